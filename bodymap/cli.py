@@ -1,0 +1,174 @@
+"""The command line: ``bodymap [SESSION]`` opens the window; subcommands work without it.
+
+Every user error prints one line on stderr and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bodymap import __version__
+from bodymap.io.errors import BodyMapError, UsageError
+
+if TYPE_CHECKING:
+    from bodymap.core.anatomy import Anatomy
+
+COMMANDS = ("analyze", "regions", "validate", "export")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bodymap",
+        description="Pain body map: mark where it hurts and see which muscle referral "
+        "patterns explain it. Without a command, opens the window.",
+        epilog="Commands: analyze, regions, validate, export (bodymap COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
+    parser.add_argument("--regions", metavar="FILE", help="use this regions.yaml")
+    parser.add_argument("session", nargs="?", metavar="SESSION", help="session file to open")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bodymap")
+    parser.add_argument("--regions", metavar="FILE", help="use this regions.yaml")
+    sub = parser.add_subparsers(dest="command", required=True)
+    analyze = sub.add_parser("analyze", help="rank the muscles that explain the pain")
+    analyze.add_argument("session", nargs="?", metavar="SESSION")
+    analyze.add_argument(
+        "--mark", action="append", default=[], metavar="REGION_ID",
+        help="mark a region as painful (repeatable; adds to the session)",
+    )  # fmt: skip
+    analyze.add_argument("--json", action="store_true", help="print JSON")
+    regions = sub.add_parser("regions", help="list the anatomical regions")
+    regions.add_argument("--json", action="store_true", help="print JSON")
+    validate = sub.add_parser("validate", help="check a regions file")
+    validate.add_argument("regions_file", nargs="?", metavar="REGIONS_FILE")
+    export = sub.add_parser("export", help="export a session as a PNG image")
+    export.add_argument("session", metavar="SESSION")
+    export.add_argument("out", metavar="OUT.png")
+    export.add_argument("--scale", type=float, default=2.0, help="1 to 4 (default 2)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        first = next((a for a in args if not a.startswith("-")), None)
+        if first in COMMANDS:
+            return _run_command(_command_parser().parse_args(args))
+        ns = _parser().parse_args(args)
+        from bodymap.ui.app import run_app  # Qt only when the window is wanted
+
+        return int(run_app(ns.session, ns.regions))
+    except (BodyMapError, UsageError) as exc:
+        print(f"bodymap: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _anatomy(path: str | None) -> Anatomy:
+    from bodymap.io.regions_file import load_regions
+    from bodymap.io.resources import default_regions_path
+
+    return load_regions(path or default_regions_path())
+
+
+def _run_command(ns: argparse.Namespace) -> int:
+    if ns.command == "validate":
+        anatomy = _anatomy(ns.regions_file or ns.regions)
+        zones = sum(len(m.zones) for m in anatomy.muscles.values())
+        print(
+            f"{anatomy.source}: OK (format version {anatomy.version}, {len(anatomy.views)} views, "
+            f"{len(anatomy.regions)} regions, {len(anatomy.muscles)} muscles, {zones} zones)"
+        )
+        return 0
+    anatomy = _anatomy(ns.regions)
+    if ns.command == "regions":
+        return _regions(anatomy, ns.json)
+    if ns.command == "analyze":
+        return _analyze(anatomy, ns.session, ns.mark, ns.json)
+    return _export(anatomy, ns.session, ns.out, ns.scale)
+
+
+def _regions(anatomy: Anatomy, as_json: bool) -> int:
+    rows = []
+    for region in anatomy.regions.values():
+        point = region.polygon.representative_point()
+        rows.append(
+            {
+                "id": region.id,
+                "label": region.label,
+                "view": region.view,
+                "side": region.side,
+                "area": round(region.polygon.area, 1),
+                "point": [round(point.x, 2), round(point.y, 2)],
+            }
+        )
+    if as_json:
+        print(json.dumps({"regions": rows}, indent=2))
+        return 0
+    print(f"{'id':32} {'label':28} {'area':>8}  point")
+    for row in rows:
+        x, y = row["point"]
+        print(f"{row['id']:32} {row['label']:28} {row['area']:>8}  {x}, {y}")
+    return 0
+
+
+def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_json: bool) -> int:
+    from bodymap.core.matching import Matcher
+    from bodymap.core.pain import PainMap, RegionMark
+    from bodymap.io.session_file import load_session, regions_warning
+
+    pain = PainMap(anatomy)
+    if session_path:
+        session = load_session(session_path, anatomy)
+        warning = regions_warning(session, anatomy, session_path)
+        if warning:
+            print(f"bodymap: warning: {warning}", file=sys.stderr)
+        pain.set_marks(session.marks)
+    for region_id in marks:
+        if region_id not in anatomy.regions:
+            raise UsageError(f"--mark {region_id}: unknown region id; `bodymap regions` lists them")
+        if not pain.region_marked(region_id):
+            pain.append(RegionMark(region_id))
+    result = Matcher(anatomy).match(pain.geometries())
+    if as_json:
+        doc = {
+            "matches": [m.as_dict() for m in result.matches],
+            "unexplained": round(result.unexplained, 4),
+        }
+        print(json.dumps(doc, indent=2))
+        return 0
+    if result.pain_area == 0:
+        print("No pain marked. Use --mark REGION_ID or give a session file.")
+        return 0
+    print(f"{'#':>2}  {'muscle':28} {'side':6} {'score':>5}  {'pain explained':>14}  zone covered")
+    for rank, m in enumerate(result.matches, 1):
+        print(
+            f"{rank:>2}  {m.name:28} {m.side:6} {m.score:5.2f}  "
+            f"{m.pain_explained:>14.0%}  {m.zone_covered:>12.0%}"
+        )
+    if not result.matches:
+        print("No referral pattern overlaps this pain.")
+    print(f"Pain no pattern explains: {result.unexplained:.0%}")
+    return 0
+
+
+def _export(anatomy: Anatomy, session_path: str, out: str, scale: float) -> int:
+    if not 1.0 <= scale <= 4.0:
+        raise UsageError(f"--scale {scale}: must be from 1 to 4")
+    from bodymap.io.session_file import load_session
+
+    session = load_session(session_path, anatomy)
+    from bodymap.io.export import export_png  # Qt, only for this command
+
+    size = export_png(anatomy, session, Path(out), scale)
+    print(f"{out}: {size[0]} x {size[1]} pixels")
+    return 0

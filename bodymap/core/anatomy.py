@@ -1,0 +1,159 @@
+"""The anatomy model: views, anatomical regions, muscles and their referral zones.
+
+All geometry is in the SVG user units of its view (``viewBox 0 0 400 720``; 1000 units are
+the person's stature; the midline is ``x = 200``). Instances are immutable and built by
+``bodymap.io.regions_file``; shapely polygons are prepared once for fast queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import shapely
+from shapely.geometry import Point, Polygon
+from shapely.strtree import STRtree
+
+Side = Literal["left", "right", "midline"]
+MuscleSide = Literal["left", "right"]
+Weight = Literal["essential", "spillover"]
+
+VIEW_IDS: tuple[str, ...] = ("back", "front")
+ZONE_WEIGHTS: Mapping[str, float] = {"essential": 1.0, "spillover": 0.5}
+
+
+@dataclass(frozen=True)
+class View:
+    """One body view: its SVG, viewBox ``(x, y, width, height)`` and body outline."""
+
+    id: str
+    label: str
+    svg: str
+    viewbox: tuple[float, float, float, float]
+    silhouette: Polygon
+
+    @property
+    def midline_x(self) -> float:
+        return self.viewbox[0] + self.viewbox[2] / 2
+
+
+@dataclass(frozen=True)
+class Region:
+    """An anatomical region (a click target); ``side`` is the patient's side."""
+
+    id: str
+    label: str
+    view: str
+    side: Side
+    polygon: Polygon
+
+    def __post_init__(self) -> None:
+        shapely.prepare(self.polygon)
+
+
+@dataclass(frozen=True)
+class Zone:
+    """One referral zone of one muscle side on one view."""
+
+    id: str
+    muscle: str
+    side: MuscleSide
+    view: str
+    group: str
+    weight: Weight
+    source: str
+    polygon: Polygon
+
+    def __post_init__(self) -> None:
+        shapely.prepare(self.polygon)
+
+
+@dataclass(frozen=True)
+class ReliefStep:
+    step: str
+    how: str
+    caution: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    """The text of a muscle's info panel (plain strings, written for patients)."""
+
+    summary: str
+    anatomy: str
+    attachments: str
+    nerve: str
+    function: str
+    pain_pattern: str
+    symptoms: tuple[str, ...]
+    aggravated_by: tuple[str, ...]
+    relief: tuple[ReliefStep, ...]
+    see_a_clinician: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Muscle:
+    id: str
+    name: str
+    short_name: str
+    colour: str
+    zones: tuple[Zone, ...]
+    panel: Panel
+
+    def zones_for(self, side: str, view: str | None = None) -> tuple[Zone, ...]:
+        return tuple(z for z in self.zones if z.side == side and (view is None or z.view == view))
+
+
+@dataclass(frozen=True)
+class Safety:
+    title: str
+    text: str
+    red_flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Anatomy:
+    """Everything ``regions.yaml`` describes, validated.
+
+    ``version`` is the file's format version and ``sha256`` the hash of its bytes, recorded
+    in sessions so a later change of the anatomy can be detected.
+    """
+
+    version: int
+    sha256: str
+    source: str
+    views: Mapping[str, View]
+    regions: Mapping[str, Region]
+    muscles: Mapping[str, Muscle]
+    safety: Safety
+    _region_trees: dict[str, tuple[STRtree, tuple[Region, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def zones(self) -> Iterator[Zone]:
+        for muscle in self.muscles.values():
+            yield from muscle.zones
+
+    def region_at(self, view: str, x: float, y: float) -> Region | None:
+        """The region of ``view`` containing the point ``(x, y)`` (SVG units), if any."""
+        if view not in self._region_trees:
+            regions = tuple(r for r in self.regions.values() if r.view == view)
+            self._region_trees[view] = (STRtree([r.polygon for r in regions]), regions)
+        tree, regions = self._region_trees[view]
+        point = Point(x, y)
+        hits = [regions[i] for i in tree.query(point, predicate="intersects")]
+        # On a shared border pick the smallest region: the more specific target.
+        return min(hits, key=lambda r: (r.polygon.area, r.id)) if hits else None
+
+    def mirror_region_id(self, region_id: str) -> str | None:
+        """The id of the same region on the patient's other side (None for midline ones)."""
+        parts = region_id.split(".")
+        if len(parts) != 3:
+            return None
+        other = {"left": "right", "right": "left"}.get(parts[1])
+        if other is None:
+            return None
+        mirrored = f"{parts[0]}.{other}.{parts[2]}"
+        return mirrored if mirrored in self.regions else None

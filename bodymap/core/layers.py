@@ -1,0 +1,110 @@
+"""What the map draws: the pain split into intensity bands, and pain with one more mark.
+
+Qt-free. Geometry is in the SVG user units of each view. The canvas and the PNG export both
+draw the bands; the live preview feeds matching while a stroke is still being drawn.
+"""
+
+from __future__ import annotations
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from bodymap.core.pain import EMPTY, Mark, PainMap, Stroke
+
+Band = tuple[int, BaseGeometry]
+
+
+def _is_erase(mark: Mark) -> bool:
+    return isinstance(mark, Stroke) and mark.erase
+
+
+class IntensityBands:
+    """The pain of each view split by the strongest intensity painted at each spot.
+
+    Where marks of different intensity overlap the stronger one shows; an erasure removes
+    paint of every intensity. ``bands(view)`` returns ``(intensity, area)`` pairs, ascending,
+    the areas disjoint and their union equal to ``pain.geometry(view)``.
+
+    It follows a :class:`PainMap`: marks appended since the last call are folded in
+    incrementally (a few shapely operations); any other change refolds that view.
+    """
+
+    def __init__(self, pain: PainMap) -> None:
+        self._pain = pain
+        self._seen: dict[str, list[Mark]] = {}
+        # level -> area whose strongest paint is >= level (only levels that occur)
+        self._cumulative: dict[str, dict[int, BaseGeometry]] = {}
+        self._bands: dict[str, tuple[Band, ...]] = {}
+
+    def bands(self, view: str) -> tuple[Band, ...]:
+        marks = [m for m in self._pain.marks if self._pain.view_of(m) == view]
+        seen = self._seen.get(view)
+        if (
+            seen is not None
+            and len(seen) <= len(marks)
+            and all(a is b for a, b in zip(seen, marks, strict=False))
+        ):
+            new = marks[len(seen) :]
+            if not new and view in self._bands:
+                return self._bands[view]
+            cumulative = dict(self._cumulative[view])
+            for mark in new:
+                self._fold_one(cumulative, mark)
+        else:
+            cumulative = self._fold_all(marks)
+        self._seen[view] = marks
+        self._cumulative[view] = cumulative
+        self._bands[view] = _bands_of(cumulative)
+        return self._bands[view]
+
+    def _fold_one(self, cumulative: dict[int, BaseGeometry], mark: Mark) -> None:
+        geom = self._pain.mark_geometry(mark)
+        if _is_erase(mark):
+            for level, area in cumulative.items():
+                cumulative[level] = area.difference(geom)
+            return
+        k = mark.intensity
+        if k not in cumulative:
+            above = [level for level in cumulative if level > k]
+            cumulative[k] = cumulative[min(above)] if above else EMPTY
+        for level, area in cumulative.items():
+            if level <= k:
+                cumulative[level] = area.union(geom)
+
+    def _fold_all(self, marks: list[Mark]) -> dict[int, BaseGeometry]:
+        levels = sorted({m.intensity for m in marks if not _is_erase(m)})
+        cumulative: dict[int, BaseGeometry] = {}
+        geoms = [(m, self._pain.mark_geometry(m)) for m in marks]
+        for k in levels:
+            acc: BaseGeometry = EMPTY
+            pending: list[BaseGeometry] = []
+            for mark, geom in geoms:
+                if _is_erase(mark):
+                    acc = shapely.union_all([acc, *pending]).difference(geom)
+                    pending = []
+                elif mark.intensity >= k:
+                    pending.append(geom)
+            cumulative[k] = shapely.union_all([acc, *pending]) if pending else acc
+        return cumulative
+
+
+def _bands_of(cumulative: dict[int, BaseGeometry]) -> tuple[Band, ...]:
+    levels = sorted(cumulative)
+    bands: list[Band] = []
+    for i, level in enumerate(levels):
+        area = cumulative[level]
+        if i + 1 < len(levels):
+            area = area.difference(cumulative[levels[i + 1]])
+        if not area.is_empty:
+            bands.append((level, area))
+    return tuple(bands)
+
+
+def geometries_with(pain: PainMap, mark: Mark) -> dict[str, BaseGeometry]:
+    """The pain per view as if ``mark`` were appended, without changing ``pain``."""
+    result = pain.geometries()
+    view = pain.view_of(mark)
+    geom = pain.mark_geometry(mark)
+    current = result.get(view, EMPTY)
+    result[view] = current.difference(geom) if _is_erase(mark) else current.union(geom)
+    return result

@@ -1,0 +1,166 @@
+"""Rank muscle referral patterns by how well they explain the marked pain.
+
+For one muscle side, let P be the pain (all views), E the union of its essential zones and S
+its spillover zones outside E (per view; areas add up over views, all in SVG units squared):
+
+    pain_explained = A(P ∩ (E ∪ S)) / A(P)
+    weighted       = A(P ∩ E) + ½·A(P ∩ S)
+    zone_covered   = weighted / (A(E) + ½·A(S))
+    score          = sqrt(weighted / A(P) · zone_covered)
+
+``score`` is the geometric mean of "how much of the pain this pattern accounts for" and "how
+much of the pattern is painful", with spillover area counting half (an Ochiai coefficient with
+weights). It lies in [0, 1] and is 1 only when the pain fills the essential zones exactly.
+A contact counts only when ``A(P ∩ (E ∪ S)) >= MIN_CONTACT_AREA`` and at least
+``MIN_CONTACT_FRACTION`` of the pain. ``unexplained`` is the fraction of the pain outside
+every counted pattern. Results are sorted by score (rounded to 1e-9), then muscle id, then
+side, so the same pain always gives the same ranking.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+from shapely.strtree import STRtree
+
+from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Muscle
+
+MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adult)
+MIN_CONTACT_FRACTION = 0.01  # of the pain area
+SPILLOVER_WEIGHT = ZONE_WEIGHTS["spillover"]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One muscle side whose referral pattern overlaps the pain."""
+
+    muscle: str
+    name: str
+    short_name: str
+    colour: str
+    side: str
+    score: float
+    pain_explained: float
+    zone_covered: float
+    overlap_area: float  # SVG units²
+    zones: tuple[str, ...]  # ids of the zones the pain touches
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "muscle": self.muscle,
+            "name": self.name,
+            "side": self.side,
+            "score": round(self.score, 4),
+            "pain_explained": round(self.pain_explained, 4),
+            "zone_covered": round(self.zone_covered, 4),
+        }
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    matches: tuple[Match, ...]
+    pain_area: float  # SVG units², all views
+    unexplained: float  # fraction of the pain no counted pattern reaches, in [0, 1]
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """One muscle side on one view: essential union and spillover-outside-essential."""
+
+    muscle: Muscle
+    side: str
+    view: str
+    essential: BaseGeometry
+    spillover: BaseGeometry
+    zone_ids: tuple[str, ...]
+    zone_polys: tuple[BaseGeometry, ...]
+
+
+class Matcher:
+    """Prepared zones of an anatomy; ``match`` ranks them against pain per view."""
+
+    def __init__(self, anatomy: Anatomy) -> None:
+        self.anatomy = anatomy
+        self._patterns: dict[str, list[_Pattern]] = {v: [] for v in anatomy.views}
+        self._weighted_area: dict[tuple[str, str], float] = {}
+        for muscle in anatomy.muscles.values():
+            for side in ("left", "right"):
+                for view in anatomy.views:
+                    zones = muscle.zones_for(side, view)
+                    if not zones:
+                        continue
+                    ess = shapely.union_all([z.polygon for z in zones if z.weight == "essential"])
+                    spill = shapely.union_all(
+                        [z.polygon for z in zones if z.weight == "spillover"]
+                    ).difference(ess)
+                    shapely.prepare(ess)
+                    shapely.prepare(spill)
+                    pattern = _Pattern(
+                        muscle, side, view, ess, spill,
+                        tuple(z.id for z in zones), tuple(z.polygon for z in zones),
+                    )  # fmt: skip
+                    self._patterns[view].append(pattern)
+                    key = (muscle.id, side)
+                    area = ess.area + SPILLOVER_WEIGHT * spill.area
+                    self._weighted_area[key] = self._weighted_area.get(key, 0.0) + area
+        self._trees = {
+            view: STRtree([shapely.union(p.essential, p.spillover) for p in patterns])
+            for view, patterns in self._patterns.items()
+        }
+
+    def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
+        """Rank every muscle side against ``pain`` (view id -> geometry in SVG units)."""
+        pain_area = sum(g.area for g in pain.values())
+        if pain_area <= 0:
+            return MatchResult((), 0.0, 0.0)
+        # (muscle, side) -> [overlap, weighted overlap, zone ids touched]
+        totals: dict[tuple[str, str], tuple[float, float, list[str]]] = {}
+        explained_by: dict[tuple[str, str], list[tuple[str, BaseGeometry]]] = {}
+        for view, geom in pain.items():
+            if geom.is_empty or view not in self._trees:
+                continue
+            patterns = self._patterns[view]
+            for index in self._trees[view].query(geom, predicate="intersects"):
+                p = patterns[int(index)]
+                on_ess = geom.intersection(p.essential)
+                on_spill = geom.intersection(p.spillover)
+                overlap = on_ess.area + on_spill.area
+                if overlap <= 0:
+                    continue
+                key = (p.muscle.id, p.side)
+                prev = totals.get(key, (0.0, 0.0, []))
+                touched = [
+                    zid for zid, poly in zip(p.zone_ids, p.zone_polys, strict=True)
+                    if poly.intersects(geom)
+                ]  # fmt: skip
+                totals[key] = (
+                    prev[0] + overlap,
+                    prev[1] + on_ess.area + SPILLOVER_WEIGHT * on_spill.area,
+                    prev[2] + touched,
+                )
+                explained_by.setdefault(key, []).append((view, shapely.union(on_ess, on_spill)))
+        matches: list[Match] = []
+        counted: dict[str, list[BaseGeometry]] = {}
+        for (muscle_id, side), (overlap, weighted, touched) in totals.items():
+            if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
+                continue
+            muscle = self.anatomy.muscles[muscle_id]
+            zone_covered = min(1.0, weighted / self._weighted_area[(muscle_id, side)])
+            score = math.sqrt(min(1.0, weighted / pain_area) * zone_covered)
+            matches.append(
+                Match(
+                    muscle_id, muscle.name, muscle.short_name, muscle.colour, side,
+                    score, min(1.0, overlap / pain_area), zone_covered, overlap,
+                    tuple(sorted(set(touched))),
+                )
+            )  # fmt: skip
+            for view, geom in explained_by[(muscle_id, side)]:
+                counted.setdefault(view, []).append(geom)
+        explained = sum(shapely.union_all(geoms).area for geoms in counted.values())
+        matches.sort(key=lambda m: (-round(m.score, 9), m.muscle, m.side))
+        unexplained = min(1.0, max(0.0, 1.0 - explained / pain_area))
+        return MatchResult(tuple(matches), pain_area, unexplained)

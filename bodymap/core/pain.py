@@ -1,0 +1,188 @@
+"""Marks of pain and the pain geometry they make.
+
+A mark is a region mark (a whole anatomical region) or a brush stroke (points in the SVG
+units of one view, a width in the same units, an intensity 1-10). An eraser stroke removes
+painted area from the marks before it. The pain of a view is the fold, in order, of its marks:
+paint is unioned, an erasure subtracts. Paint marks between two erasures commute.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from bodymap.core.anatomy import Anatomy
+
+INTENSITY_MIN = 1
+INTENSITY_MAX = 10
+WIDTH_MIN = 0.5  # SVG units
+WIDTH_MAX = 200.0
+MAX_POINTS_PER_STROKE = 50_000
+MAX_MARKS = 50_000
+MAX_TOTAL_POINTS = 2_000_000
+_CHUNK = 32  # points per buffered chunk: long scribbles buffered at once are slow
+_QUAD_SEGS = 6
+EMPTY: BaseGeometry = Polygon()
+
+
+@dataclass(frozen=True)
+class RegionMark:
+    """A whole anatomical region marked as painful."""
+
+    region: str
+    intensity: int = 5
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """A brush (or eraser) stroke: ``points`` in SVG units of ``view``, ``width`` likewise."""
+
+    view: str
+    points: tuple[tuple[float, float], ...]
+    width: float
+    intensity: int = 5
+    erase: bool = False
+
+    @cached_property
+    def geometry(self) -> BaseGeometry:
+        """The area the stroke covers: the points' path buffered by half the width."""
+        return stroke_geometry(self.points, self.width)
+
+
+Mark = RegionMark | Stroke
+
+
+def stroke_geometry(points: Sequence[tuple[float, float]], width: float) -> BaseGeometry:
+    """Buffer a polyline by ``width / 2`` in chunks of ``_CHUNK`` points, then union them.
+
+    Chunks overlap by one point so the path stays continuous. Returns an empty polygon for no
+    points; one point (or repeated points) gives a disc.
+    """
+    radius = width / 2
+    if not points:
+        return EMPTY
+    unique = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+    if len(unique) == 1:
+        return Point(unique[0]).buffer(radius, quad_segs=_QUAD_SEGS)
+    step = _CHUNK - 1
+    lines = [LineString(unique[i : i + _CHUNK]) for i in range(0, len(unique) - 1, step)]
+    return shapely.union_all(shapely.buffer(lines, radius, quad_segs=_QUAD_SEGS))
+
+
+def validate_mark(mark: Mark, anatomy: Anatomy) -> str | None:
+    """Why ``mark`` is unusable with ``anatomy``, or None when it is fine."""
+    if not (
+        isinstance(mark.intensity, int)
+        and not isinstance(mark.intensity, bool)
+        and INTENSITY_MIN <= mark.intensity <= INTENSITY_MAX
+    ):
+        return f"intensity must be a whole number from {INTENSITY_MIN} to {INTENSITY_MAX}"
+    if isinstance(mark, RegionMark):
+        if mark.region not in anatomy.regions:
+            return f"unknown region id {mark.region!r} (see `bodymap regions`)"
+        return None
+    if mark.view not in anatomy.views:
+        return f"unknown view {mark.view!r} (expected one of {', '.join(anatomy.views)})"
+    if not (WIDTH_MIN <= mark.width <= WIDTH_MAX):
+        return f"stroke width must be from {WIDTH_MIN} to {WIDTH_MAX} SVG units"
+    if not mark.points:
+        return "a stroke needs at least one point"
+    if len(mark.points) > MAX_POINTS_PER_STROKE:
+        return f"a stroke may have at most {MAX_POINTS_PER_STROKE} points"
+    if not all(math.isfinite(x) and math.isfinite(y) for x, y in mark.points):
+        return "stroke points must be finite numbers"
+    return None
+
+
+def mirrored(mark: Mark, anatomy: Anatomy) -> Mark | None:
+    """The same mark on the patient's other side, or None when it has no mirror image.
+
+    Strokes are reflected about their view's midline; region marks map to the region of the
+    same name on the other side (midline regions have none).
+    """
+    if isinstance(mark, RegionMark):
+        other = anatomy.mirror_region_id(mark.region)
+        return RegionMark(other, mark.intensity) if other else None
+    mid2 = 2 * anatomy.views[mark.view].midline_x
+    points = tuple((mid2 - x, y) for x, y in mark.points)
+    return Stroke(mark.view, points, mark.width, mark.intensity, mark.erase)
+
+
+class PainMap:
+    """An ordered list of marks and the pain geometry per view, kept up to date.
+
+    Appending a mark updates the cached geometry of its view incrementally; any other change
+    recomputes lazily. Geometry is in SVG units.
+    """
+
+    def __init__(self, anatomy: Anatomy, marks: Iterable[Mark] = ()) -> None:
+        self.anatomy = anatomy
+        self._marks: list[Mark] = list(marks)
+        self._cache: dict[str, BaseGeometry] = {}
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        return tuple(self._marks)
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    def view_of(self, mark: Mark) -> str:
+        if isinstance(mark, RegionMark):
+            return self.anatomy.regions[mark.region].view
+        return mark.view
+
+    def mark_geometry(self, mark: Mark) -> BaseGeometry:
+        if isinstance(mark, RegionMark):
+            return self.anatomy.regions[mark.region].polygon
+        return mark.geometry
+
+    def append(self, mark: Mark) -> None:
+        self._marks.append(mark)
+        view = self.view_of(mark)
+        if view in self._cache:
+            current = self._cache[view]
+            geom = self.mark_geometry(mark)
+            erase = isinstance(mark, Stroke) and mark.erase
+            self._cache[view] = current.difference(geom) if erase else current.union(geom)
+
+    def set_marks(self, marks: Iterable[Mark]) -> None:
+        self._marks = list(marks)
+        self._cache.clear()
+
+    def region_marked(self, region_id: str) -> bool:
+        return any(isinstance(m, RegionMark) and m.region == region_id for m in self._marks)
+
+    def marked_regions(self) -> tuple[str, ...]:
+        return tuple(m.region for m in self._marks if isinstance(m, RegionMark))
+
+    def geometry(self, view: str) -> BaseGeometry:
+        """The pain of ``view``: marks folded in order (paint unioned, erasures subtracted)."""
+        if view not in self._cache:
+            self._cache[view] = self._fold(view)
+        return self._cache[view]
+
+    def geometries(self) -> dict[str, BaseGeometry]:
+        return {view: self.geometry(view) for view in self.anatomy.views}
+
+    def _fold(self, view: str) -> BaseGeometry:
+        acc: BaseGeometry = EMPTY
+        pending: list[BaseGeometry] = []
+        for mark in self._marks:
+            if self.view_of(mark) != view:
+                continue
+            geom = self.mark_geometry(mark)
+            if isinstance(mark, Stroke) and mark.erase:
+                acc = shapely.union_all([acc, *pending]).difference(geom)
+                pending = []
+            else:
+                pending.append(geom)
+        if pending:
+            acc = shapely.union_all([acc, *pending])
+        return acc

@@ -1,0 +1,348 @@
+"""Read and validate ``regions.yaml`` into an :class:`~bodymap.core.anatomy.Anatomy`.
+
+The schema is documented in ``docs/regions-format.md``. Every problem raises
+:class:`RegionsError` with ``file:line:column: what is wrong; how to fix it``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from pathlib import Path as FsPath
+from typing import Any
+
+from shapely.geometry import Polygon
+from shapely.validation import explain_validity
+
+from bodymap.core.anatomy import (
+    VIEW_IDS,
+    Anatomy,
+    Muscle,
+    Panel,
+    Region,
+    ReliefStep,
+    Safety,
+    View,
+    Zone,
+)
+from bodymap.io import yaml_strict
+from bodymap.io.errors import RegionsError
+
+FORMAT = "bodymap-regions"
+SUPPORTED_VERSION = 1
+MAX_BYTES = 32 * 1024 * 1024
+
+# The public vocabulary of region names (shared/anatomy-regions.md); ids are VIEW.SIDE.NAME.
+SIDED_REGIONS = {
+    "back": (
+        "upper_back", "mid_back", "low_back", "flank", "iliac_crest", "sacroiliac",
+        "upper_buttock", "lower_buttock", "outer_hip", "back_of_thigh", "outer_thigh",
+        "back_of_knee",
+    ),
+    "front": (
+        "upper_abdomen", "lower_abdomen", "front_of_hip", "groin", "upper_front_thigh",
+        "lower_front_thigh", "inner_thigh", "outer_thigh", "knee",
+    ),
+}  # fmt: skip
+MIDLINE_REGIONS = {"back": ("tailbone",), "front": ("pubic",)}
+_REGION_ID = re.compile(r"^(back|front)\.(?:(left|right)\.)?([a-z][a-z0-9_]*)$")
+_MUSCLE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+RELIEF_STEPS = ("massage", "stretch", "strengthen")
+
+
+def vocabulary() -> list[str]:
+    """Every region id the public contract requires."""
+    ids = []
+    for view in VIEW_IDS:
+        ids += [f"{view}.{side}.{n}" for n in SIDED_REGIONS[view] for side in ("left", "right")]
+        ids += [f"{view}.{n}" for n in MIDLINE_REGIONS[view]]
+    return ids
+
+
+class _Reader:
+    """Typed access to the parsed document with errors that point at the source."""
+
+    def __init__(self, path: str, marks: yaml_strict.Marks) -> None:
+        self.path = path
+        self.marks = marks
+
+    def fail(self, where: yaml_strict.Path, reason: str) -> RegionsError:
+        while where not in self.marks and where:
+            where = where[:-1]
+        line, col = self.marks.get(where, (1, 1))
+        return RegionsError(self.path, reason, line, col)
+
+    def mapping(
+        self,
+        value: Any,
+        where: yaml_strict.Path,
+        required: set[str],
+        optional: frozenset[str] = frozenset(),
+    ) -> dict[str, Any]:
+        name = ".".join(map(str, where)) or "the document"
+        if not isinstance(value, dict):
+            raise self.fail(where, f"{name} must be a mapping of keys to values")
+        for key in value:
+            if key not in required | optional:
+                raise self.fail(
+                    (*where, key), f"unknown key {key!r} in {name}; remove it or fix its spelling"
+                )
+        for key in sorted(required):
+            if key not in value:
+                raise self.fail(where, f"{name} is missing the key {key!r}; add it")
+        return value
+
+    def text(self, value: Any, where: yaml_strict.Path) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(
+                where, f"{'.'.join(map(str, where))} must be non-empty text (quote it if needed)"
+            )
+        return value.strip()
+
+    def texts(self, value: Any, where: yaml_strict.Path) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            raise self.fail(where, f"{'.'.join(map(str, where))} must be a non-empty list")
+        return tuple(self.text(item, (*where, i)) for i, item in enumerate(value))
+
+    def items(self, value: Any, where: yaml_strict.Path) -> list[Any]:
+        if not isinstance(value, list) or not value:
+            raise self.fail(where, f"{'.'.join(map(str, where))} must be a non-empty list")
+        return value
+
+    def choice(self, value: Any, where: yaml_strict.Path, allowed: tuple[str, ...]) -> str:
+        if value not in allowed:
+            raise self.fail(
+                where,
+                f"{'.'.join(map(str, where))} is {value!r}; expected one of {', '.join(allowed)}",
+            )
+        return str(value)
+
+    def number(self, value: Any, where: yaml_strict.Path) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(where, f"expected a number, got {value!r}")
+        if not math.isfinite(value):
+            raise self.fail(where, f"{value!r} is not a finite number; use a real coordinate")
+        return float(value)
+
+    def polygon(
+        self, value: Any, where: yaml_strict.Path, viewbox: tuple[float, float, float, float]
+    ) -> Polygon:
+        points = self.items(value, where)
+        if len(points) < 3:
+            raise self.fail(where, "a polygon needs at least 3 points")
+        coords = []
+        for i, point in enumerate(points):
+            if not isinstance(point, list) or len(point) != 2:
+                raise self.fail((*where, i), "a point must be a pair [x, y]")
+            coords.append(
+                (self.number(point[0], (*where, i, 0)), self.number(point[1], (*where, i, 1)))
+            )
+        poly = Polygon(coords)
+        if not poly.is_valid:
+            raise self.fail(
+                where, f"invalid polygon ({explain_validity(poly)}); fix the outline so it does "
+                "not cross itself",
+            )  # fmt: skip
+        x0, y0, w, h = viewbox
+        bx0, by0, bx1, by1 = poly.bounds
+        if bx0 < x0 or by0 < y0 or bx1 > x0 + w or by1 > y0 + h:
+            raise self.fail(
+                where, f"polygon reaches outside the viewBox {list(viewbox)}; move it inside"
+            )
+        return poly
+
+
+def load_regions(path: str | FsPath) -> Anatomy:
+    """Read, validate and build the anatomy from ``path``.
+
+    Raises :class:`RegionsError` for a missing, unreadable, non-text, malformed or invalid file.
+    Polygons are in SVG user units of their view; see ``docs/regions-format.md``.
+    """
+    path = FsPath(path)
+    name = str(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise RegionsError(name, f"larger than {MAX_BYTES // 2**20} MB; is it the right file?")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RegionsError(name, "no such file; check the path") from None
+    except IsADirectoryError:
+        raise RegionsError(name, "is a folder, not a regions file") from None
+    except OSError as exc:
+        raise RegionsError(
+            name, f"cannot read it ({exc.strerror}); check its permissions"
+        ) from None
+    return parse_regions(raw, name)
+
+
+def parse_regions(raw: bytes, name: str) -> Anatomy:
+    """Validate the bytes of a regions file called ``name`` (used in messages)."""
+    if b"\x00" in raw:
+        raise RegionsError(name, "a binary file, not YAML text; restore regions.yaml", 1, 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RegionsError(name, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    data, marks = yaml_strict.load(text, name)
+    r = _Reader(name, marks)
+    top = r.mapping(data, (), {"format", "version", "views", "regions", "muscles", "safety"})
+    if top["format"] != FORMAT:
+        raise r.fail(("format",), f"format must be {FORMAT!r}; is this a regions file?")
+    version = top["version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise r.fail(("version",), "version must be a whole number")
+    if version > SUPPORTED_VERSION:
+        raise r.fail(
+            ("version",),
+            f"format version {version} is newer than this app reads ({SUPPORTED_VERSION}); "
+            "update the app",
+        )
+    if version < 1:
+        raise r.fail(("version",), f"format version {version} does not exist; use 1")
+    views = _views(r, top["views"])
+    regions = _regions(r, top["regions"], views)
+    muscles = _muscles(r, top["muscles"], views)
+    s = r.mapping(top["safety"], ("safety",), {"title", "text", "red_flags"})
+    safety = Safety(
+        r.text(s["title"], ("safety", "title")),
+        r.text(s["text"], ("safety", "text")),
+        r.texts(s["red_flags"], ("safety", "red_flags")),
+    )
+    return Anatomy(version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety)
+
+
+def _views(r: _Reader, value: Any) -> dict[str, View]:
+    views: dict[str, View] = {}
+    for i, item in enumerate(r.items(value, ("views",))):
+        where: yaml_strict.Path = ("views", i)
+        v = r.mapping(item, where, {"id", "label", "svg", "viewbox", "silhouette"})
+        view_id = r.choice(v["id"], (*where, "id"), VIEW_IDS)
+        if view_id in views:
+            raise r.fail((*where, "id"), f"view {view_id!r} is defined twice; keep one")
+        box = v["viewbox"]
+        if not isinstance(box, list) or len(box) != 4:
+            raise r.fail((*where, "viewbox"), "viewbox must be [x, y, width, height]")
+        vb = tuple(r.number(n, (*where, "viewbox", k)) for k, n in enumerate(box))
+        if vb[2] <= 0 or vb[3] <= 0:
+            raise r.fail((*where, "viewbox"), "viewbox width and height must be positive")
+        viewbox = (vb[0], vb[1], vb[2], vb[3])
+        svg = r.text(v["svg"], (*where, "svg"))
+        if not svg.endswith(".svg") or svg.startswith("/") or ".." in svg.split("/"):
+            raise r.fail((*where, "svg"), "svg must be a relative path to a .svg file")
+        silhouette = r.polygon(v["silhouette"], (*where, "silhouette"), viewbox)
+        label = r.text(v["label"], (*where, "label"))
+        views[view_id] = View(view_id, label, svg, viewbox, silhouette)
+    missing = [v for v in VIEW_IDS if v not in views]
+    if missing:
+        raise r.fail(("views",), f"missing view(s) {', '.join(missing)}; add them")
+    return views
+
+
+def _regions(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Region]:
+    regions: dict[str, Region] = {}
+    for i, item in enumerate(r.items(value, ("regions",))):
+        where: yaml_strict.Path = ("regions", i)
+        g = r.mapping(item, where, {"id", "label", "view", "side", "polygon"})
+        region_id = r.text(g["id"], (*where, "id"))
+        match = _REGION_ID.match(region_id)
+        if match is None:
+            raise r.fail(
+                (*where, "id"), f"region id {region_id!r} must look like back.left.low_back"
+            )
+        view = r.choice(g["view"], (*where, "view"), tuple(views))
+        side = r.choice(g["side"], (*where, "side"), ("left", "right", "midline"))
+        if match.group(1) != view or (match.group(2) or "midline") != side:
+            raise r.fail(
+                (*where, "id"), f"region id {region_id!r} does not agree with view {view!r} "
+                f"and side {side!r}; fix one of them",
+            )  # fmt: skip
+        if region_id in regions:
+            raise r.fail((*where, "id"), f"region id {region_id!r} is used twice; keep one")
+        polygon = r.polygon(g["polygon"], (*where, "polygon"), views[view].viewbox)
+        label = r.text(g["label"], (*where, "label"))
+        regions[region_id] = Region(region_id, label, view, side, polygon)  # type: ignore[arg-type]
+    missing = [rid for rid in vocabulary() if rid not in regions]
+    if missing:
+        raise r.fail(
+            ("regions",), f"missing region id(s) {', '.join(missing[:4])}"
+            f"{' ...' if len(missing) > 4 else ''}; the vocabulary is a public contract",
+        )  # fmt: skip
+    return regions
+
+
+def _muscles(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Muscle]:
+    muscles: dict[str, Muscle] = {}
+    zone_ids: set[str] = set()
+    for i, item in enumerate(r.items(value, ("muscles",))):
+        where: yaml_strict.Path = ("muscles", i)
+        m = r.mapping(item, where, {"id", "name", "short_name", "colour", "zones", "panel"})
+        muscle_id = r.text(m["id"], (*where, "id"))
+        if not _MUSCLE_ID.match(muscle_id):
+            raise r.fail((*where, "id"), f"muscle id {muscle_id!r} must be lowercase snake_case")
+        if muscle_id in muscles:
+            raise r.fail((*where, "id"), f"muscle id {muscle_id!r} is used twice; keep one")
+        colour = r.text(m["colour"], (*where, "colour"))
+        if not _COLOUR.match(colour):
+            raise r.fail((*where, "colour"), f"colour {colour!r} must look like #0072B2")
+        zones = []
+        for k, zitem in enumerate(r.items(m["zones"], (*where, "zones"))):
+            zw: yaml_strict.Path = (*where, "zones", k)
+            z = r.mapping(zitem, zw, {"id", "side", "view", "group", "weight", "source", "polygon"})
+            zone_id = r.text(z["id"], (*zw, "id"))
+            if zone_id in zone_ids:
+                raise r.fail((*zw, "id"), f"zone id {zone_id!r} is used twice; keep one")
+            zone_ids.add(zone_id)
+            view = r.choice(z["view"], (*zw, "view"), tuple(views))
+            zones.append(
+                Zone(
+                    zone_id,
+                    muscle_id,
+                    r.choice(z["side"], (*zw, "side"), ("left", "right")),  # type: ignore[arg-type]
+                    view,
+                    r.text(z["group"], (*zw, "group")),
+                    r.choice(z["weight"], (*zw, "weight"), ("essential", "spillover")),  # type: ignore[arg-type]
+                    r.text(z["source"], (*zw, "source")),
+                    r.polygon(z["polygon"], (*zw, "polygon"), views[view].viewbox),
+                )
+            )
+        muscles[muscle_id] = Muscle(
+            muscle_id,
+            r.text(m["name"], (*where, "name")),
+            r.text(m["short_name"], (*where, "short_name")),
+            colour.upper(),
+            tuple(zones),
+            _panel(r, m["panel"], (*where, "panel")),
+        )
+    return muscles
+
+
+def _panel(r: _Reader, value: Any, where: yaml_strict.Path) -> Panel:
+    keys = {
+        "summary", "anatomy", "attachments", "nerve", "function", "pain_pattern", "symptoms",
+        "aggravated_by", "relief", "see_a_clinician", "sources",
+    }  # fmt: skip
+    p = r.mapping(value, where, keys)
+    steps = []
+    for k, item in enumerate(r.items(p["relief"], (*where, "relief"))):
+        sw: yaml_strict.Path = (*where, "relief", k)
+        s = r.mapping(item, sw, {"step", "how", "caution"})
+        step = r.choice(s["step"], (*sw, "step"), RELIEF_STEPS)
+        steps.append(
+            ReliefStep(step, r.text(s["how"], (*sw, "how")), r.text(s["caution"], (*sw, "caution")))
+        )
+    if tuple(s.step for s in steps) != RELIEF_STEPS:
+        raise r.fail((*where, "relief"), "relief must list massage, stretch, strengthen in order")
+
+    def t(key: str) -> str:
+        return r.text(p[key], (*where, key))
+
+    def ts(key: str) -> tuple[str, ...]:
+        return r.texts(p[key], (*where, key))
+
+    return Panel(
+        t("summary"), t("anatomy"), t("attachments"), t("nerve"), t("function"),
+        t("pain_pattern"), ts("symptoms"), ts("aggravated_by"), tuple(steps),
+        t("see_a_clinician"), ts("sources"),
+    )  # fmt: skip

@@ -1,0 +1,193 @@
+"""The parametric body: landmark table, outline and landmark curves, in half-space units.
+
+Heights come from the landmark table of the shared clinical facts (ANSUR II ratios of stature,
+average of men and women); ``Y(h)`` turns a height ratio into an SVG row and ``D(w)`` a
+distance from the midline (ratio of stature) into units. Everything else in the package
+derives from this module, so the art, the regions and the zones cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from .spline import Point, Segment, line, mirror, reverse, sample, smooth_run
+
+TOP_RATIO = 0.93  # stature ratio at the top edge of the viewBox
+UNITS = 1000.0  # SVG units per stature
+
+
+def Y(h: float) -> float:
+    return round((TOP_RATIO - h) * UNITS, 2)
+
+
+def D(w: float) -> float:
+    return round(w * UNITS, 2)
+
+
+def avg(men: float, women: float) -> float:
+    return (men + women) / 2
+
+
+# Heights (SVG rows) -------------------------------------------------------------------
+C7 = Y(avg(0.864, 0.857))
+ACROMION = Y(0.820)
+AXILLA = Y(avg(0.757, 0.761))
+RIB10 = Y(avg(0.638, 0.648))
+NAVEL = Y(avg(0.601, 0.602))
+CREST = Y(avg(0.604, 0.611))
+TROCHANTER_TOP = Y(avg(0.513, 0.519))
+BUTTOCK = Y(avg(0.505, 0.512))
+CROTCH = Y(avg(0.482, 0.480))
+PATELLA = Y(avg(0.278, 0.276))
+KNEE_JOINT = Y(avg(0.266, 0.269))
+# Estimates given in the facts
+PSIS = Y(0.555)
+T12 = Y(0.68)
+RIB12_TIP = Y(0.625)
+ASIS = Y(0.56)
+GLUTEAL_FOLD = Y(0.47)
+COCCYX_TIP = Y(0.50)
+TROCHANTER = Y(0.51)  # centre of the trochanter oval
+NECK_TOP = 28.0  # where the neck is cut (about the jaw line)
+LEG_CUT = 700.0  # where the legs are cut, a little below the knees
+
+# Half widths (units from the midline) --------------------------------------------------
+SHOULDER = D(avg(0.237, 0.224) / 2)
+CHEST = D(0.165 / 2)
+WAIST = D(avg(0.186, 0.184) / 2)
+CRESTS = D(avg(0.157, 0.168) / 2)
+HIPS = D(avg(0.197, 0.217) / 2)
+ASIS_D = D(0.07)
+TROCHANTER_D = D(0.105)
+PSIS_D = 27.0  # the dimples lie about 4-5 cm from the midline
+NECK = 30.0
+
+# The outline ---------------------------------------------------------------------------
+# Right half only, from the top of the neck to the crotch; the left half is its mirror.
+NECK_SHOULDER: list[Point] = [
+    (NECK, NECK_TOP),
+    (31.0, 48.0),
+    (35.0, C7 - 6),
+    (47.0, C7 + 7),
+    (72.0, 88.0),
+    (98.0, 100.0),
+    (SHOULDER - 3, ACROMION - 2),
+    (SHOULDER + 2.5, ACROMION + 10),
+    (SHOULDER + 3, ACROMION + 22),
+    (108.0, AXILLA - 22),
+    (94.0, AXILLA + 3),
+]
+TRUNK_LEG: list[Point] = [
+    (94.0, AXILLA + 3),
+    (88.0, 210.0),
+    (CHEST + 2, 245.0),
+    (86.5, RIB10 - 5),
+    (WAIST - 1, 318.0),
+    (98.0, 362.0),
+    (102.5, 398.0),
+    (HIPS, BUTTOCK),
+    (102.0, 452.0),
+    (97.5, 500.0),
+    (90.0, 560.0),
+    (81.0, 615.0),
+    (76.5, 645.0),
+    (75.5, KNEE_JOINT),
+    (73.0, 684.0),
+    (73.5, LEG_CUT),
+]
+INNER_LEG: list[Point] = [
+    (15.5, LEG_CUT),
+    (14.0, 682.0),
+    (13.2, KNEE_JOINT),
+    (13.8, 640.0),
+    (12.0, 600.0),
+    (10.0, 560.0),
+    (7.5, 510.0),
+    (4.0, 472.0),
+    (2.0, 457.0),
+    (0.0, CROTCH),
+]
+
+
+def half_outline() -> list[Segment]:
+    """The right half of the closed outline, from (0, NECK_TOP) to the crotch (0, CROTCH)."""
+    segs: list[Segment] = [line((0.0, NECK_TOP), NECK_SHOULDER[0])]
+    segs += smooth_run(NECK_SHOULDER, start=(0.05, 1.0), end=(-0.9, 0.5))
+    segs += smooth_run(TRUNK_LEG, start=(-0.12, 1.0), end=(0.02, 1.0))
+    segs.append(line(TRUNK_LEG[-1], INNER_LEG[0]))
+    segs += smooth_run(INNER_LEG, start=(-0.05, -1.0), end=(-1.0, 0.0))
+    return segs
+
+
+def full_outline() -> list[Segment]:
+    """The whole closed outline in half-space units (d may be negative on the mirror side)."""
+    right = half_outline()
+    return right + mirror(right)
+
+
+def half_silhouette_points(spacing: float = 1.0) -> list[Point]:
+    """Dense polygon of the right half (closing edge along d = 0)."""
+    return [(round(x, 2), round(y, 2)) for x, y in sample(half_outline(), spacing)]
+
+
+def silhouette_points(spacing: float = 1.0) -> list[Point]:
+    """Dense polygon of the whole body, exactly symmetric about d = 0, not closed."""
+    half = half_silhouette_points(spacing)
+    left = [(-x, y) for x, y in reversed(half[1:-1])]
+    return half + left
+
+
+# Landmark curves (knots of smooth runs, right half) ------------------------------------
+CREST_BACK: list[Point] = [  # iliac crest from the PSIS up and round the flank
+    (PSIS_D + 5, PSIS - 8),
+    (44.0, 344.0),
+    (62.0, 330.0),
+    (CRESTS, CREST + 1),
+    (WAIST + 3, CREST + 4),
+]
+CREST_FRONT: list[Point] = [  # iliac crest from the side round to the ASIS
+    (WAIST + 3, CREST + 4),
+    (86.0, 338.0),
+    (ASIS_D + 4, ASIS - 8),
+    (ASIS_D, ASIS),
+]
+RIB_LINE_BACK: list[Point] = [(42.0, T12 + 8), (64.0, 270.0), (88.0, RIB10 - 2)]
+RIB_MARGIN_FRONT: list[Point] = [  # costal margin, from the xiphoid down and out
+    (0.0, 214.0),
+    (22.0, 228.0),
+    (48.0, 250.0),
+    (72.0, 272.0),
+    (88.0, RIB10 - 2),
+]
+GROIN_CREASE: list[Point] = [  # from below the ASIS down and in to the crotch
+    (ASIS_D + 4, 392.0),
+    (55.0, 411.0),
+    (36.0, 428.0),
+    (20.0, 440.0),
+    (6.0, CROTCH + 1),
+]
+GLUTEAL_FOLD_LINE: list[Point] = [
+    (3.0, CROTCH + 2),
+    (24.0, 459.0),
+    (48.0, 463.0),
+    (72.0, 460.0),
+    (88.0, 450.0),
+]
+CLAVICLE: list[Point] = [(10.0, 107.0), (40.0, 110.0), (75.0, 104.0), (SHOULDER - 8, 104.0)]
+SCAPULA: list[Point] = [  # medial border, inferior angle, lateral border
+    (40.0, 96.0),
+    (41.0, 140.0),
+    (50.0, 176.0),
+    (60.0, 170.0),
+    (80.0, 146.0),
+    (SHOULDER - 14, 124.0),
+]
+SCAPULA_SPINE: list[Point] = [(41.0, 108.0), (70.0, 110.0), (SHOULDER - 8, 106.0)]
+KNEE_CENTRE: Point = (44.5, PATELLA)
+
+
+def run_points(knots: list[Point], spacing: float = 1.0) -> list[Point]:
+    """Dense points of the smooth run through ``knots`` (for zones and regions)."""
+    return sample(smooth_run(knots), spacing)
+
+
+def reversed_run(knots: list[Point]) -> list[Segment]:
+    return reverse(smooth_run(knots))

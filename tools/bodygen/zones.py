@@ -1,0 +1,159 @@
+"""Referral zones of QL and psoas, drawn from the landmark descriptions (half-space units).
+
+Each zone is built for the patient's side in half-space (d = distance from the midline),
+kept at least ``MIDLINE_GAP`` from the midline and clipped to the silhouette, then mapped to
+either side; left and right are therefore exact mirror images. Nothing is traced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
+
+from . import body as b
+from .shapes import (
+    BIG,
+    above,
+    band,
+    ellipse,
+    half_body,
+    largest,
+    poly,
+    rounded,
+    rows,
+    tapering_tail,
+)
+
+MIDLINE_GAP = 1.0
+SIMPLIFY = 0.15
+
+QL_SRC = (
+    "Donnelly (ed.) 2019, Travell, Simons & Simons' Trigger Point Manual, 3rd ed., "
+    "quadratus lumborum chapter; Davies & Davies 2013, Trigger Point Therapy Workbook"
+)
+PSOAS_SRC = (
+    "Donnelly (ed.) 2019, Travell, Simons & Simons' Trigger Point Manual, 3rd ed., "
+    "iliopsoas chapter; Davies & Davies 2013, Trigger Point Therapy Workbook"
+)
+
+
+@dataclass(frozen=True)
+class Zone:
+    muscle: str  # muscle id
+    prefix: str  # zone id prefix (ql, psoas)
+    name: str  # zone id = f"{prefix}.{side}.{name}"
+    view: str
+    group: str
+    weight: str  # essential | spillover
+    source: str
+    shape: BaseGeometry
+
+
+def _finish(shape: BaseGeometry) -> Polygon:
+    """Clip to the half body and away from the midline, simplify, keep one polygon."""
+    clipped = shape.intersection(half_body()).intersection(rows(-BIG, BIG * 3, MIDLINE_GAP, BIG))
+    main = largest(clipped)
+    if main.area < 0.995 * clipped.area:
+        raise ValueError("a zone fell apart into pieces; adjust its shape")
+    return Polygon(main.exterior).simplify(SIMPLIFY, preserve_topology=True)
+
+
+def _inguinal_patch() -> BaseGeometry:
+    """Lower lateral abdomen between the ASIS and the lateral half of the inguinal
+    ligament, reaching down to the groin crease."""
+    ligament_mid = ((b.ASIS_D + 14) / 2, (b.ASIS + b.CROTCH - 17) / 2)
+    cx, cy = (b.ASIS_D + ligament_mid[0]) / 2 - 2, (b.ASIS + ligament_mid[1]) / 2 + 3
+    return ellipse(cx, cy, 30.0, 13.0, angle=-48.0)
+
+
+def ql_zones() -> list[Zone]:
+    def z(name: str, view: str, group: str, weight: str, shape: BaseGeometry) -> Zone:
+        return Zone("quadratus_lumborum", "ql", name, view, group, weight, QL_SRC, shape)
+
+    trochanter = ellipse(b.TROCHANTER_D - 3, b.TROCHANTER, 20.0, 26.0)
+    tail = tapering_tail(b.TRUNK_LEG, b.TROCHANTER + 14, 560.0, 9.0, 3.0)
+    fold = [(-BIG, b.CROTCH), *b.GLUTEAL_FOLD_LINE, (BIG, 440.0)]
+    return [
+        z(
+            "crest_back",
+            "back",
+            "superficial upper",
+            "essential",
+            band(b.CREST_BACK, 10.0, extend_to=(BIG, b.CREST + 10)),
+        ),
+        z(
+            "crest_front",
+            "front",
+            "superficial upper",
+            "essential",
+            band([(BIG, b.CREST), *b.CREST_FRONT], 10.0),
+        ),
+        z("lower_abdomen", "front", "superficial upper", "spillover", _inguinal_patch()),
+        z("outer_hip_back", "back", "superficial lower", "essential", trochanter),
+        z("outer_hip_front", "front", "superficial lower", "essential", trochanter),
+        z("outer_thigh_back", "back", "superficial lower", "spillover", tail),
+        z("outer_thigh_front", "front", "superficial lower", "spillover", tail),
+        z(
+            "sacroiliac",
+            "back",
+            "deep upper",
+            "essential",
+            ellipse(b.PSIS_D - 6, b.PSIS + 12, 9.0, 22.0, angle=25.0),
+        ),
+        z(
+            "lower_buttock",
+            "back",
+            "deep lower",
+            "essential",
+            ellipse(38.0, b.GLUTEAL_FOLD - 18, 25.0, 11.0, angle=4.0).intersection(
+                above(fold).buffer(-3)
+            ),
+        ),
+    ]
+
+
+def psoas_zones() -> list[Zone]:
+    def z(name: str, view: str, weight: str, shape: BaseGeometry) -> Zone:
+        return Zone("psoas", "psoas", name, view, "iliopsoas", weight, PSOAS_SRC, shape)
+
+    lumbar = poly(
+        [
+            (5, b.T12 + 2),
+            (34, b.T12 + 2),
+            (35, 300),
+            (36, 355),
+            (44, 388),
+            (43, 412),
+            (28, 421),
+            (14, 414),
+            (7, 392),
+            (5, 340),
+        ]
+    )
+    thigh = poly(
+        [
+            (64, 404),
+            (48, 418),
+            (32, 430),
+            (18, 441),
+            (6, 452),
+            (5, 475),
+            (8, 500),
+            (16, 513),
+            (34, 514),
+            (48, 504),
+            (58, 478),
+            (64, 440),
+        ]
+    )
+    return [
+        z("low_back", "back", "essential", rounded(lumbar, 6.0)),
+        z("groin_thigh", "front", "essential", rounded(thigh, 7.0)),
+        z("lower_abdomen", "front", "spillover", ellipse(30.0, 376.0, 18.0, 23.0)),
+    ]
+
+
+def all_zones() -> list[tuple[Zone, Polygon]]:
+    return [(zone, _finish(zone.shape)) for zone in [*ql_zones(), *psoas_zones()]]

@@ -1,0 +1,158 @@
+"""Render docs/body-preview.png: both views with regions and referral zones.
+
+The SVG art is drawn with QtSvg, region outlines as thin lines and every referral zone as a
+translucent shape in its muscle's colour (essential solid, spillover hatched), with a
+legend. Runs offscreen. Usage: ``python tools/render_preview.py [--out PNG] [--scale S]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import yaml
+from PySide6 import QtCore, QtGui, QtSvg
+
+ROOT = Path(__file__).resolve().parents[1]
+VIEW_W, VIEW_H = 400, 720
+MARGIN = 24
+LEGEND_H = 92
+REGION_PEN = QtGui.QColor(70, 90, 110, 120)
+
+
+def polygon_path(points: list[list[float]]) -> QtGui.QPainterPath:
+    path = QtGui.QPainterPath()
+    path.addPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in points]))
+    path.closeSubpath()
+    return path
+
+
+def zone_brushes(colour: str) -> tuple[QtGui.QBrush, QtGui.QBrush]:
+    solid = QtGui.QColor(colour)
+    solid.setAlpha(105)
+    hatch = QtGui.QColor(colour)
+    hatch.setAlpha(170)
+    hatched = QtGui.QBrush(hatch, QtCore.Qt.BrushStyle.BDiagPattern)
+    return QtGui.QBrush(solid), hatched
+
+
+def draw_zone(p: QtGui.QPainter, zone: dict[str, Any], colour: str) -> None:
+    solid, hatched = zone_brushes(colour)
+    path = polygon_path(zone["polygon"])
+    edge = QtGui.QColor(colour)
+    if zone["weight"] == "essential":
+        p.fillPath(path, solid)
+        edge.setAlpha(200)
+        p.setPen(QtGui.QPen(edge, 0.8))
+    else:
+        faint = QtGui.QColor(colour)
+        faint.setAlpha(35)
+        p.fillPath(path, faint)
+        p.fillPath(path, hatched)
+        edge.setAlpha(160)
+        pen = QtGui.QPen(edge, 0.8)
+        pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+        p.setPen(pen)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    p.drawPath(path)
+
+
+def draw_view(
+    p: QtGui.QPainter, doc: dict[str, Any], view: dict[str, Any], base: Path, show_regions: bool
+) -> None:
+    renderer = QtSvg.QSvgRenderer(str(base / view["svg"]))
+    if not renderer.isValid():
+        raise SystemExit(f"{view['svg']}: not a valid SVG")
+    renderer.render(p, QtCore.QRectF(0, 0, VIEW_W, VIEW_H))
+    if show_regions:
+        p.setPen(QtGui.QPen(REGION_PEN, 0.6))
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        for region in doc["regions"]:
+            if region["view"] == view["id"]:
+                p.drawPath(polygon_path(region["polygon"]))
+    for muscle in doc["muscles"]:
+        for zone in muscle["zones"]:
+            if zone["view"] == view["id"]:
+                draw_zone(p, zone, muscle["colour"])
+
+
+def draw_legend(p: QtGui.QPainter, doc: dict[str, Any], top: float, width: float) -> None:
+    p.setFont(QtGui.QFont("sans-serif", 9))
+    x = MARGIN
+    for muscle in doc["muscles"]:
+        for weight in ("essential", "spillover"):
+            box = QtCore.QRectF(x, top + 14, 22, 14)
+            draw_zone(
+                p,
+                {
+                    "polygon": [
+                        [box.left(), box.top()],
+                        [box.right(), box.top()],
+                        [box.right(), box.bottom()],
+                        [box.left(), box.bottom()],
+                    ],
+                    "weight": weight,
+                },
+                muscle["colour"],
+            )
+            p.setPen(QtGui.QColor("#333333"))
+            label = f"{muscle['short_name']} {weight}"
+            p.drawText(QtCore.QPointF(x + 28, top + 25), label)
+            x += 34 + p.fontMetrics().horizontalAdvance(label) + 18
+    p.setPen(QtGui.QPen(REGION_PEN, 1.0))
+    p.drawLine(QtCore.QPointF(MARGIN, top + 52), QtCore.QPointF(MARGIN + 22, top + 52))
+    p.setPen(QtGui.QColor("#333333"))
+    p.drawText(
+        QtCore.QPointF(MARGIN + 28, top + 56),
+        "thin lines: clickable regions.  Back view: patient's left on the left; "
+        "front view: patient's left on the right.",
+    )
+    p.drawText(
+        QtCore.QPointF(MARGIN, top + 78),
+        "Referral zones drawn from landmark descriptions (Donnelly 2019; Davies & "
+        "Davies 2013). Educational, not a diagnosis.",
+    )
+
+
+def render(regions_file: Path, out: Path, scale: float, show_regions: bool = True) -> None:
+    doc = yaml.safe_load(regions_file.read_text(encoding="utf-8"))
+    base = regions_file.parent
+    views = doc["views"]
+    width = MARGIN + len(views) * (VIEW_W + MARGIN)
+    height = MARGIN + VIEW_H + LEGEND_H
+    image = QtGui.QImage(int(width * scale), int(height * scale), QtGui.QImage.Format.Format_ARGB32)
+    image.fill(QtGui.QColor("white"))
+    with QtGui.QPainter(image) as p:
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        p.scale(scale, scale)
+        for i, view in enumerate(views):
+            p.save()
+            p.translate(MARGIN + i * (VIEW_W + MARGIN), MARGIN)
+            draw_view(p, doc, view, base, show_regions)
+            p.restore()
+        draw_legend(p, doc, MARGIN + VIEW_H, width)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out)):
+        raise SystemExit(f"could not write {out}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--regions", type=Path, default=ROOT / "regions.yaml")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "body-preview.png")
+    parser.add_argument("--scale", type=float, default=1.5)
+    parser.add_argument("--no-regions", action="store_true", help="leave out region outlines")
+    args = parser.parse_args(argv)
+    _app = QtGui.QGuiApplication(sys.argv[:1])
+    render(args.regions, args.out, args.scale, show_regions=not args.no_regions)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

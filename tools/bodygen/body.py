@@ -8,7 +8,7 @@ derives from this module, so the art, the regions and the zones cannot drift apa
 
 from __future__ import annotations
 
-from .spline import Point, Segment, line, mirror, reverse, sample, smooth_run
+from .spline import Point, Segment, line, mirror, sample, smooth_run
 
 TOP_RATIO = 0.93  # stature ratio at the top edge of the viewBox
 UNITS = 1000.0  # SVG units per stature
@@ -62,21 +62,22 @@ NECK = 30.0
 
 # The outline ---------------------------------------------------------------------------
 # Right half only, from the top of the neck to the crotch; the left half is its mirror.
+ARMPIT: Point = (93.0, AXILLA + 2)  # the arms are left out: the shoulder rounds off to here
 NECK_SHOULDER: list[Point] = [
-    (NECK, NECK_TOP),
-    (31.0, 48.0),
-    (35.0, C7 - 6),
-    (47.0, C7 + 7),
+    (NECK - 2, NECK_TOP),
+    (29.5, 46.0),
+    (33.5, C7 - 8),
+    (44.0, C7 + 6),
     (72.0, 88.0),
     (98.0, 100.0),
-    (SHOULDER - 3, ACROMION - 2),
-    (SHOULDER + 2.5, ACROMION + 10),
-    (SHOULDER + 3, ACROMION + 22),
-    (108.0, AXILLA - 22),
-    (94.0, AXILLA + 3),
+    (SHOULDER - 2, ACROMION - 1),
+    (SHOULDER + 3, ACROMION + 10),
+    (SHOULDER + 2.5, ACROMION + 26),
+    (SHOULDER - 5, ACROMION + 46),
+    ARMPIT,
 ]
 TRUNK_LEG: list[Point] = [
-    (94.0, AXILLA + 3),
+    ARMPIT,
     (88.0, 210.0),
     (CHEST + 2, 245.0),
     (86.5, RIB10 - 5),
@@ -87,11 +88,11 @@ TRUNK_LEG: list[Point] = [
     (102.0, 452.0),
     (97.5, 500.0),
     (90.0, 560.0),
-    (81.0, 615.0),
-    (76.5, 645.0),
-    (75.5, KNEE_JOINT),
-    (73.0, 684.0),
-    (73.5, LEG_CUT),
+    (80.5, 615.0),
+    (77.0, 640.0),
+    (75.2, KNEE_JOINT),
+    (73.8, 684.0),
+    (74.0, LEG_CUT),
 ]
 INNER_LEG: list[Point] = [
     (15.5, LEG_CUT),
@@ -101,8 +102,8 @@ INNER_LEG: list[Point] = [
     (12.0, 600.0),
     (10.0, 560.0),
     (7.5, 510.0),
-    (4.0, 472.0),
-    (2.0, 457.0),
+    (3.8, 468.0),
+    (1.5, 454.0),
     (0.0, CROTCH),
 ]
 
@@ -110,7 +111,7 @@ INNER_LEG: list[Point] = [
 def half_outline() -> list[Segment]:
     """The right half of the closed outline, from (0, NECK_TOP) to the crotch (0, CROTCH)."""
     segs: list[Segment] = [line((0.0, NECK_TOP), NECK_SHOULDER[0])]
-    segs += smooth_run(NECK_SHOULDER, start=(0.05, 1.0), end=(-0.9, 0.5))
+    segs += smooth_run(NECK_SHOULDER, start=(0.05, 1.0), end=(-0.85, 0.5))
     segs += smooth_run(TRUNK_LEG, start=(-0.12, 1.0), end=(0.02, 1.0))
     segs.append(line(TRUNK_LEG[-1], INNER_LEG[0]))
     segs += smooth_run(INNER_LEG, start=(-0.05, -1.0), end=(-1.0, 0.0))
@@ -173,21 +174,13 @@ GLUTEAL_FOLD_LINE: list[Point] = [
 ]
 CLAVICLE: list[Point] = [(10.0, 107.0), (40.0, 110.0), (75.0, 104.0), (SHOULDER - 8, 104.0)]
 SCAPULA: list[Point] = [  # medial border, inferior angle, lateral border
-    (40.0, 96.0),
-    (41.0, 140.0),
-    (50.0, 176.0),
-    (60.0, 170.0),
-    (80.0, 146.0),
-    (SHOULDER - 14, 124.0),
+    (42.0, 100.0),
+    (43.0, 140.0),
+    (49.0, 170.0),
+    (55.0, 176.0),
+    (67.0, 164.0),
+    (84.0, 146.0),
+    (SHOULDER - 16, 130.0),
 ]
-SCAPULA_SPINE: list[Point] = [(41.0, 108.0), (70.0, 110.0), (SHOULDER - 8, 106.0)]
+SCAPULA_SPINE: list[Point] = [(42.0, 117.0), (74.0, 109.0), (SHOULDER - 6, 104.0)]
 KNEE_CENTRE: Point = (44.5, PATELLA)
-
-
-def run_points(knots: list[Point], spacing: float = 1.0) -> list[Point]:
-    """Dense points of the smooth run through ``knots`` (for zones and regions)."""
-    return sample(smooth_run(knots), spacing)
-
-
-def reversed_run(knots: list[Point]) -> list[Segment]:
-    return reverse(smooth_run(knots))

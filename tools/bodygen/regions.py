@@ -14,7 +14,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from . import body as b
-from .shapes import BIG, band, below, half_body, parts, poly, rows, strip, union
+from .shapes import BIG, above, band, below, half_body, parts, poly, rows, strip, union
 
 SIMPLIFY = 0.15  # units; far below what anyone can click
 
@@ -71,6 +71,8 @@ def front_cells() -> list[Cell]:
     shifted = [(d, y + 24) for d, y in crease_lr]
     rib = [(0.0, 214.0), *b.RIB_MARGIN_FRONT[1:], (BIG, b.RIB10 + 40)]
     lateral_end = crease[0]
+    # navel level in the middle, rising at the side to pass above the iliac crest
+    waist = [(0.0, b.NAVEL), (48.0, b.NAVEL), (72.0, 314.0), (100.0, 302.0), (BIG, 300.0)]
     return [
         Cell(
             "neck",
@@ -86,9 +88,9 @@ def front_cells() -> list[Cell]:
         Cell("knee", rows(615, BIG * 3)),
         Cell("outer_thigh", strip(b.TRUNK_LEG, 20.0, 404, 615)),
         Cell("inner_thigh", strip(b.INNER_LEG, 24.0, 440, 615)),
-        Cell("front_of_hip", rows(b.NAVEL, 404, 58, BIG)),
-        Cell("lower_abdomen", rows(b.NAVEL, 470, 0, 58)),
-        Cell("upper_abdomen", below(rib).intersection(rows(0, b.NAVEL))),
+        Cell("front_of_hip", below(waist).intersection(rows(0, 404, 58, BIG))),
+        Cell("lower_abdomen", below(waist).intersection(rows(0, 470, 0, 58))),
+        Cell("upper_abdomen", below(rib).intersection(above(waist))),
         Cell("chest", rows(0, 320)),
         Cell("upper_front_thigh", rows(380, 540)),
         Cell("lower_front_thigh", rows(540, 615)),

@@ -76,6 +76,11 @@ def rounded(shape: BaseGeometry, radius: float) -> BaseGeometry:
     return shape.buffer(-radius, quad_segs=16).buffer(radius, quad_segs=16)
 
 
+def filled(shape: BaseGeometry, radius: float) -> BaseGeometry:
+    """Fill the concave corners where smooth shapes meet (a morphological closing)."""
+    return shape.buffer(radius, quad_segs=16).buffer(-radius, quad_segs=16)
+
+
 def tapering_tail(knots: Sequence[Pt], y0: float, y1: float, r0: float, r1: float) -> Polygon:
     """A tail hugging an outer outline run, ``r0`` thick at row y0 narrowing to ``r1``."""
     discs = []

@@ -18,12 +18,14 @@ from .shapes import (
     above,
     band,
     ellipse,
+    filled,
     half_body,
     largest,
     poly,
     rounded,
     rows,
     tapering_tail,
+    union,
 )
 
 MIDLINE_GAP = 1.0
@@ -64,8 +66,8 @@ def _inguinal_patch() -> BaseGeometry:
     """Lower lateral abdomen between the ASIS and the lateral half of the inguinal
     ligament, reaching down to the groin crease."""
     ligament_mid = ((b.ASIS_D + 14) / 2, (b.ASIS + b.CROTCH - 17) / 2)
-    cx, cy = (b.ASIS_D + ligament_mid[0]) / 2 - 2, (b.ASIS + ligament_mid[1]) / 2 + 3
-    return ellipse(cx, cy, 30.0, 13.0, angle=-48.0)
+    cx, cy = (b.ASIS_D + ligament_mid[0]) / 2 - 3, (b.ASIS + ligament_mid[1]) / 2 + 9
+    return ellipse(cx, cy, 30.0, 15.0, angle=-48.0)
 
 
 def ql_zones() -> list[Zone]:
@@ -132,25 +134,12 @@ def psoas_zones() -> list[Zone]:
             (5, 340),
         ]
     )
-    thigh = poly(
-        [
-            (64, 404),
-            (48, 418),
-            (32, 430),
-            (18, 441),
-            (6, 452),
-            (5, 475),
-            (8, 500),
-            (16, 513),
-            (34, 514),
-            (48, 504),
-            (58, 478),
-            (64, 440),
-        ]
-    )
+    # on the groin crease, then down the front-inner upper thigh to about 0.42 H
+    groin = ellipse(38.0, 434.0, 27.0, 13.0, angle=-40.0)
+    thigh = union([groin, ellipse(29.0, 474.0, 21.0, 38.0, angle=-10.0)])
     return [
         z("low_back", "back", "essential", rounded(lumbar, 6.0)),
-        z("groin_thigh", "front", "essential", rounded(thigh, 7.0)),
+        z("groin_thigh", "front", "essential", filled(thigh, 20.0)),
         z("lower_abdomen", "front", "spillover", ellipse(30.0, 376.0, 18.0, 23.0)),
     ]
 

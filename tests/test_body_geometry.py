@@ -157,7 +157,8 @@ def test_silhouette_is_symmetric(view: str) -> None:
 def test_left_right_regions_are_exact_mirrors() -> None:
     by_id = {r["id"]: r for r in doc()["regions"]}
     pairs = [(i, i.replace(".left.", ".right.")) for i in by_id if ".left." in i]
-    assert pairs
+    rights = {i for i in by_id if ".right." in i}
+    assert pairs and rights == {right for _, right in pairs}, "every side needs its twin"
     for left, right in pairs:
         assert right in by_id, right
         got = [tuple(p) for p in by_id[right]["polygon"]]

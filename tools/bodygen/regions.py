@@ -98,7 +98,7 @@ def front_cells() -> list[Cell]:
 
 
 def _shared_border(a: BaseGeometry, c: BaseGeometry) -> float:
-    return a.buffer(0.05).intersection(c.boundary).length
+    return float(a.buffer(0.05).intersection(c.boundary).length)
 
 
 def _give_away(piece: Polygon, owners: dict[str, BaseGeometry], exclude: str = "") -> None:

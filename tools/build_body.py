@@ -39,11 +39,29 @@ HEADER = (
 )
 
 
+class _Flow(list[Any]):
+    """A short list written on one line, such as a point [x, y] or the viewbox."""
+
+
 class _Dumper(yaml.SafeDumper):
-    """Safe dumper without anchors/aliases (the loader refuses them)."""
+    """Safe dumper for hand-editable output: block style, points and the viewbox on one line,
+    long text folded, and no anchors or aliases (the loader refuses them)."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
+
+
+def _flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+def _text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = ">" if len(data) > 80 and "\n" not in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(_Flow, _flow)
+_Dumper.add_representer(str, _text)
 
 
 def side_sign(view: str, side: str) -> float:
@@ -55,7 +73,7 @@ def side_sign(view: str, side: str) -> float:
 def to_svg(poly: Polygon, sign: float) -> list[list[float]]:
     """Exterior ring in SVG units, not closed; d is rounded first so mirrors stay exact."""
     coords = list(poly.exterior.coords)[:-1]
-    out = [[round(200.0 + sign * round(d, 2), 2), round(y, 2)] for d, y in coords]
+    out = [_Flow([round(200.0 + sign * round(d, 2), 2), round(y, 2)]) for d, y in coords]
     if not Polygon(out).is_valid:
         raise ValueError(f"polygon invalid after rounding near {out[0]}; adjust its cell")
     return out
@@ -136,7 +154,7 @@ def build_muscles(words: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def build_document(words: dict[str, Any]) -> dict[str, Any]:
-    silhouette = [[round(200.0 + d, 2), y] for d, y in body.silhouette_points(1.0)]
+    silhouette = [_Flow([round(200.0 + d, 2), y]) for d, y in body.silhouette_points(1.0)]
     return {
         "format": "bodymap-regions",
         "version": 1,
@@ -145,7 +163,7 @@ def build_document(words: dict[str, Any]) -> dict[str, Any]:
                 "id": v,
                 "label": words["views"][v],
                 "svg": f"assets/svg/{v}.svg",
-                "viewbox": [0, 0, 400, 720],
+                "viewbox": _Flow([0, 0, 400, 720]),
                 "silhouette": silhouette,
             }
             for v in VIEWS
@@ -183,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         write_atomic(args.root / "assets" / "svg" / f"{view}.svg", art.render(view))
     doc = build_document(words)
     text = yaml.dump(
-        doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=96, default_flow_style=None
+        doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=96, default_flow_style=False
     )
     write_atomic(args.root / "regions.yaml", HEADER + text)
     n_regions, n_zones = len(doc["regions"]), sum(len(m["zones"]) for m in doc["muscles"])

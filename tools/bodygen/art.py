@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from . import body as b
-from .spline import Point, Segment, path_d, reverse, smooth_run
+from .spline import Segment, path_d, smooth_run
 
 SKIN = "#efe8e2"
 SKIN_SHADE = "#e4dad2"
@@ -18,13 +18,9 @@ LABEL = "#6f6560"
 W, H = 400, 720
 
 
-def _both(segs: list[Segment], cls: str = "cue", extra: str = "") -> list[str]:
+def _both(segs: list[Segment], cls: str = "cue") -> list[str]:
     """The same cue drawn on both sides (mirrored about the midline)."""
-    return [f'<path class="{cls}" d="{path_d(segs, side=s)}"{extra}/>' for s in (1.0, -1.0)]
-
-
-def _run(knots: list[Point], **kw: Point) -> list[Segment]:
-    return smooth_run(knots, **kw)  # type: ignore[arg-type]
+    return [f'<path class="{cls}" d="{path_d(segs, side=s)}"/>' for s in (1.0, -1.0)]
 
 
 def _dimple(cx: float, cy: float, rx: float, ry: float) -> list[Segment]:
@@ -99,18 +95,18 @@ def back_cues() -> list[str]:
         f'<path class="cue" d="M200,{b.C7:.1f} C200,150 200,260 200,{b.PSIS - 14:.1f}"/>',
         f'<circle class="mark" cx="200" cy="{b.C7:.1f}" r="2"/>',
     ]
-    out += _both(_run(b.SCAPULA, start=(0.0, 1.0)), "cue")
-    out += _both(_run(b.SCAPULA_SPINE), "soft")
-    out += _both(_run(b.RIB_LINE_BACK), "soft")
-    out += _both(_run(b.CREST_BACK), "cue")
+    out += _both(smooth_run(b.SCAPULA, start=(0.0, 1.0)), "cue")
+    out += _both(smooth_run(b.SCAPULA_SPINE), "soft")
+    out += _both(smooth_run(b.RIB_LINE_BACK), "soft")
+    out += _both(smooth_run(b.CREST_BACK), "cue")
     out += _both(_dimple(b.PSIS_D, b.PSIS - 3, 3.2, 2.6), "mark")
     # gluteal cleft from the sacrum to the crotch
     out.append(
         f'<path class="cue" d="M200,{b.PSIS + 22:.1f} C200,420 200,440 200,{b.CROTCH:.1f}"/>'
     )
-    out += _both(_run(b.GLUTEAL_FOLD_LINE), "cue")
+    out += _both(smooth_run(b.GLUTEAL_FOLD_LINE), "cue")
     crease = [(24.0, b.KNEE_JOINT - 1), (44.0, b.KNEE_JOINT + 2), (64.0, b.KNEE_JOINT - 1)]
-    out += _both(_run(crease), "cue")
+    out += _both(smooth_run(crease), "cue")
     return out
 
 
@@ -120,11 +116,11 @@ def front_cues() -> list[str]:
         f'<path class="soft" d="M200,{b.NAVEL + 6:.1f} C200,370 200,400 200,428"/>',
         f'<path class="mark" d="{path_d(_dimple(0.0, b.NAVEL, 2.6, 3.4), closed=True)}"/>',
     ]
-    out += _both(_run(b.CLAVICLE), "soft")
-    out += _both(_run(b.RIB_MARGIN_FRONT, start=(1.0, 0.6)), "cue")
-    out += _both(_run(b.CREST_FRONT), "cue")
+    out += _both(smooth_run(b.CLAVICLE), "soft")
+    out += _both(smooth_run(b.RIB_MARGIN_FRONT, start=(1.0, 0.6)), "cue")
+    out += _both(smooth_run(b.CREST_FRONT), "cue")
     out += _both(_dimple(b.ASIS_D, b.ASIS, 2.0, 2.0), "mark")
-    out += _both(reverse(_run(b.GROIN_CREASE)), "cue")
+    out += _both(smooth_run(b.GROIN_CREASE), "cue")
     out += [
         f'<path class="cue" d="{path_d(_patella(*b.KNEE_CENTRE), side=s, closed=True)}"/>'
         for s in (1.0, -1.0)

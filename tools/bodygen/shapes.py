@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 
 from shapely import affinity
@@ -110,7 +109,3 @@ def parts(geom: BaseGeometry) -> list[Polygon]:
 
 def union(geoms: Iterable[BaseGeometry]) -> BaseGeometry:
     return unary_union(list(geoms))
-
-
-def rotate_deg(dx: float, dy: float) -> float:
-    return math.degrees(math.atan2(dy, dx))

@@ -89,10 +89,6 @@ def mirror(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
-def reverse(segments: Sequence[Segment]) -> list[Segment]:
-    return [(p3, c2, c1, p0) for p0, c1, c2, p3 in reversed(segments)]
-
-
 def path_d(
     segments: Sequence[Segment], to_x: float = 200.0, side: float = 1.0, closed: bool = False
 ) -> str:

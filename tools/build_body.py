@@ -73,7 +73,9 @@ def side_sign(view: str, side: str) -> float:
 def to_svg(poly: Polygon, sign: float) -> list[list[float]]:
     """Exterior ring in SVG units, not closed; d is rounded first so mirrors stay exact."""
     coords = list(poly.exterior.coords)[:-1]
-    out = [_Flow([round(200.0 + sign * round(d, 2), 2), round(y, 2)]) for d, y in coords]
+    out: list[list[float]] = [
+        _Flow([round(200.0 + sign * round(d, 2), 2), round(y, 2)]) for d, y in coords
+    ]
     if not Polygon(out).is_valid:
         raise ValueError(f"polygon invalid after rounding near {out[0]}; adjust its cell")
     return out

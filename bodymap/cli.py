@@ -59,8 +59,7 @@ def _command_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        first = next((a for a in args if not a.startswith("-")), None)
-        if first in COMMANDS:
+        if _command_word(args) in COMMANDS:
             return _run_command(_command_parser().parse_args(args))
         ns = _parser().parse_args(args)
         from bodymap.ui.app import run_app  # Qt only when the window is wanted
@@ -71,6 +70,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _command_word(args: list[str]) -> str | None:
+    """The first positional word, skipping the value of ``--regions``."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--regions":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _anatomy(path: str | None) -> Anatomy:

@@ -13,7 +13,8 @@ much of the pattern is painful", with spillover area counting half (an Ochiai co
 weights). It lies in [0, 1] and is 1 only when the pain fills the essential zones exactly.
 A contact counts only when ``A(P ∩ (E ∪ S)) >= MIN_CONTACT_AREA`` and at least
 ``MIN_CONTACT_FRACTION`` of the pain. ``unexplained`` is the fraction of the pain outside
-every counted pattern. Results are sorted by score (rounded to 1e-9), then muscle id, then
+every counted pattern. Scores are rounded to 1e-9 so that float noise from the order of unions cannot reorder
+ties; results are sorted by score, then muscle id, then
 side, so the same pain always gives the same ranking.
 """
 
@@ -150,7 +151,7 @@ class Matcher:
                 continue
             muscle = self.anatomy.muscles[muscle_id]
             zone_covered = min(1.0, weighted / self._weighted_area[(muscle_id, side)])
-            score = math.sqrt(min(1.0, weighted / pain_area) * zone_covered)
+            score = round(math.sqrt(min(1.0, weighted / pain_area) * zone_covered), 9)
             matches.append(
                 Match(
                     muscle_id, muscle.name, muscle.short_name, muscle.colour, side,
@@ -161,6 +162,6 @@ class Matcher:
             for view, geom in explained_by[(muscle_id, side)]:
                 counted.setdefault(view, []).append(geom)
         explained = sum(shapely.union_all(geoms).area for geoms in counted.values())
-        matches.sort(key=lambda m: (-round(m.score, 9), m.muscle, m.side))
+        matches.sort(key=lambda m: (-m.score, m.muscle, m.side))
         unexplained = min(1.0, max(0.0, 1.0 - explained / pain_area))
         return MatchResult(tuple(matches), pain_area, unexplained)

@@ -1,0 +1,38 @@
+"""Shared fixtures. Qt runs offscreen; settings and autosaves go to a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+REGIONS = ROOT / "regions.yaml"
+
+
+@pytest.fixture(scope="session")
+def anatomy():  # type: ignore[no-untyped-def]
+    from bodymap.io.regions_file import load_regions
+
+    return load_regions(REGIONS)
+
+
+@pytest.fixture(scope="session")
+def matcher(anatomy):  # type: ignore[no-untyped-def]
+    from bodymap.core.matching import Matcher
+
+    return Matcher(anatomy)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep QSettings and application data (autosaves) out of the user's folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("BODYMAP_DATA_DIR", str(home / "appdata"))

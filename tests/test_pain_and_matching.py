@@ -1,0 +1,139 @@
+"""Pain geometry and the overlap ranking, on the shipped anatomy."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bodymap.core.matching import MIN_CONTACT_AREA
+from bodymap.core.pain import PainMap, RegionMark, Stroke, mirrored, stroke_geometry
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def test_stroke_geometry_is_a_buffered_path() -> None:
+    geom = stroke_geometry([(100, 100), (200, 100)], 10)
+    # A 100 x 10 rectangle plus two half-discs of radius 5.
+    assert geom.area == pytest.approx(100 * 10 + math.pi * 25, rel=0.02)
+    dot = stroke_geometry([(50, 50)], 8)
+    assert dot.area == pytest.approx(math.pi * 16, rel=0.03)
+    assert stroke_geometry([], 8).is_empty
+
+
+def test_long_stroke_in_chunks_stays_continuous() -> None:
+    points = [(100 + i * 0.5, 200 + 20 * math.sin(i / 10)) for i in range(1000)]
+    geom = stroke_geometry(points, 6)
+    assert geom.geom_type == "Polygon"  # one piece, no gaps between chunks
+
+
+def test_erasing_removes_paint_before_it_only(anatomy) -> None:  # type: ignore[no-untyped-def]
+    paint = Stroke("back", ((150, 400), (250, 400)), 20)
+    erase = Stroke("back", ((150, 400), (250, 400)), 30, erase=True)
+    pain = PainMap(anatomy, [paint, erase])
+    assert pain.geometry("back").area == pytest.approx(0, abs=1e-6)
+    pain.append(paint)  # painting again after the erasure shows again
+    assert pain.geometry("back").area == pytest.approx(paint.geometry.area)
+
+
+def test_incremental_append_equals_full_recompute(anatomy) -> None:  # type: ignore[no-untyped-def]
+    marks = [
+        Stroke("back", ((120, 300), (180, 380)), 14),
+        RegionMark("back.left.outer_hip"),
+        Stroke("back", ((130, 330), (170, 330)), 10, erase=True),
+        Stroke("front", ((220, 450), (240, 500)), 12),
+    ]
+    incremental = PainMap(anatomy)
+    incremental.geometries()  # warm the cache so append() updates incrementally
+    for mark in marks:
+        incremental.append(mark)
+    full = PainMap(anatomy, marks)
+    for view in anatomy.views:
+        assert incremental.geometry(view).symmetric_difference(full.geometry(view)).area < 1e-6
+
+
+def test_mirrored_marks_land_on_the_other_side(anatomy) -> None:  # type: ignore[no-untyped-def]
+    assert mirrored(RegionMark("back.left.outer_hip", 7), anatomy) == RegionMark(
+        "back.right.outer_hip", 7
+    )
+    assert mirrored(RegionMark("back.tailbone"), anatomy) is None
+    stroke = Stroke("front", ((150, 400), (160, 420)), 10, 3)
+    assert mirrored(stroke, anatomy) == Stroke("front", ((250, 400), (240, 420)), 10, 3)
+
+
+def test_no_pain_no_matches(matcher) -> None:  # type: ignore[no-untyped-def]
+    result = matcher.match({"back": stroke_geometry([], 1), "front": stroke_geometry([], 1)})
+    assert result.matches == () and result.pain_area == 0 and result.unexplained == 0
+
+
+def test_tiny_contact_does_not_count(anatomy, matcher) -> None:  # type: ignore[no-untyped-def]
+    zone = anatomy.muscles["quadratus_lumborum"].zones_for("left", "back")[0].polygon
+    point = zone.representative_point()
+    dot = stroke_geometry([(point.x, point.y)], 4)  # area ~12.6 < MIN_CONTACT_AREA
+    assert dot.area < MIN_CONTACT_AREA
+    assert matcher.match({"back": dot}).matches == ()
+    assert matcher.match({"back": dot}).unexplained == 1.0
+
+
+# --- properties ------------------------------------------------------------------------------
+
+coords = st.tuples(st.floats(60, 340), st.floats(40, 700))
+strokes = st.builds(
+    lambda view, pts, width, intensity: Stroke(view, tuple(pts), width, intensity),
+    st.sampled_from(["back", "front"]),
+    st.lists(coords, min_size=1, max_size=12),
+    st.floats(2, 60),
+    st.integers(1, 10),
+)
+
+
+def _region_marks(anatomy):  # type: ignore[no-untyped-def]
+    return st.sampled_from(sorted(anatomy.regions)).map(RegionMark)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_scores_and_fractions_stay_in_range(anatomy, matcher, data) -> None:  # type: ignore[no-untyped-def]
+    marks = data.draw(st.lists(st.one_of(strokes, _region_marks(anatomy)), min_size=1, max_size=8))
+    pain = PainMap(anatomy, marks)
+    geoms = pain.geometries()
+    result = matcher.match(geoms)
+    assert 0 <= result.unexplained <= 1
+    for m in result.matches:
+        assert 0 <= m.score <= 1
+        assert 0 <= m.pain_explained <= 1
+        assert 0 <= m.zone_covered <= 1
+        zones = anatomy.muscles[m.muscle].zones_for(m.side)
+        zone_area = sum(z.polygon.area for z in zones)
+        # The overlap never exceeds the pain area nor the zones' area.
+        assert m.overlap_area <= result.pain_area * (1 + 1e-9)
+        assert m.overlap_area <= zone_area * (1 + 1e-9)
+    assert [m.score for m in result.matches] == sorted(
+        (m.score for m in result.matches), reverse=True
+    )
+
+
+@SETTINGS
+@given(data=st.data())
+def test_ranking_does_not_depend_on_mark_order(anatomy, matcher, data) -> None:  # type: ignore[no-untyped-def]
+    marks = data.draw(st.lists(st.one_of(strokes, _region_marks(anatomy)), min_size=1, max_size=8))
+    shuffled = list(marks)
+    random.Random(data.draw(st.integers(0, 1000))).shuffle(shuffled)
+    a = matcher.match(PainMap(anatomy, marks).geometries())
+    b = matcher.match(PainMap(anatomy, shuffled).geometries())
+    assert [(m.muscle, m.side) for m in a.matches] == [(m.muscle, m.side) for m in b.matches]
+    for x, y in zip(a.matches, b.matches, strict=True):
+        assert x.score == pytest.approx(y.score, abs=1e-7)
+    assert a.unexplained == pytest.approx(b.unexplained, abs=1e-7)
+
+
+@SETTINGS
+@given(marks=st.lists(strokes, min_size=1, max_size=8))
+def test_erasing_everything_painted_leaves_no_pain(anatomy, matcher, marks) -> None:  # type: ignore[no-untyped-def]
+    erasers = [Stroke(m.view, m.points, m.width + 1, erase=True) for m in marks]
+    pain = PainMap(anatomy, [*marks, *erasers])
+    assert all(g.area < 1e-6 for g in pain.geometries().values())
+    assert matcher.match(pain.geometries()).matches == ()

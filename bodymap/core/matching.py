@@ -13,9 +13,9 @@ much of the pattern is painful", with spillover area counting half (an Ochiai co
 weights). It lies in [0, 1] and is 1 only when the pain fills the essential zones exactly.
 A contact counts only when ``A(P ∩ (E ∪ S)) >= MIN_CONTACT_AREA`` and at least
 ``MIN_CONTACT_FRACTION`` of the pain. ``unexplained`` is the fraction of the pain outside
-every counted pattern. Scores are rounded to 1e-9 so that float noise from the order of unions cannot reorder
-ties; results are sorted by score, then muscle id, then
-side, so the same pain always gives the same ranking.
+every counted pattern. Scores are rounded to 1e-9 so that float noise from the order of
+unions cannot reorder ties; results are sorted by score, then muscle id, then side, so the
+same pain always gives the same ranking.
 """
 
 from __future__ import annotations

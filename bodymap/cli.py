@@ -136,10 +136,11 @@ def _regions(anatomy: Anatomy, as_json: bool) -> int:
 def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_json: bool) -> int:
     from bodymap.core.matching import Matcher
     from bodymap.core.pain import PainMap, RegionMark
-    from bodymap.io.session_file import load_session, regions_warning
 
     pain = PainMap(anatomy)
     if session_path:
+        from bodymap.io.session_file import load_session, regions_warning
+
         session = load_session(session_path, anatomy)
         warning = regions_warning(session, anatomy, session_path)
         if warning:

@@ -129,9 +129,18 @@ def half_silhouette_points(spacing: float = 1.0) -> list[Point]:
     return [(round(x, 2), round(y, 2)) for x, y in sample(half_outline(), spacing)]
 
 
-def silhouette_points(spacing: float = 1.0) -> list[Point]:
-    """Dense polygon of the whole body, exactly symmetric about d = 0, not closed."""
+def silhouette_points(spacing: float = 1.0, tolerance: float = 0.0) -> list[Point]:
+    """Polygon of the whole body, exactly symmetric about d = 0, not closed.
+
+    With ``tolerance`` the half outline is simplified first (Douglas-Peucker, in SVG units),
+    which keeps the data light without moving the outline visibly.
+    """
     half = half_silhouette_points(spacing)
+    if tolerance > 0:
+        from shapely.geometry import LineString
+
+        simple = LineString(half).simplify(tolerance, preserve_topology=False)
+        half = [(round(x, 2), round(y, 2)) for x, y in simple.coords]
     left = [(-x, y) for x, y in reversed(half[1:-1])]
     return half + left
 

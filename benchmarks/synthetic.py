@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from shapely import affinity
+from shapely.geometry import Polygon, box
 
 from bodymap.core.pain import Stroke
 
@@ -19,11 +21,14 @@ from bodymap.core.pain import Stroke
 def regions_with_zones(base: Path, zone_count: int, out: Path, seed: int = 1) -> Path:
     """Write a copy of ``base`` whose muscles have ``zone_count`` zones in all.
 
-    Extra muscles are copies of the shipped ones with every zone shifted by a few units, so the
-    zones stay inside the body and the matcher does real work for each.
+    Extra muscles are copies of the shipped ones moved to random places over the body (each
+    zone clipped to the silhouette and to its own side of the midline), the way more muscles
+    would spread their patterns: the matcher has to find the few zones the pain touches.
     """
     doc: dict[str, Any] = yaml.safe_load(base.read_text(encoding="utf-8"))
     shipped = doc["muscles"]
+    bodies = {v["id"]: Polygon(v["silhouette"]) for v in doc["views"]}
+    halves = {"neg": box(0, 0, 199, 720), "pos": box(201, 0, 400, 720)}
     rng = random.Random(seed)
     muscles: list[dict[str, Any]] = []
     total = 0
@@ -33,17 +38,27 @@ def regions_with_zones(base: Path, zone_count: int, out: Path, seed: int = 1) ->
         muscle = copy.deepcopy(source)
         if copy_index >= len(shipped):
             muscle["id"] = f"{source['id']}_copy{copy_index}"
-            dx, dy = rng.uniform(-4, 4), rng.uniform(-6, 6)
+            dx, dy = rng.uniform(-40, 40), rng.uniform(-250, 250)
+            zones = []
             for zone in muscle["zones"]:
+                poly = Polygon(zone["polygon"])
+                half = halves["neg" if poly.centroid.x < 200 else "pos"]
+                sign = 1 if poly.centroid.x > 200 else -1  # mirror the shift on the other side
+                moved = affinity.translate(poly, sign * dx, dy)
+                clipped = moved.intersection(bodies[zone["view"]]).intersection(half)
+                if clipped.geom_type == "MultiPolygon":
+                    clipped = max(clipped.geoms, key=lambda g: g.area)
+                if clipped.is_empty or clipped.area < 50:
+                    continue
                 zone["id"] = f"{zone['id']}.copy{copy_index}"
-                sign = -1 if zone["side"] == "left" and zone["view"] == "back" else 1
-                if zone["side"] == "right" and zone["view"] == "front":
-                    sign = -1
-                zone["polygon"] = [[x + sign * dx, y + dy] for x, y in zone["polygon"]]
-        room = zone_count - total
-        muscle["zones"] = muscle["zones"][:room]
-        muscles.append(muscle)
-        total += len(muscle["zones"])
+                coords = list(clipped.exterior.coords)[:-1]
+                zone["polygon"] = [[round(x, 2), round(y, 2)] for x, y in coords]
+                zones.append(zone)
+            muscle["zones"] = zones
+        muscle["zones"] = muscle["zones"][: zone_count - total]
+        if muscle["zones"]:
+            muscles.append(muscle)
+            total += len(muscle["zones"])
         copy_index += 1
     doc["muscles"] = muscles
     out.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")

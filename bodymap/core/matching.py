@@ -48,7 +48,6 @@ class Match:
     pain_explained: float
     zone_covered: float
     overlap_area: float  # SVG units²
-    zones: tuple[str, ...]  # ids of the zones the pain touches
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -70,15 +69,13 @@ class MatchResult:
 
 @dataclass(frozen=True)
 class _Pattern:
-    """One muscle side on one view: essential union and spillover-outside-essential."""
+    """One muscle side on one view: its essential union, the spillover outside it, and both."""
 
     muscle: Muscle
     side: str
-    view: str
     essential: BaseGeometry
     spillover: BaseGeometry
-    zone_ids: tuple[str, ...]
-    zone_polys: tuple[BaseGeometry, ...]
+    footprint: BaseGeometry
 
 
 class Matcher:
@@ -98,18 +95,15 @@ class Matcher:
                     spill = shapely.union_all(
                         [z.polygon for z in zones if z.weight == "spillover"]
                     ).difference(ess)
-                    shapely.prepare(ess)
-                    shapely.prepare(spill)
-                    pattern = _Pattern(
-                        muscle, side, view, ess, spill,
-                        tuple(z.id for z in zones), tuple(z.polygon for z in zones),
-                    )  # fmt: skip
-                    self._patterns[view].append(pattern)
+                    footprint = shapely.union(ess, spill)
+                    for geom in (ess, footprint):
+                        shapely.prepare(geom)
+                    self._patterns[view].append(_Pattern(muscle, side, ess, spill, footprint))
                     key = (muscle.id, side)
                     area = ess.area + SPILLOVER_WEIGHT * spill.area
                     self._weighted_area[key] = self._weighted_area.get(key, 0.0) + area
         self._trees = {
-            view: STRtree([shapely.union(p.essential, p.spillover) for p in patterns])
+            view: STRtree([p.footprint for p in patterns])
             for view, patterns in self._patterns.items()
         }
 
@@ -118,35 +112,30 @@ class Matcher:
         pain_area = sum(g.area for g in pain.values())
         if pain_area <= 0:
             return MatchResult((), 0.0, 0.0)
-        # (muscle, side) -> [overlap, weighted overlap, zone ids touched]
-        totals: dict[tuple[str, str], tuple[float, float, list[str]]] = {}
-        explained_by: dict[tuple[str, str], list[tuple[str, BaseGeometry]]] = {}
+        # (muscle, side) -> [overlap, weighted overlap]; and the footprints each touched
+        totals: dict[tuple[str, str], list[float]] = {}
+        touched: dict[tuple[str, str], list[tuple[str, BaseGeometry]]] = {}
         for view, geom in pain.items():
             if geom.is_empty or view not in self._trees:
                 continue
             patterns = self._patterns[view]
             for index in self._trees[view].query(geom, predicate="intersects"):
                 p = patterns[int(index)]
-                on_ess = geom.intersection(p.essential)
-                on_spill = geom.intersection(p.spillover)
-                overlap = on_ess.area + on_spill.area
+                inside = geom.intersection(p.footprint)
+                overlap = inside.area
                 if overlap <= 0:
                     continue
-                key = (p.muscle.id, p.side)
-                prev = totals.get(key, (0.0, 0.0, []))
-                touched = [
-                    zid for zid, poly in zip(p.zone_ids, p.zone_polys, strict=True)
-                    if poly.intersects(geom)
-                ]  # fmt: skip
-                totals[key] = (
-                    prev[0] + overlap,
-                    prev[1] + on_ess.area + SPILLOVER_WEIGHT * on_spill.area,
-                    prev[2] + touched,
+                on_ess = (
+                    inside.intersection(p.essential).area if not p.spillover.is_empty else overlap
                 )
-                explained_by.setdefault(key, []).append((view, shapely.union(on_ess, on_spill)))
+                key = (p.muscle.id, p.side)
+                sums = totals.setdefault(key, [0.0, 0.0])
+                sums[0] += overlap
+                sums[1] += on_ess + SPILLOVER_WEIGHT * (overlap - on_ess)
+                touched.setdefault(key, []).append((view, p.footprint))
         matches: list[Match] = []
         counted: dict[str, list[BaseGeometry]] = {}
-        for (muscle_id, side), (overlap, weighted, touched) in totals.items():
+        for (muscle_id, side), (overlap, weighted) in totals.items():
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
             muscle = self.anatomy.muscles[muscle_id]
@@ -156,12 +145,14 @@ class Matcher:
                 Match(
                     muscle_id, muscle.name, muscle.short_name, muscle.colour, side,
                     score, min(1.0, overlap / pain_area), zone_covered, overlap,
-                    tuple(sorted(set(touched))),
                 )
             )  # fmt: skip
-            for view, geom in explained_by[(muscle_id, side)]:
-                counted.setdefault(view, []).append(geom)
-        explained = sum(shapely.union_all(geoms).area for geoms in counted.values())
+            for view, footprint in touched[(muscle_id, side)]:
+                counted.setdefault(view, []).append(footprint)
+        explained = sum(
+            pain[view].intersection(shapely.union_all(footprints)).area
+            for view, footprints in counted.items()
+        )
         matches.sort(key=lambda m: (-m.score, m.muscle, m.side))
         unexplained = min(1.0, max(0.0, 1.0 - explained / pain_area))
         return MatchResult(tuple(matches), pain_area, unexplained)

@@ -1,0 +1,254 @@
+"""Render a session as a PNG page: both views with the pain and the highlighted referral
+zones, a legend, the ranked matches, the date and the note.
+
+Draws with a QPainter on a QImage; no window, no scene, so no hover, selection or cursor can
+reach the image. The app's Export command and ``bodymap export`` both call ``export_png``.
+Page coordinates are logical units (1 unit = 1 SVG unit) multiplied by ``scale``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtSvg
+
+from bodymap.core.anatomy import Anatomy
+from bodymap.core.layers import IntensityBands
+from bodymap.core.matching import Matcher, MatchResult
+from bodymap.core.pain import PainMap
+from bodymap.core.session import Session
+from bodymap.io import palette
+from bodymap.io.atomic import describe_os_error, write_atomic
+from bodymap.io.errors import ExportError
+from bodymap.io.qt_bridge import geometry_to_path, pattern_paths
+from bodymap.io.resources import svg_path
+
+SCALE_MIN = 1.0
+SCALE_MAX = 4.0
+MARGIN = 28.0
+VIEWS_TOP = 96.0  # logical y of the top of the views
+SIDE_WIDTH = 300.0
+SIDE_GAP = 36.0
+
+_app: QtGui.QGuiApplication | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """The logical layout of an export page."""
+
+    width: float
+    height: float
+    view_x: dict[str, float]  # left edge of each view's viewBox on the page
+    side_x: float
+
+    def size(self, scale: float) -> tuple[int, int]:
+        return round(self.width * scale), round(self.height * scale)
+
+    def point(self, view: str, x: float, y: float, scale: float) -> tuple[float, float]:
+        """Where the SVG point ``(x, y)`` of ``view`` lands in the image, in pixels."""
+        return (self.view_x[view] + x) * scale, (VIEWS_TOP + y) * scale
+
+
+def page_layout(anatomy: Anatomy) -> Page:
+    boxes = {v.id: v.viewbox for v in anatomy.views.values()}
+    offsets = palette.view_offsets(boxes)
+    views_width = max(offsets[v] + boxes[v][0] + boxes[v][2] for v in offsets)
+    views_height = max(b[3] for b in boxes.values())
+    side_x = MARGIN + views_width + SIDE_GAP
+    return Page(
+        width=side_x + SIDE_WIDTH + MARGIN,
+        height=VIEWS_TOP + views_height + MARGIN,
+        view_x={v: MARGIN + offsets[v] for v in offsets},
+        side_x=side_x,
+    )
+
+
+def _ensure_gui() -> None:
+    """Fonts and SVG rendering need a QGuiApplication; headless, make an offscreen one."""
+    global _app
+    if QtGui.QGuiApplication.instance() is None:
+        _app = QtGui.QGuiApplication(["bodymap", "-platform", "offscreen"])
+
+
+def _font(size: float, bold: bool = False) -> QtGui.QFont:
+    font = QtGui.QFont()
+    font.setPixelSize(max(1, round(size)))
+    font.setBold(bold)
+    return font
+
+
+def _colour(hex_colour: str, alpha: int = 255) -> QtGui.QColor:
+    colour = QtGui.QColor(hex_colour)
+    colour.setAlpha(alpha)
+    return colour
+
+
+def render_page(
+    anatomy: Anatomy, session: Session, scale: float = 1.0, matcher: Matcher | None = None
+) -> QtGui.QImage:
+    """The export page of ``session`` as an image ``page_layout(anatomy).size(scale)``."""
+    _ensure_gui()
+    page = page_layout(anatomy)
+    width, height = page.size(scale)
+    pain = PainMap(anatomy, session.marks)
+    result = (matcher or Matcher(anatomy)).match(pain.geometries())
+    image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QtGui.QColor(palette.PAPER))
+    with QtGui.QPainter(image) as painter:
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
+        painter.scale(scale, scale)
+        _draw_header(painter, page, session)
+        _draw_views(painter, anatomy, page, pain, result)
+        _draw_side(painter, page, anatomy, result, session)
+    return image
+
+
+def _draw_header(painter: QtGui.QPainter, page: Page, session: Session) -> None:
+    painter.setPen(QtGui.QColor(palette.INK))
+    painter.setFont(_font(24, bold=True))
+    painter.drawText(QtCore.QPointF(MARGIN, MARGIN + 22), "BodyMap — pain map")
+    painter.setFont(_font(14))
+    painter.setPen(QtGui.QColor(palette.MUTED))
+    stamp = session.modified.astimezone().strftime("%d %B %Y, %H:%M")
+    rect = QtCore.QRectF(MARGIN, MARGIN, page.width - 2 * MARGIN, 30)
+    painter.drawText(
+        rect, QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter, stamp
+    )
+    painter.setPen(QtGui.QPen(QtGui.QColor(palette.RULE), 1))
+    painter.drawLine(QtCore.QPointF(MARGIN, 66), QtCore.QPointF(page.width - MARGIN, 66))
+
+
+def _draw_views(
+    painter: QtGui.QPainter, anatomy: Anatomy, page: Page, pain: PainMap, result: MatchResult
+) -> None:
+    bands = IntensityBands(pain)
+    highlights = [pattern_paths(anatomy, m.muscle, m.side) for m in result.matches]
+    highlights = highlights[: palette.MAX_HIGHLIGHTS]
+    colours = [m.colour for m in result.matches[: palette.MAX_HIGHLIGHTS]]
+    for view in anatomy.views.values():
+        x0, y0, w, h = view.viewbox
+        painter.save()
+        painter.translate(page.view_x[view.id], VIEWS_TOP)
+        painter.setFont(_font(15, bold=True))
+        painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
+        painter.drawText(
+            QtCore.QRectF(x0, -26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
+        )
+        QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(
+            painter, QtCore.QRectF(x0, y0, w, h)
+        )
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
+        for paths, colour in zip(highlights, colours, strict=True):
+            if view.id in paths:
+                painter.setBrush(_colour(colour, palette.ZONE_FILL_ALPHA))
+                painter.drawPath(paths[view.id])
+        for intensity, geom in bands.bands(view.id):
+            painter.setBrush(_colour(palette.PAIN, palette.pain_alpha(intensity)))
+            painter.drawPath(geometry_to_path(geom))
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        for paths, colour in zip(highlights, colours, strict=True):
+            if view.id in paths:
+                painter.setPen(QtGui.QPen(_colour(colour), palette.ZONE_OUTLINE_WIDTH))
+                painter.drawPath(paths[view.id])
+        painter.restore()
+
+
+def _draw_side(
+    painter: QtGui.QPainter, page: Page, anatomy: Anatomy, result: MatchResult, session: Session
+) -> None:
+    x, y, w = page.side_x, VIEWS_TOP - 22, SIDE_WIDTH
+    ink, muted = QtGui.QColor(palette.INK), QtGui.QColor(palette.MUTED)
+
+    def heading(text: str) -> None:
+        nonlocal y
+        painter.setFont(_font(16, bold=True))
+        painter.setPen(ink)
+        painter.drawText(QtCore.QPointF(x, y + 16), text)
+        y += 28
+
+    def line(text: str, colour: QtGui.QColor = ink, size: float = 13, indent: float = 0) -> None:
+        nonlocal y
+        painter.setFont(_font(size))
+        painter.setPen(colour)
+        metrics = QtGui.QFontMetricsF(painter.font())
+        shown = metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, w - indent)
+        painter.drawText(QtCore.QPointF(x + indent, y + size), shown)
+        y += size + 7
+
+    heading("Pain intensity")
+    swatch = 26.0
+    for i, level in enumerate((1, 4, 7, 10)):
+        rect = QtCore.QRectF(x + i * (swatch + 44), y, swatch, 16)
+        painter.fillRect(rect, _colour(palette.PAIN, palette.pain_alpha(level)))
+        painter.setPen(muted)
+        painter.setFont(_font(12))
+        painter.drawText(QtCore.QPointF(rect.right() + 6, y + 13), str(level))
+    y += 32
+
+    heading("Matching muscles")
+    if not result.matches:
+        line("No pain marked." if result.pain_area == 0 else "No referral pattern overlaps.", muted)
+    for rank, match in enumerate(result.matches[:12], 1):
+        if rank <= palette.MAX_HIGHLIGHTS:
+            rect = QtCore.QRectF(x, y + 2, 12, 12)
+            painter.fillRect(rect, _colour(match.colour, palette.ZONE_FILL_ALPHA_EMPHASISED))
+            painter.setPen(QtGui.QPen(_colour(match.colour), 1.5))
+            painter.drawRect(rect)
+        line(f"{rank}. {match.name} ({match.side})", size=14, indent=20)
+        line(
+            f"score {match.score:.2f} · {match.pain_explained:.0%} of pain · "
+            f"{match.zone_covered:.0%} of pattern",
+            muted, size=12, indent=20,
+        )  # fmt: skip
+    if len(result.matches) > 12:
+        line(f"… and {len(result.matches) - 12} more", muted)
+    if result.pain_area > 0:
+        y += 4
+        line(f"No pattern explains {result.unexplained:.0%} of the pain.", ink, size=13)
+    y += 14
+
+    heading("Note")
+    painter.setFont(_font(13))
+    painter.setPen(ink if session.note.strip() else muted)
+    bottom = page.height - MARGIN
+    if bottom - y > 20:
+        note_rect = QtCore.QRectF(x, y, w, bottom - y)
+        text = session.note.strip() or "No note."
+        flags = QtCore.Qt.TextFlag.TextWordWrap | QtCore.Qt.AlignmentFlag.AlignTop
+        painter.drawText(note_rect, int(flags.value), text)  # clipped at the page bottom
+    painter.setPen(muted)
+    painter.setFont(_font(11))
+    painter.drawText(
+        QtCore.QRectF(x, bottom - 14, w, 16), QtCore.Qt.AlignmentFlag.AlignLeft,
+        "A self-help guide, not a diagnosis.",
+    )  # fmt: skip
+
+
+def export_png(
+    anatomy: Anatomy,
+    session: Session,
+    out: Path,
+    scale: float = 2.0,
+    matcher: Matcher | None = None,
+) -> tuple[int, int]:
+    """Write the export page of ``session`` to ``out`` as a PNG, atomically.
+
+    ``scale`` (1 to 4) multiplies the logical page size. Returns ``(width, height)`` in
+    pixels. Raises :class:`ExportError` with a one-line reason when the file cannot be
+    written; an existing file is then left untouched.
+    """
+    if not SCALE_MIN <= scale <= SCALE_MAX:
+        raise ExportError(str(out), f"scale {scale} must be from 1 to 4")
+    image = render_page(anatomy, session, scale, matcher)
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise ExportError(str(out), "could not encode the image; try a smaller scale")
+    try:
+        write_atomic(out, bytes(buffer.data().data()))
+    except OSError as exc:
+        raise ExportError(str(out), f"could not export: {describe_os_error(exc)}") from None
+    return image.width(), image.height()

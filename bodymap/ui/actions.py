@@ -1,0 +1,243 @@
+"""Every command of the window as a QAction: in a menu, with a shortcut, most on the toolbar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN, WIDTH_MAX
+from bodymap.io import palette
+from bodymap.ui.canvas import Tool
+
+if TYPE_CHECKING:
+    from bodymap.ui.main_window import MainWindow
+
+Key = QtGui.QKeySequence
+Std = QtGui.QKeySequence.StandardKey
+
+
+def _tool_icon(tool: Tool) -> QtGui.QIcon:
+    """Small drawn icons, so the toolbar needs no image files."""
+    pixmap = QtGui.QPixmap(48, 48)
+    pixmap.fill(QtCore.Qt.GlobalColor.transparent)
+    with QtGui.QPainter(pixmap) as p:
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        ink = QtGui.QColor(palette.INK)
+        pain = QtGui.QColor(palette.PAIN)
+        if tool is Tool.REGION:
+            p.setPen(QtGui.QPen(ink, 3))
+            pain.setAlpha(150)
+            p.setBrush(pain)
+            p.drawRoundedRect(QtCore.QRectF(8, 8, 32, 32), 6, 6)
+        elif tool is Tool.BRUSH:
+            pen = QtGui.QPen(pain, 10)
+            pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+            p.setPen(pen)
+            path = QtGui.QPainterPath(QtCore.QPointF(9, 36))
+            path.cubicTo(16, 10, 30, 42, 39, 12)
+            p.drawPath(path)
+        else:
+            p.setPen(QtGui.QPen(ink, 3))
+            p.setBrush(QtGui.QColor("#FFFFFF"))
+            p.translate(24, 24)
+            p.rotate(-35)
+            p.drawRoundedRect(QtCore.QRectF(-16, -9, 32, 18), 3, 3)
+            p.drawLine(QtCore.QPointF(-4, -9), QtCore.QPointF(-4, 9))
+    return QtGui.QIcon(pixmap)
+
+
+class Actions(QtCore.QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        w = window
+        files = w.files
+        self.new = self._action("&New", files.new, Std.New)
+        self.open = self._action("&Open…", files.open, Std.Open)
+        self.save = self._action("&Save", files.save, Std.Save)
+        self.save_as = self._action("Save &As…", files.save_as, Key("Ctrl+Shift+S"))
+        self.export = self._action("&Export PNG…", files.export, Key("Ctrl+E"))
+        self.quit = self._action("&Quit", w.close, Std.Quit)
+        self.quit.setShortcut(Key("Ctrl+Q"))
+
+        self.undo = w.undo_stack.createUndoAction(self, "&Undo")
+        self.undo.setShortcut(Key("Ctrl+Z"))
+        self.redo = w.undo_stack.createRedoAction(self, "&Redo")
+        self.redo.setShortcuts([Key("Ctrl+Shift+Z"), Key("Ctrl+Y")])
+        self.clear = self._action("C&lear all", w.clear_all, Key("Ctrl+Shift+Backspace"))
+        self.mirror = self._action("&Mirror to the other side", w.mirror_marks, Key("Ctrl+M"))
+        self.clear.setStatusTip("Remove every mark (can be undone)")
+        self.mirror.setStatusTip("Copy the marks to the patient's other side")
+
+        group = QtGui.QActionGroup(self)
+        group.setExclusive(True)
+        self.tool_actions: dict[Tool, QtGui.QAction] = {}
+        for tool, text, key in (
+            (Tool.REGION, "&Region", "R"),
+            (Tool.BRUSH, "&Brush", "B"),
+            (Tool.ERASER, "&Eraser", "E"),
+        ):
+            action = self._action(text, lambda _=False, t=tool: w.set_tool(t), Key(key))
+            action.setCheckable(True)
+            action.setIcon(_tool_icon(tool))
+            group.addAction(action)
+            self.tool_actions[tool] = action
+        self.tool_actions[Tool.REGION].setChecked(True)
+        self.bigger = self._action("Larger brush", lambda: self._step_size(1.25), Key("]"))
+        self.smaller = self._action("Smaller brush", lambda: self._step_size(0.8), Key("["))
+        self.stronger = self._action("More intense", lambda: self._step_intensity(1), Key("."))
+        self.weaker = self._action("Less intense", lambda: self._step_intensity(-1), Key(","))
+
+        self.zoom_in = self._action("Zoom &in", lambda: w.view.zoom_by(1.25), Std.ZoomIn)
+        self.zoom_in.setShortcuts([Key("Ctrl++"), Key("Ctrl+=")])
+        self.zoom_out = self._action("Zoom &out", lambda: w.view.zoom_by(0.8), Key("Ctrl+-"))
+        self.fit = self._action("&Fit to window", w.view.fit, Key("Ctrl+0"))
+        self.find_region = self._action("Find &region…", self._focus_region_search, Key("Ctrl+F"))
+
+        self.safety = self._action("&Safety note", w.show_safety, Key("F1"))
+        self.about = self._action("&About BodyMap", self._about, Key("Ctrl+F1"))
+
+        self._size_spin = QtWidgets.QSpinBox()
+        self._size_spin.setRange(2, int(WIDTH_MAX))
+        self._size_spin.setSuffix(" size")
+        self._size_spin.setValue(round(w.view.brush_width))
+        self._size_spin.setAccessibleName("Brush or eraser size")
+        self._size_spin.setToolTip("Brush or eraser size in body units ( [ and ] )")
+        self._intensity_spin = QtWidgets.QSpinBox()
+        self._intensity_spin.setRange(INTENSITY_MIN, INTENSITY_MAX)
+        self._intensity_spin.setPrefix("intensity ")
+        self._intensity_spin.setValue(w.view.intensity)
+        self._intensity_spin.setAccessibleName("Pain intensity")
+        self._intensity_spin.setToolTip(
+            "Pain intensity 1 to 10, shown as colour strength ( , and . )"
+        )
+        self._size_spin.valueChanged.connect(self._on_size_spin_value_changed)
+        self._intensity_spin.valueChanged.connect(w.set_intensity)
+        self._build_menus()
+        self._build_toolbar()
+        files.recent_changed.connect(self._rebuild_recent)
+        self._rebuild_recent()
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QtGui.QKeySequence | QtGui.QKeySequence.StandardKey,
+    ) -> QtGui.QAction:
+        action = QtGui.QAction(text, self.window)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        w = self.window
+        bar = w.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new, self.open])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        file_menu.addActions([self.save, self.save_as])
+        file_menu.addSeparator()
+        file_menu.addAction(self.export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.mirror, self.clear])
+
+        tools = bar.addMenu("&Tools")
+        tools.addActions(list(self.tool_actions.values()))
+        tools.addSeparator()
+        tools.addActions([self.bigger, self.smaller, self.stronger, self.weaker])
+
+        view = bar.addMenu("&View")
+        view.addActions([self.zoom_in, self.zoom_out, self.fit])
+        view.addSeparator()
+        view.addAction(self.find_region)
+        panels = view.addMenu("&Panels")
+        for i, dock in enumerate((w.match_dock, w.panel_dock, w.region_dock, w.note_dock), 1):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(Key(f"Alt+{i}"))
+            panels.addAction(toggle)
+
+        muscles = bar.addMenu("&Muscles")
+        for i, muscle in enumerate(w.anatomy.muscles.values(), 1):
+            action = QtGui.QAction(f"{muscle.name} ({muscle.short_name})", w)
+            if i <= 9:
+                action.setShortcut(Key(f"Ctrl+{i}"))
+            action.triggered.connect(lambda _=False, m=muscle.id: self._open_muscle(m))
+            muscles.addAction(action)
+            w.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.safety, self.about])
+
+    def _build_toolbar(self) -> None:
+        bar = self.window.addToolBar("Tools")
+        bar.setObjectName("toolbar_tools")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QtCore.QSize(20, 20))
+        bar.addActions(list(self.tool_actions.values()))
+        bar.addSeparator()
+        bar.addWidget(self._size_spin)
+        bar.addWidget(self._intensity_spin)
+        bar.addSeparator()
+        bar.addActions([self.undo, self.redo, self.mirror, self.clear])
+        bar.addSeparator()
+        bar.addActions([self.fit, self.export])
+        for action in (*self.tool_actions.values(), self.mirror, self.clear, self.export):
+            shortcut = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.window.files.recent_files()
+        for i, name in enumerate(recent, 1):
+            action = self.recent_menu.addAction(f"&{i} {Path(name).name}")
+            action.setToolTip(name)
+            action.triggered.connect(lambda _=False, n=name: self.window.files.open_path(n))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def sync_size_spin(self) -> None:
+        with QtCore.QSignalBlocker(self._size_spin):
+            self._size_spin.setValue(round(self.window.view.current_width()))
+
+    def _on_size_spin_value_changed(self, value: int) -> None:
+        if self.window.view.tool is Tool.ERASER:
+            self.window.set_eraser_width(value)
+        else:
+            self.window.set_brush_width(value)
+
+    def _step_size(self, factor: float) -> None:
+        self._size_spin.setValue(max(2, round(self._size_spin.value() * factor)))
+
+    def _step_intensity(self, delta: int) -> None:
+        self._intensity_spin.setValue(self._intensity_spin.value() + delta)
+
+    def _focus_region_search(self) -> None:
+        self.window.region_dock.show()
+        self.window.region_dock.raise_()
+        self.window.region_list.search.setFocus()
+        self.window.region_list.search.selectAll()
+
+    def _open_muscle(self, muscle_id: str) -> None:
+        self.window.panel_dock.show()
+        self.window.panel_dock.raise_()
+        self.window.panels.open_muscle(muscle_id)
+
+    def _about(self) -> None:
+        from bodymap import __version__
+
+        QtWidgets.QMessageBox.about(
+            self.window,
+            "About BodyMap",
+            f"<h3>BodyMap {__version__}</h3><p>Mark where your back hurts and see which "
+            "muscles' referral patterns may explain it. A self-help guide, not a diagnosis.</p>",
+        )

@@ -1,0 +1,73 @@
+"""The last line of defence: an exception escaping a Qt event handler is logged, the work is
+autosaved, the user is told in one line, and the app keeps running."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from bodymap.ui import dialogs
+from bodymap.ui.settings import data_dir
+
+if TYPE_CHECKING:
+    from bodymap.ui.main_window import MainWindow
+
+log = logging.getLogger("bodymap")
+
+
+def log_path() -> str:
+    return str(data_dir() / "bodymap.log")
+
+
+def _ensure_log_file() -> None:
+    path = log_path()
+    for handler in log.handlers:
+        if getattr(handler, "baseFilename", None) == path:
+            return
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+
+
+class ExceptionHook:
+    """Installed as ``sys.excepthook`` while the window runs."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._busy = False
+
+    def __call__(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        _ensure_log_file()
+        log.error("unexpected error", exc_info=(kind, exc, tb))
+        if self._busy:  # an error while reporting one: the log has it
+            return
+        self._busy = True
+        try:
+            saved = None
+            if not self.window.undo_stack.isClean():
+                saved = self.window.autosaver.save_now()
+            kept = " Your work was autosaved." if saved else ""
+            dialogs.show_error(
+                self.window,
+                "Something went wrong",
+                f"Unexpected error: {kind.__name__}: {exc}.{kept} BodyMap keeps running; "
+                f"details are in {log_path()}.",
+            )
+        finally:
+            self._busy = False
+
+
+def install(window: MainWindow) -> ExceptionHook:
+    hook = ExceptionHook(window)
+    sys.excepthook = hook
+    return hook

@@ -1,0 +1,80 @@
+"""The open session as the window sees it: marks (a PainMap), a note and provenance.
+
+Commands change it; widgets listen to its signals. No geometry maths here: the PainMap and
+IntensityBands of the core compute the pain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6 import QtCore
+
+from bodymap.core.anatomy import Anatomy
+from bodymap.core.layers import IntensityBands
+from bodymap.core.pain import Mark, PainMap
+from bodymap.core.session import Session, now_utc
+
+
+class PainDocument(QtCore.QObject):
+    """Marks in drawing order plus the session's note; emits a signal per kind of change."""
+
+    pain_changed = QtCore.Signal(list)  # the view ids whose pain changed
+    note_changed = QtCore.Signal(str)
+
+    def __init__(self, anatomy: Anatomy, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.anatomy = anatomy
+        self.pain = PainMap(anatomy)
+        self.bands = IntensityBands(self.pain)
+        self.note = ""
+        self.created: datetime = now_utc()
+        self.path: Path | None = None
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        return self.pain.marks
+
+    def append(self, mark: Mark) -> None:
+        self.pain.append(mark)
+        self.pain_changed.emit([self.pain.view_of(mark)])
+
+    def set_marks(self, marks: Iterable[Mark]) -> None:
+        new = list(marks)
+        old = self.pain.marks
+        # Only views whose mark lists differ need redrawing.
+        changed = [
+            view
+            for view in self.anatomy.views
+            if [m for m in old if self.pain.view_of(m) == view]
+            != [m for m in new if self.pain.view_of(m) == view]
+        ]
+        self.pain.set_marks(new)
+        self.pain_changed.emit(changed)
+
+    def set_note(self, note: str) -> None:
+        if note != self.note:
+            self.note = note
+            self.note_changed.emit(note)
+
+    def to_session(self) -> Session:
+        return Session(
+            marks=list(self.pain.marks),
+            note=self.note,
+            created=self.created,
+            modified=now_utc(),
+            regions_version=self.anatomy.version,
+            regions_sha256=self.anatomy.sha256,
+        )
+
+    def load(self, session: Session, path: Path | None) -> None:
+        self.created = session.created
+        self.path = path
+        self.pain.set_marks(session.marks)
+        self.pain_changed.emit(list(self.anatomy.views))
+        self.set_note(session.note)
+
+    def is_empty(self) -> bool:
+        return not self.pain.marks and not self.note.strip()

@@ -1,0 +1,181 @@
+"""New, Open, Save, Save As, recent files, Export PNG and crash recovery for the window.
+
+Files are read and written only through ``bodymap.io``; every failure becomes a one-line
+message in a dialog, and a failed save leaves the window marked modified.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+
+from bodymap.core.session import Session
+from bodymap.io.errors import BodyMapError
+from bodymap.io.export import export_png
+from bodymap.io.session_file import SUFFIX, load_session, regions_warning, save_session
+from bodymap.ui import dialogs
+from bodymap.ui.autosave import Autosaver
+from bodymap.ui.settings import app_settings
+
+if TYPE_CHECKING:
+    from bodymap.ui.main_window import MainWindow
+
+MAX_RECENT = 8
+
+
+class FileController(QtCore.QObject):
+    recent_changed = QtCore.Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @property
+    def document(self):  # type: ignore[no-untyped-def]
+        return self.window.document
+
+    def display_name(self) -> str:
+        path = self.document.path
+        return path.name if path else "Untitled"
+
+    def update_title(self) -> None:
+        self.window.setWindowTitle(f"{self.display_name()}[*] — BodyMap")
+        self.window.setWindowFilePath(str(self.document.path or ""))
+
+    # -- recent files ------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = app_settings().value("files/recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _remember(self, path: Path) -> None:
+        name = str(path.resolve())
+        recent = [name] + [p for p in self.recent_files() if p != name]
+        app_settings().setValue("files/recent", recent[:MAX_RECENT])
+        self.recent_changed.emit()
+
+    def _folder(self) -> str:
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    # -- commands ------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current session (saved, discarded or unchanged)."""
+        if self.window.undo_stack.isClean():
+            return True
+        answer = dialogs.ask_unsaved(self.window, self.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new(self) -> None:
+        if not self.maybe_save():
+            return
+        self._load(Session(), None)
+
+    def open(self) -> None:
+        if not self.maybe_save():
+            return
+        path = dialogs.ask_open_path(self.window, self._folder())
+        if path is not None:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        try:
+            session = load_session(path, self.window.anatomy)
+        except BodyMapError as exc:
+            dialogs.show_error(self.window, "Cannot open the session", str(exc))
+            return False
+        self._load(session, path)
+        self._remember(path)
+        warning = regions_warning(session, self.window.anatomy, path.name)
+        if warning:
+            dialogs.show_info(self.window, "Session opened", warning)
+        return True
+
+    def _load(self, session: Session, path: Path | None) -> None:
+        self.document.load(session, path)
+        self.window.undo_stack.clear()
+        self.window.undo_stack.setClean()
+        self.window.setWindowModified(False)
+        self.window.autosaver.discard_file()
+        self.update_title()
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.document.path or Path(self._folder()) / f"pain-map{SUFFIX}")
+        path = dialogs.ask_save_path(self.window, suggested)
+        return self.save_to(path) if path is not None else False
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            save_session(self.document.to_session(), path)
+        except BodyMapError as exc:
+            dialogs.show_error(self.window, "Could not save", str(exc))
+            self.window.setWindowModified(True)
+            return False
+        self.document.path = path
+        self.window.undo_stack.setClean()
+        self.window.autosaver.discard_file()
+        self._remember(path)
+        self.update_title()
+        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def export(self) -> bool:
+        base = self.document.path.name.removesuffix(SUFFIX) if self.document.path else "pain-map"
+        answer = dialogs.ask_export(self.window, str(Path(self._folder()) / f"{base}.png"))
+        if answer is None:
+            return False
+        return self.export_to(*answer)
+
+    def export_to(self, path: Path, scale: float) -> bool:
+        try:
+            width, height = export_png(
+                self.window.anatomy, self.document.to_session(), path, scale, self.window.matcher
+            )
+        except BodyMapError as exc:
+            dialogs.show_error(self.window, "Could not export", str(exc))
+            return False
+        self.window.statusBar().showMessage(
+            f"Exported {path.name} ({width} × {height} pixels)", 6000
+        )
+        return True
+
+    # -- recovery ------------------------------------------------------------------------
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer the newest orphaned autosave; True when one was restored."""
+        orphans = Autosaver.orphans()
+        if not orphans:
+            return False
+        newest = orphans[0]
+        restored = False
+        try:
+            session = load_session(newest, self.window.anatomy)
+        except BodyMapError:
+            session = None
+        if session is not None:
+            when = session.modified.astimezone().strftime("%d %B %Y at %H:%M")
+            if dialogs.ask_restore(self.window, when):
+                self._load(session, None)
+                # Restored work is unsaved work: mark it so, and autosave it as ours.
+                self.window.setWindowModified(True)
+                self.window.undo_stack.resetClean()
+                self.window.autosaver.schedule()
+                restored = True
+        for orphan in orphans:
+            Autosaver.remove(orphan)
+        return restored

@@ -1,0 +1,306 @@
+"""The main window: the body map in the middle, matches, muscle guide, regions and note in
+docks. Menus and files live in ``actions.py`` and ``files.py``.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from bodymap.core.anatomy import Anatomy
+from bodymap.core.layers import geometries_with
+from bodymap.core.matching import Matcher, MatchResult
+from bodymap.core.pain import RegionMark, Stroke, mirrored, validate_mark
+from bodymap.io import palette
+from bodymap.ui import dialogs
+from bodymap.ui.actions import Actions
+from bodymap.ui.autosave import Autosaver
+from bodymap.ui.canvas import BodyScene, BodyView, Tool
+from bodymap.ui.commands import AddMarkCommand, SetMarksCommand, SetNoteCommand
+from bodymap.ui.document import PainDocument
+from bodymap.ui.files import FileController
+from bodymap.ui.match_list import MatchList
+from bodymap.ui.panels import MusclePanels
+from bodymap.ui.region_list import RegionList
+from bodymap.ui.settings import app_settings
+
+LIVE_MATCH_MS = 100  # matching while a stroke is drawn, at most this often
+
+_TOOL_HINTS = {
+    Tool.REGION: "Region: click a part of the body to mark it as painful; click again to unmark.",
+    Tool.BRUSH: "Brush (size {size}, intensity {intensity}): drag to paint where it hurts.",
+    Tool.ERASER: "Eraser (size {size}): drag over painted pain to remove it.",
+}
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, anatomy: Anatomy, matcher: Matcher | None = None) -> None:
+        super().__init__()
+        self.anatomy = anatomy
+        self.matcher = matcher or Matcher(anatomy)
+        self.document = PainDocument(anatomy, self)
+        self.undo_stack = QtGui.QUndoStack(self)
+        self.result = MatchResult((), 0.0, 0.0)
+        self.scene = BodyScene(anatomy, self)
+        self.view = BodyView(self.scene, self)
+        self.setCentralWidget(self.view)
+        self.setDockNestingEnabled(True)
+        self.setDocumentMode(True)
+
+        self.match_list = MatchList()
+        self.panels = MusclePanels(anatomy)
+        self.region_list = RegionList(anatomy)
+        self.note_edit = QtWidgets.QPlainTextEdit()
+        self.note_edit.setPlaceholderText("A note for this session: when it started, what helps…")
+        self.note_edit.setAccessibleName("Session note")
+        self.match_dock = self._dock("Matches", "matches", self.match_list)
+        self.panel_dock = self._dock("Muscle guide", "guide", self.panels)
+        self.region_dock = self._dock("Regions", "regions", self.region_list)
+        self.note_dock = self._dock("Note", "note", self.note_edit)
+        right = QtCore.Qt.DockWidgetArea.RightDockWidgetArea
+        left = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
+        self.addDockWidget(left, self.region_dock)
+        self.addDockWidget(left, self.note_dock)
+        self.addDockWidget(right, self.match_dock)
+        self.addDockWidget(right, self.panel_dock)
+        self.resizeDocks(
+            [self.match_dock, self.panel_dock], [220, 520], QtCore.Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [self.region_dock, self.note_dock], [520, 160], QtCore.Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [self.region_dock, self.match_dock], [250, 400], QtCore.Qt.Orientation.Horizontal
+        )
+
+        self.tool_label = QtWidgets.QLabel()
+        self.hover_label = QtWidgets.QLabel()
+        self.statusBar().addWidget(self.tool_label, 1)
+        self.statusBar().addPermanentWidget(self.hover_label)
+
+        self._live_timer = QtCore.QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_MATCH_MS)
+        self.autosaver = Autosaver(self.document.to_session, self)
+        self.files = FileController(self)
+        self.commands = Actions(self)
+
+        self.view.region_clicked.connect(self._on_view_region_clicked)
+        self.view.region_hovered.connect(self._on_view_region_hovered)
+        self.view.stroke_moved.connect(self._on_view_stroke_moved)
+        self.view.stroke_finished.connect(self._on_view_stroke_finished)
+        self._live_timer.timeout.connect(self._on_live_timer_timeout)
+        self.document.pain_changed.connect(self._on_document_pain_changed)
+        self.document.note_changed.connect(self._on_document_note_changed)
+        self.note_edit.textChanged.connect(self._on_note_text_changed)
+        self.match_list.match_selected.connect(self._on_match_list_match_selected)
+        self.region_list.region_toggled.connect(self.toggle_region)
+        self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+
+        self.set_tool(Tool.REGION)
+        self.files.update_title()
+        self.resize(1400, 900)
+        self._restore_layout()
+
+    def _dock(self, title: str, name: str, widget: QtWidgets.QWidget) -> QtWidgets.QDockWidget:
+        dock = QtWidgets.QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        return dock
+
+    # -- tools -----------------------------------------------------------------------------
+
+    def set_tool(self, tool: Tool) -> None:
+        self.view.set_tool(tool)
+        action = self.commands.tool_actions[tool]
+        if not action.isChecked():
+            action.setChecked(True)
+        self.commands.sync_size_spin()
+        self.update_tool_hint()
+
+    def update_tool_hint(self) -> None:
+        tool = self.view.tool
+        self.tool_label.setText(
+            _TOOL_HINTS[tool].format(
+                size=round(self.view.current_width()), intensity=self.view.intensity
+            )
+        )
+
+    def set_brush_width(self, width: float) -> None:
+        self.view.brush_width = float(width)
+        self.update_tool_hint()
+
+    def set_eraser_width(self, width: float) -> None:
+        self.view.eraser_width = float(width)
+        self.update_tool_hint()
+
+    def set_intensity(self, intensity: int) -> None:
+        self.view.intensity = int(intensity)
+        self.update_tool_hint()
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def toggle_region(self, region_id: str) -> None:
+        region = self.anatomy.regions[region_id]
+        if self.document.pain.region_marked(region_id):
+            keep = [
+                m
+                for m in self.document.marks
+                if not (isinstance(m, RegionMark) and m.region == region_id)
+            ]
+            self.undo_stack.push(SetMarksCommand(self.document, keep, f"Unmark {region.label}"))
+        else:
+            mark = RegionMark(region_id, self.view.intensity)
+            self.undo_stack.push(AddMarkCommand(self.document, mark, f"Mark {region.label}"))
+
+    def clear_all(self) -> None:
+        if self.document.marks:
+            self.undo_stack.push(SetMarksCommand(self.document, [], "Clear all"))
+
+    def mirror_marks(self) -> None:
+        marks = list(self.document.marks)
+        marked = set(self.document.pain.marked_regions())
+        added = []
+        for mark in marks:
+            twin = mirrored(mark, self.anatomy)
+            if twin is None or (isinstance(twin, RegionMark) and twin.region in marked):
+                continue
+            if isinstance(twin, RegionMark):
+                marked.add(twin.region)
+            added.append(twin)
+        if added:
+            self.undo_stack.push(
+                SetMarksCommand(self.document, marks + added, "Mirror to the other side")
+            )
+        else:
+            self.statusBar().showMessage("Nothing to mirror: mark pain on one side first.", 4000)
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def _on_view_region_clicked(self, region_id: str) -> None:
+        self.toggle_region(region_id)
+
+    def _on_view_region_hovered(self, region_id: str) -> None:
+        region = self.anatomy.regions.get(region_id)
+        if region is None:
+            self.hover_label.setText("")
+            self.view.viewport().setToolTip("")
+            return
+        state = "marked" if self.document.pain.region_marked(region_id) else "click to mark"
+        self.hover_label.setText(f"{region.label} ({state})")
+        self.view.viewport().setToolTip(region.label)
+
+    def _on_view_stroke_moved(self) -> None:
+        if not self._live_timer.isActive():
+            self._live_timer.start()
+
+    def _on_live_timer_timeout(self) -> None:
+        draft = self.view.draft_points()
+        if draft is None or self.view.tool is not Tool.BRUSH:
+            return
+        view_id, points = draft
+        stroke = Stroke(view_id, tuple(points), self.view.brush_width, self.view.intensity)
+        self._show_result(self.matcher.match(geometries_with(self.document.pain, stroke)), False)
+
+    def _on_view_stroke_finished(
+        self, view_id: str, points: list[tuple[float, float]], erase: bool
+    ) -> None:
+        self._live_timer.stop()
+        width = self.view.eraser_width if erase else self.view.brush_width
+        # Rounded as the session file stores them, so a saved session reloads identical.
+        rounded = tuple((round(x, 2), round(y, 2)) for x, y in points)
+        stroke = Stroke(view_id, rounded, width, self.view.intensity, erase)
+        if validate_mark(stroke, self.anatomy) is not None:
+            return
+        text = "Erase" if erase else "Paint"
+        self.undo_stack.push(AddMarkCommand(self.document, stroke, text))
+
+    def _on_document_pain_changed(self, views: list[str]) -> None:
+        for view_id in views:
+            self.scene.set_pain(view_id, self.document.bands.bands(view_id))
+        self.region_list.set_marked(set(self.document.pain.marked_regions()))
+        self.refresh_matches()
+
+    def refresh_matches(self) -> None:
+        self._show_result(self.matcher.match(self.document.pain.geometries()), True)
+
+    def _show_result(self, result: MatchResult, final: bool) -> None:
+        self.result = result
+        self.match_list.set_result(result)
+        self._update_highlights()
+        if final:
+            self.panels.show_matches(result.matches)
+
+    def _update_highlights(self) -> None:
+        selected = self.match_list.selected()
+        shown = [(m.muscle, m.side) for m in self.result.matches[: palette.MAX_HIGHLIGHTS]]
+        if selected is not None and selected not in shown:
+            shown.append(selected)
+        self.scene.set_highlights(shown, selected)
+
+    def _on_match_list_match_selected(self, muscle_id: str, side: str) -> None:
+        self._update_highlights()
+        if muscle_id:
+            self.panels.open_muscle(muscle_id)
+
+    def _on_note_text_changed(self) -> None:
+        text = self.note_edit.toPlainText()
+        if text != self.document.note:
+            self.undo_stack.push(SetNoteCommand(self.document, text))
+
+    def _on_document_note_changed(self, note: str) -> None:
+        if self.note_edit.toPlainText() != note:
+            with QtCore.QSignalBlocker(self.note_edit):
+                self.note_edit.setPlainText(note)
+                self.note_edit.moveCursor(QtGui.QTextCursor.MoveOperation.End)
+
+    def _on_undo_stack_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _on_undo_stack_index_changed(self, index: int) -> None:
+        if self.undo_stack.isClean():
+            self.autosaver.discard_file()
+        else:
+            self.autosaver.schedule()
+
+    # -- window ------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if isinstance(geometry, QtCore.QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QtCore.QByteArray):
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        self.autosaver.close()
+        event.accept()
+
+    def show_safety(self) -> None:
+        dialogs.show_safety(self, self.anatomy.safety)
+
+    def startup(self, session_path: str | None) -> None:
+        """After the window is shown: safety note once, crash recovery, the given session."""
+        settings = app_settings()
+        if not settings.value("safety/seen", False, type=bool):
+            self.show_safety()
+            settings.setValue("safety/seen", True)
+        self.files.offer_recovery()
+        if session_path:
+            self.files.open_path(session_path)

@@ -1,0 +1,117 @@
+"""The ranked list of muscles whose referral patterns explain the pain."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from bodymap.core.matching import Match, MatchResult
+
+COLUMNS = ("#", "Muscle", "Side", "Score", "Explains", "Pattern")
+
+
+def _swatch(hex_colour: str) -> QtGui.QIcon:
+    pixmap = QtGui.QPixmap(14, 14)
+    pixmap.fill(QtCore.Qt.GlobalColor.transparent)
+    with QtGui.QPainter(pixmap) as painter:
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        fill = QtGui.QColor(hex_colour)
+        painter.setPen(QtGui.QPen(fill, 1.5))
+        fill.setAlpha(120)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QtCore.QRectF(1.5, 1.5, 11, 11), 2, 2)
+    return QtGui.QIcon(pixmap)
+
+
+class MatchList(QtWidgets.QWidget):
+    """Matches by rank with side, score and percentages; selecting one emits it."""
+
+    match_selected = QtCore.Signal(str, str)  # muscle id, side; ("", "") for none
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QtWidgets.QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName("Matching muscles")
+        self.tree.setToolTip(
+            "Score: how well the pattern fits the pain (0 to 1).\n"
+            "Explains: share of your pain inside this pattern.\n"
+            "Pattern: share of this pattern that you marked."
+        )
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.summary = QtWidgets.QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setContentsMargins(4, 2, 4, 2)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.summary)
+        self.tree.itemSelectionChanged.connect(self._on_tree_selection_changed)
+        self._matches: tuple[Match, ...] = ()
+        self.set_result(MatchResult((), 0.0, 0.0))
+
+    def set_result(self, result: MatchResult) -> None:
+        selected = self.selected()
+        blocker = QtCore.QSignalBlocker(self.tree)
+        self.tree.clear()
+        self._matches = result.matches
+        for rank, match in enumerate(result.matches, 1):
+            item = QtWidgets.QTreeWidgetItem(
+                [
+                    str(rank),
+                    match.name,
+                    match.side,
+                    f"{match.score:.2f}",
+                    f"{match.pain_explained:.0%}",
+                    f"{match.zone_covered:.0%}",
+                ]
+            )
+            item.setIcon(1, _swatch(match.colour))
+            item.setData(0, QtCore.Qt.ItemDataRole.UserRole, (match.muscle, match.side))
+            for column in (0, 3, 4, 5):
+                item.setTextAlignment(column, QtCore.Qt.AlignmentFlag.AlignRight)
+            self.tree.addTopLevelItem(item)
+            if selected == (match.muscle, match.side):
+                item.setSelected(True)
+        del blocker
+        if result.pain_area == 0:
+            self.summary.setText("Mark where it hurts to see which muscles may refer pain there.")
+        elif not result.matches:
+            self.summary.setText("No referral pattern in the guide overlaps this pain.")
+        else:
+            self.summary.setText(
+                f"No pattern explains <b>{result.unexplained:.0%}</b> of the pain."
+            )
+        if selected is not None and self.selected() is None:
+            self.match_selected.emit("", "")
+
+    def rows(self) -> list[list[str]]:
+        """The visible texts, row by row (what a user reads)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item is not None:
+                out.append([item.text(c) for c in range(len(COLUMNS))])
+        return out
+
+    def selected(self) -> tuple[str, str] | None:
+        items = self.tree.selectedItems()
+        if not items:
+            return None
+        muscle, side = items[0].data(0, QtCore.Qt.ItemDataRole.UserRole)
+        return str(muscle), str(side)
+
+    def select_row(self, row: int) -> None:
+        item = self.tree.topLevelItem(row)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def _on_tree_selection_changed(self) -> None:
+        key = self.selected()
+        self.match_selected.emit(*(key or ("", "")))

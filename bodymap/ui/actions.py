@@ -189,12 +189,26 @@ class Actions(QtCore.QObject):
         bar.addWidget(self._size_spin)
         bar.addWidget(self._intensity_spin)
         bar.addSeparator()
-        bar.addActions([self.undo, self.redo, self.mirror, self.clear])
+        stack = self.window.undo_stack
+        undo = self._toolbar_twin("Undo", "Undo the last change (Ctrl+Z)", stack.canUndoChanged)
+        redo = self._toolbar_twin("Redo", "Redo (Ctrl+Shift+Z)", stack.canRedoChanged)
+        undo.triggered.connect(stack.undo)
+        redo.triggered.connect(stack.redo)
+        bar.addActions([undo, redo])
+        bar.addActions([self.mirror, self.clear])
         bar.addSeparator()
         bar.addActions([self.fit, self.export])
         for action in (*self.tool_actions.values(), self.mirror, self.clear, self.export):
             shortcut = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
+
+    def _toolbar_twin(self, text: str, tip: str, can: QtCore.SignalInstance) -> QtGui.QAction:
+        """A toolbar button with a steady label (the menu's Undo/Redo text changes)."""
+        twin = QtGui.QAction(text, self)
+        twin.setToolTip(tip)
+        twin.setEnabled(False)
+        can.connect(twin.setEnabled)
+        return twin
 
     def _rebuild_recent(self) -> None:
         self.recent_menu.clear()

@@ -63,7 +63,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(right, self.match_dock)
         self.addDockWidget(right, self.panel_dock)
         self.resizeDocks(
-            [self.match_dock, self.panel_dock], [220, 520], QtCore.Qt.Orientation.Vertical
+            [self.match_dock, self.panel_dock], [170, 560], QtCore.Qt.Orientation.Vertical
         )
         self.resizeDocks(
             [self.region_dock, self.note_dock], [520, 160], QtCore.Qt.Orientation.Vertical

@@ -24,11 +24,17 @@ class RegionList(QtWidgets.QWidget):
         self.list.setAccessibleName("Regions")
         self.list.setUniformItemSizes(True)
         for view in anatomy.views.values():
+            header = QtWidgets.QListWidgetItem(view.label)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            header.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(header)
             regions = sorted(
                 (r for r in anatomy.regions.values() if r.view == view.id), key=lambda r: r.label
             )
             for region in regions:
-                item = QtWidgets.QListWidgetItem(f"{region.label}  ·  {view.label}")
+                item = QtWidgets.QListWidgetItem(region.label)
                 item.setData(_ID, region.id)
                 item.setToolTip(region.id)
                 item.setFlags(
@@ -51,6 +57,8 @@ class RegionList(QtWidgets.QWidget):
         with QtCore.QSignalBlocker(self.list):
             for i in range(self.list.count()):
                 item = self.list.item(i)
+                if item.data(_ID) is None:
+                    continue
                 state = item.data(_ID) in marked
                 item.setCheckState(
                     QtCore.Qt.CheckState.Checked if state else QtCore.Qt.CheckState.Unchecked
@@ -60,7 +68,7 @@ class RegionList(QtWidgets.QWidget):
         return [
             str(self.list.item(i).data(_ID))
             for i in range(self.list.count())
-            if not self.list.item(i).isHidden()
+            if not self.list.item(i).isHidden() and self.list.item(i).data(_ID) is not None
         ]
 
     def _on_search_text_changed(self, text: str) -> None:
@@ -68,7 +76,11 @@ class RegionList(QtWidgets.QWidget):
         first = None
         for i in range(self.list.count()):
             item = self.list.item(i)
-            haystack = f"{item.text()} {item.data(_ID)}".lower().replace("_", " ")
+            region_id = item.data(_ID)
+            if region_id is None:  # a view heading: shown only without a search
+                item.setHidden(bool(words))
+                continue
+            haystack = f"{item.text()} {region_id}".lower().replace("_", " ").replace(".", " ")
             hidden = not all(w in haystack for w in words)
             item.setHidden(hidden)
             if not hidden and first is None:
@@ -80,7 +92,9 @@ class RegionList(QtWidgets.QWidget):
         self.list.setFocus()
 
     def _on_list_item_changed(self, item: QtWidgets.QListWidgetItem) -> None:
-        self.region_toggled.emit(str(item.data(_ID)))
+        if item.data(_ID) is not None:
+            self.region_toggled.emit(str(item.data(_ID)))
 
     def _on_list_item_activated(self, item: QtWidgets.QListWidgetItem) -> None:
-        self.region_toggled.emit(str(item.data(_ID)))
+        if item.data(_ID) is not None:
+            self.region_toggled.emit(str(item.data(_ID)))

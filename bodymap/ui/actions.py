@@ -220,8 +220,11 @@ class Actions(QtCore.QObject):
         self.recent_menu.setEnabled(bool(recent))
 
     def sync_size_spin(self) -> None:
+        """Show the current tool's size and the intensity (set by code or by the spins)."""
         with QtCore.QSignalBlocker(self._size_spin):
             self._size_spin.setValue(round(self.window.view.current_width()))
+        with QtCore.QSignalBlocker(self._intensity_spin):
+            self._intensity_spin.setValue(self.window.view.intensity)
 
     def _on_size_spin_value_changed(self, value: int) -> None:
         if self.window.view.tool is Tool.ERASER:

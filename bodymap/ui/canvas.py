@@ -77,7 +77,9 @@ class BodyScene(QtWidgets.QGraphicsScene):
                 QtGui.QTransform.fromScale(box[2] / size.width(), box[3] / size.height())
             )
         item.setPos(box[0], box[1])
-        item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.NoCache)  # stays sharp when zoomed
+        # Device-coordinate cache: re-rendered when the zoom changes, so it stays sharp, and a
+        # stroke being drawn only blits the cached art under the new segment.
+        item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def _add_label(self, root: ViewRoot, box: tuple[float, float, float, float], text: str) -> None:
         label = QtWidgets.QGraphicsSimpleTextItem(text, root)

@@ -44,6 +44,8 @@ class PainLayerItem(QtWidgets.QGraphicsItem):
     def __init__(self, parent: QtWidgets.QGraphicsItem) -> None:
         super().__init__(parent)
         self.setZValue(Z_PAIN)
+        # Rendered once per change or zoom; drawing a new stroke on top only blits it.
+        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._bands: list[tuple[QtGui.QColor, QtGui.QPainterPath]] = []
         self._rect = QtCore.QRectF()
 

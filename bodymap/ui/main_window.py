@@ -120,10 +120,10 @@ class MainWindow(QtWidgets.QMainWindow):
         action = self.commands.tool_actions[tool]
         if not action.isChecked():
             action.setChecked(True)
-        self.commands.sync_size_spin()
         self.update_tool_hint()
 
     def update_tool_hint(self) -> None:
+        self.commands.sync_size_spin()
         tool = self.view.tool
         self.tool_label.setText(
             _TOOL_HINTS[tool].format(

@@ -69,6 +69,7 @@ class MusclePanels(QtWidgets.QTabWidget):
         self._pages: dict[str, QtWidgets.QTextBrowser] = {}
         self._ranked: list[str] = []
         self._pinned: list[str] = []
+        self._notes: dict[str, str] = {}
         self.tabCloseRequested.connect(self._on_tabs_close_requested)
         self._placeholder = QtWidgets.QLabel(
             "Muscles that may explain your pain open here.\n"
@@ -88,12 +89,13 @@ class MusclePanels(QtWidgets.QTabWidget):
                     f"Match #{rank}: {match.side} side, score {match.score:.2f}, "
                     f"explains {match.pain_explained:.0%} of the pain."
                 )
-        if ranked == self._ranked:
-            return
-        self._ranked = ranked
         for muscle_id, note in notes.items():
-            self._page(muscle_id).setHtml(panel_html(self.anatomy.muscles[muscle_id], note))
-        self._rebuild()
+            if self._notes.get(muscle_id) != note:
+                self._notes[muscle_id] = note
+                self._page(muscle_id).setHtml(panel_html(self.anatomy.muscles[muscle_id], note))
+        if ranked != self._ranked:
+            self._ranked = ranked
+            self._rebuild()
 
     def open_muscle(self, muscle_id: str) -> None:
         """Show a muscle's panel (kept open until closed) and bring it to the front."""

@@ -28,7 +28,7 @@ class RegionList(QtWidgets.QWidget):
             font = header.font()
             font.setBold(True)
             header.setFont(font)
-            header.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
+            header.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(header)
             regions = sorted(
                 (r for r in anatomy.regions.values() if r.view == view.id), key=lambda r: r.label

@@ -42,6 +42,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.result = MatchResult((), 0.0, 0.0)
         self.scene = BodyScene(anatomy, self)
         self.view = BodyView(self.scene, self)
+        self.view.setMinimumSize(420, 360)  # docks give way before the body map does
         self.setCentralWidget(self.view)
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)

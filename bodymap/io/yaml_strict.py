@@ -64,8 +64,10 @@ class _Builder:
             if _PLAIN_INT.fullmatch(event.value):
                 return int(event.value)
         if tag is None or tag == "!":
-            tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, event.value, event.implicit
+            )
+        node = yaml.ScalarNode(tag, event.value, style=event.style)
         return self.constructor.construct_object(node)
 
     def value(self, events: Any, event: yaml.Event, where: Path) -> Any:
@@ -74,7 +76,7 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             return self.scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             for item in events:
                 if isinstance(item, yaml.SequenceEndEvent):
                     return items
@@ -103,7 +105,7 @@ def load(text: str, path: str) -> tuple[Any, Marks]:
     builder = _Builder(path)
     try:
         events = iter(yaml.parse(text, Loader=_LOADER))
-        documents = []
+        documents: list[Any] = []
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
                 if documents:

@@ -109,7 +109,7 @@ def render_page(
 def _draw_header(painter: QtGui.QPainter, page: Page, session: Session) -> None:
     painter.setPen(QtGui.QColor(palette.INK))
     painter.setFont(_font(24, bold=True))
-    painter.drawText(QtCore.QPointF(MARGIN, MARGIN + 22), "BodyMap — pain map")
+    painter.drawText(QtCore.QPointF(MARGIN, MARGIN + 22), "Pain map")
     painter.setFont(_font(14))
     painter.setPen(QtGui.QColor(palette.MUTED))
     stamp = session.modified.astimezone().strftime("%d %B %Y, %H:%M")

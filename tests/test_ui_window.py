@@ -315,3 +315,29 @@ def test_region_marks_use_the_chosen_intensity(window, anatomy) -> None:  # type
     window.set_intensity(9)
     click(window, *_point(anatomy, "front.left.groin"))
     assert window.document.marks == (RegionMark("front.left.groin", 9),)
+
+
+def test_new_stroke_looks_the_same_before_and_after_merging_into_the_bands(window, anatomy) -> None:  # type: ignore[no-untyped-def]
+    # A strong stroke, then a weak one across it: the weak one is drawn over the layer at
+    # once and merged into the bands when the user pauses; the picture must not change.
+    view, x, y = _point(anatomy, "back.left.low_back")
+    window.set_tool(Tool.BRUSH)
+    window.set_intensity(9)
+    drag(window, view, [(x - 15, y), (x + 15, y)])
+    window.set_intensity(2)
+    drag(window, view, [(x, y - 20), (x, y + 20)])
+    layer = window.scene.pain_layers[view]
+    assert layer.recent_count() >= 1
+    before = window.view.viewport().grab().toImage()
+    window._on_bands_timer_timeout()  # what the idle timer does
+    assert layer.recent_count() == 0
+    after = window.view.viewport().grab().toImage()
+    centre = window.view.mapFromScene(window.scene.to_scene(view, x, y))
+    assert before.pixelColor(centre) == after.pixelColor(centre)  # the strong one shows
+    differing = sum(
+        1
+        for px in range(0, before.width(), 3)
+        for py in range(0, before.height(), 3)
+        if abs(before.pixelColor(px, py).red() - after.pixelColor(px, py).red()) > 24
+    )
+    assert differing < 0.002 * (before.width() // 3) * (before.height() // 3)

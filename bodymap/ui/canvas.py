@@ -12,8 +12,9 @@ from PySide6 import QtCore, QtGui, QtSvg, QtSvgWidgets, QtWidgets
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
+from bodymap.core.pain import Mark, Stroke
 from bodymap.io import palette
-from bodymap.io.qt_bridge import geometry_to_path, pattern_paths
+from bodymap.io.qt_bridge import geometry_to_path, pattern_paths, polyline_path
 from bodymap.io.resources import svg_path
 from bodymap.ui.items import (
     BrushCursorItem,
@@ -111,6 +112,18 @@ class BodyScene(QtWidgets.QGraphicsScene):
 
     def set_pain(self, view_id: str, bands: tuple[tuple[int, BaseGeometry], ...]) -> None:
         self.pain_layers[view_id].set_bands([(k, geometry_to_path(g)) for k, g in bands])
+
+    def add_pain(self, view_id: str, mark: Mark) -> None:
+        """Paint one more (non-erasing) mark over the pain of ``view_id``: a stroke as its
+        centre line with a round pen (no polygon to convert), a region as its outline."""
+        layer = self.pain_layers[view_id]
+        if isinstance(mark, Stroke):
+            layer.add_mark(mark.intensity, polyline_path(mark.points), mark.width)
+        else:
+            region = self.anatomy.regions[mark.region]
+            if region.id not in self._region_paths:
+                self._region_paths[region.id] = geometry_to_path(region.polygon)
+            layer.add_mark(mark.intensity, self._region_paths[region.id])
 
     def begin_draft(
         self, view_id: str, point: QtCore.QPointF, width: float, erase: bool, intensity: int

@@ -39,36 +39,111 @@ class ViewRoot(QtWidgets.QGraphicsItem):
 
 
 class PainLayerItem(QtWidgets.QGraphicsItem):
-    """All finished pain of one view, painted as one cached path per intensity band."""
+    """All finished pain of one view: one path per intensity band, plus the marks painted
+    since the bands were last built ("recent"), each a path of its own.
+
+    A new stroke is added as a recent mark, so ending a stroke costs one small path and a
+    repaint of its rectangle, not a rebuild of the bands. Levels are drawn in ascending order
+    with the Source composition mode into the item's own cache, so where marks overlap the
+    strongest intensity shows, exactly as the core's bands draw it.
+    """
 
     def __init__(self, parent: QtWidgets.QGraphicsItem) -> None:
         super().__init__(parent)
         self.setZValue(Z_PAIN)
         # Rendered once per change or zoom; drawing a new stroke on top only blits it.
         self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._bands: list[tuple[QtGui.QColor, QtGui.QPainterPath]] = []
+        self._bands: list[tuple[int, QtGui.QPainterPath]] = []
+        # (intensity, path, pen width): a filled area (width 0) or a stroke's centre line
+        self._recent: list[tuple[int, QtGui.QPainterPath, float]] = []
+        self._fills: dict[int, QtGui.QColor] = {}
         self._rect = QtCore.QRectF()
 
     def set_bands(self, bands: list[tuple[int, QtGui.QPainterPath]]) -> None:
+        """Replace everything with ``bands`` (disjoint areas, one per intensity)."""
         self.prepareGeometryChange()
-        self._bands = [(colour(palette.PAIN, palette.pain_alpha(k)), p) for k, p in bands]
+        self._bands = list(bands)
+        self._recent = []
         rect = QtCore.QRectF()
         for _, path in self._bands:
             rect = rect.united(path.boundingRect())
         self._rect = rect
         self.update()
 
+    def add_mark(self, intensity: int, path: QtGui.QPainterPath, width: float = 0.0) -> None:
+        """Paint one more (non-erasing) mark on top: ``path`` filled, or, with a ``width``,
+        stroked with round caps and joins (a brush stroke's centre line, what the core
+        buffers by ``width / 2``). Only its rectangle is repainted."""
+        self._recent.append((intensity, path, width))
+        half = width / 2 + 1 if width else 0.0
+        rect = path.boundingRect().adjusted(-half, -half, half, half)
+        if not self._rect.contains(rect):
+            self.prepareGeometryChange()
+            self._rect = self._rect.united(rect)
+        self.update(rect)
+
+    def recent_count(self) -> int:
+        return len(self._recent)
+
     def is_empty(self) -> bool:
-        return not self._bands
+        return not self._bands and not self._recent
 
     def boundingRect(self) -> QtCore.QRectF:
         return self._rect
 
-    def paint(self, painter: QtGui.QPainter, option: object, widget: object = None) -> None:
-        painter.setPen(QtCore.Qt.PenStyle.NoPen)
-        for fill, path in self._bands:
-            painter.setBrush(fill)
+    def _fill(self, intensity: int) -> QtGui.QColor:
+        if intensity not in self._fills:
+            self._fills[intensity] = colour(palette.PAIN, palette.pain_alpha(intensity))
+        return self._fills[intensity]
+
+    def _draw(self, painter: QtGui.QPainter) -> None:
+        layers = sorted(
+            [(k, path, 0.0) for k, path in self._bands] + self._recent, key=lambda layer: layer[0]
+        )
+        for intensity, path, width in layers:
+            fill = self._fill(intensity)
+            if width:
+                painter.setPen(
+                    QtGui.QPen(fill, width, QtCore.Qt.PenStyle.SolidLine,
+                               QtCore.Qt.PenCapStyle.RoundCap, QtCore.Qt.PenJoinStyle.RoundJoin)
+                )  # fmt: skip
+                painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(QtCore.Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
             painter.drawPath(path)
+
+    def paint(self, painter: QtGui.QPainter, option: object, widget: object = None) -> None:
+        if not self._recent:  # disjoint bands: plain drawing is exact
+            self._draw(painter)
+            return
+        device = painter.device()
+        if device is not None and device.devType() == _PIXMAP_DEVICE:
+            # Our own cache pixmap, transparent below us: later (stronger) levels replace.
+            painter.setCompositionMode(QtGui.QPainter.CompositionMode.CompositionMode_Source)
+            self._draw(painter)
+            return
+        # Not cached (e.g. rendered elsewhere): compose the levels in an image first.
+        transform = painter.worldTransform()
+        target = transform.mapRect(self._rect).toAlignedRect()
+        if device is not None:
+            target = target.intersected(QtCore.QRect(0, 0, device.width(), device.height()))
+        if target.isEmpty():
+            return
+        image = QtGui.QImage(target.size(), QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QtCore.Qt.GlobalColor.transparent)
+        with QtGui.QPainter(image) as layer:
+            layer.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            layer.setTransform(transform * QtGui.QTransform.fromTranslate(-target.x(), -target.y()))
+            layer.setCompositionMode(QtGui.QPainter.CompositionMode.CompositionMode_Source)
+            self._draw(layer)
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(target.topLeft(), image)
+        painter.restore()
+
+
+_PIXMAP_DEVICE = 2  # QPaintDevice.devType() of a QPixmap (QInternal::Pixmap)
 
 
 class ZoneItem(QtWidgets.QGraphicsPathItem):

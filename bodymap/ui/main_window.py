@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import geometries_with
 from bodymap.core.matching import Matcher, MatchResult
-from bodymap.core.pain import RegionMark, Stroke, mirrored, validate_mark
+from bodymap.core.pain import Mark, RegionMark, Stroke, mirrored, validate_mark
 from bodymap.io import palette
 from bodymap.ui import dialogs
 from bodymap.ui.actions import Actions
@@ -24,6 +24,8 @@ from bodymap.ui.region_list import RegionList
 from bodymap.ui.settings import app_settings
 
 LIVE_MATCH_MS = 100  # matching while a stroke is drawn, at most this often
+BANDS_IDLE_MS = 1500  # quiet time before recently painted marks are merged into the bands
+MAX_RECENT_MARKS = 64  # beyond this the pain layer is rebuilt from the bands at once
 
 _TOOL_HINTS = {
     Tool.REGION: "Region: click a part of the body to mark it as painful; click again to unmark.",
@@ -81,6 +83,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self._live_timer = QtCore.QTimer(self)
         self._live_timer.setSingleShot(True)
         self._live_timer.setInterval(LIVE_MATCH_MS)
+        # Marks already drawn by each pain layer (in order), to draw only what was added.
+        self._shown_marks: dict[str, list[Mark]] = {}
+        self._bands_timer = QtCore.QTimer(self)
+        self._bands_timer.setSingleShot(True)
+        self._bands_timer.setInterval(BANDS_IDLE_MS)
         self.autosaver = Autosaver(self.document.to_session, self)
         self.files = FileController(self)
         self.commands = Actions(self)
@@ -90,6 +97,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.stroke_moved.connect(self._on_view_stroke_moved)
         self.view.stroke_finished.connect(self._on_view_stroke_finished)
         self._live_timer.timeout.connect(self._on_live_timer_timeout)
+        self._bands_timer.timeout.connect(self._on_bands_timer_timeout)
         self.document.pain_changed.connect(self._on_document_pain_changed)
         self.document.note_changed.connect(self._on_document_note_changed)
         self.note_edit.textChanged.connect(self._on_note_text_changed)
@@ -223,9 +231,40 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _on_document_pain_changed(self, views: list[str]) -> None:
         for view_id in views:
-            self.scene.set_pain(view_id, self.document.bands.bands(view_id))
+            self._show_pain(view_id)
         self.region_list.set_marked(set(self.document.pain.marked_regions()))
         self.refresh_matches()
+
+    def _show_pain(self, view_id: str) -> None:
+        """Draw the pain of one view: marks appended since the last call are painted on top
+        (cheap, what ending a stroke needs); anything else rebuilds the layer from the bands.
+        """
+        pain = self.document.pain
+        marks = [m for m in pain.marks if pain.view_of(m) == view_id]
+        shown = self._shown_marks.get(view_id, [])
+        new = marks[len(shown) :]
+        layer = self.scene.pain_layers[view_id]
+        if (
+            new
+            and len(shown) < len(marks)
+            and all(a is b for a, b in zip(shown, marks, strict=False))
+            and not any(isinstance(m, Stroke) and m.erase for m in new)
+            and layer.recent_count() + len(new) <= MAX_RECENT_MARKS
+        ):
+            for mark in new:
+                self.scene.add_pain(view_id, mark)
+            self._bands_timer.start()  # merge them into the bands once the user pauses
+        else:
+            self.scene.set_pain(view_id, self.document.bands.bands(view_id))
+        self._shown_marks[view_id] = marks
+
+    def _on_bands_timer_timeout(self) -> None:
+        if self.view.is_drawing():  # never stall the ink; try again at the next pause
+            self._bands_timer.start()
+            return
+        for view_id, layer in self.scene.pain_layers.items():
+            if layer.recent_count():
+                self.scene.set_pain(view_id, self.document.bands.bands(view_id))
 
     def refresh_matches(self) -> None:
         self._show_result(self.matcher.match(self.document.pain.geometries()), True)

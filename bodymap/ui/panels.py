@@ -21,6 +21,9 @@ p, li { line-height: 135%; }
 """
 
 
+MAX_RANKED_TABS = 12  # the best matches get a tab; the Muscles menu opens any other
+
+
 def panel_html(muscle: Muscle, rank_note: str = "") -> str:
     p = muscle.panel
 
@@ -70,6 +73,8 @@ class MusclePanels(QtWidgets.QTabWidget):
         self._ranked: list[str] = []
         self._pinned: list[str] = []
         self._notes: dict[str, str] = {}
+        self._stale: set[str] = set()  # pages whose note changed while not shown
+        self.currentChanged.connect(self._on_tabs_current_changed)
         self.tabCloseRequested.connect(self._on_tabs_close_requested)
         self._placeholder = QtWidgets.QLabel(
             "Muscles that may explain your pain open here.\n"
@@ -83,7 +88,7 @@ class MusclePanels(QtWidgets.QTabWidget):
         ranked: list[str] = []
         notes: dict[str, str] = {}
         for rank, match in enumerate(matches, 1):
-            if match.muscle not in ranked:
+            if match.muscle not in ranked and len(ranked) < MAX_RANKED_TABS:
                 ranked.append(match.muscle)
                 notes[match.muscle] = (
                     f"Match #{rank}: {match.side} side, score {match.score:.2f}, "
@@ -92,10 +97,11 @@ class MusclePanels(QtWidgets.QTabWidget):
         for muscle_id, note in notes.items():
             if self._notes.get(muscle_id) != note:
                 self._notes[muscle_id] = note
-                self._page(muscle_id).setHtml(panel_html(self.anatomy.muscles[muscle_id], note))
+                self._stale.add(muscle_id)
         if ranked != self._ranked:
             self._ranked = ranked
             self._rebuild()
+        self._refresh(self.current_muscle())
 
     def open_muscle(self, muscle_id: str) -> None:
         """Show a muscle's panel (kept open until closed) and bring it to the front."""
@@ -103,6 +109,7 @@ class MusclePanels(QtWidgets.QTabWidget):
             self._pinned.append(muscle_id)
             self._rebuild()
         self.setCurrentWidget(self._page(muscle_id))
+        self._refresh(muscle_id)
 
     def titles(self) -> list[str]:
         return [
@@ -120,9 +127,19 @@ class MusclePanels(QtWidgets.QTabWidget):
             page = QtWidgets.QTextBrowser()
             page.setOpenExternalLinks(True)
             page.setAccessibleName(self.anatomy.muscles[muscle_id].name)
-            page.setHtml(panel_html(self.anatomy.muscles[muscle_id]))
             self._pages[muscle_id] = page
+            self._stale.add(muscle_id)
         return self._pages[muscle_id]
+
+    def _refresh(self, muscle_id: str | None) -> None:
+        """Lay out a page's text only when it is shown (it is slow with many matches)."""
+        if muscle_id in self._stale and muscle_id in self._pages:
+            self._stale.discard(muscle_id)
+            muscle = self.anatomy.muscles[muscle_id]
+            self._pages[muscle_id].setHtml(panel_html(muscle, self._notes.get(muscle_id, "")))
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        self._refresh(self.current_muscle())
 
     def _rebuild(self) -> None:
         current = self.current_muscle()
@@ -139,6 +156,7 @@ class MusclePanels(QtWidgets.QTabWidget):
                 self.tabBar().setTabButton(0, QtWidgets.QTabBar.ButtonPosition.RightSide, None)
         if current in order:
             self.setCurrentWidget(self._pages[current])
+        self._refresh(self.current_muscle())
 
     def _on_tabs_close_requested(self, index: int) -> None:
         widget = self.widget(index)

@@ -1,8 +1,14 @@
-"""Start the window: ``run_app(session_path, regions_path)`` returns the exit code."""
+"""Start the window: ``run_app(session_path, regions_path)`` returns the exit code.
+
+``BODYMAP_REPORT_FIRST_PAINT=1`` (used by ``benchmarks/run.py``) makes the app print
+``first-paint <time.time()>`` once its main window's first frame has been drawn, then quit.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -29,6 +35,21 @@ def application() -> QtWidgets.QApplication:
     return app
 
 
+class _FirstPaintReporter(QtCore.QObject):
+    """Prints the time of the window's first frame and quits (start-up benchmark)."""
+
+    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            # The children are painted in the same pass; the frame is done when it returns.
+            QtCore.QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        QtWidgets.QApplication.quit()
+
+
 def run_app(session_path: str | None = None, regions_path: str | None = None) -> int:
     app = application()
     try:
@@ -39,6 +60,9 @@ def run_app(session_path: str | None = None, regions_path: str | None = None) ->
     window = MainWindow(anatomy)
     previous_hook = sys.excepthook
     crash.install(window)
+    if os.environ.get("BODYMAP_REPORT_FIRST_PAINT"):
+        reporter = _FirstPaintReporter(window)
+        window.installEventFilter(reporter)
     window.show()
     window.startup(session_path)
     try:

@@ -1,0 +1,250 @@
+"""BodyMap's performance budgets, measured on the real widgets (offscreen).
+
+    python benchmarks/run.py            # the full run, a few minutes on 2 cores
+    python benchmarks/run.py --quick    # fewer samples, about a minute
+    python benchmarks/run.py --json OUT # also write every figure to OUT
+
+Prints the machine, then for each budget of issue 6 the figures and a one-line verdict:
+1. input to ink, 2. stroke end to ranked list and highlights, 3. start-up against a bare
+PySide6 window, 4. export and ``bodymap analyze``, 5. peak memory. Generated inputs (sessions,
+regions files, settings with the safety note marked as seen) go to a temporary folder that
+is removed afterwards. Exit status 0 when every budget is met, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt is imported
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import inputs  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
+import processes  # noqa: E402
+
+RESULTS: dict[str, Any] = {}
+VERDICTS: list[bool] = []
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) by the nearest-rank method, in milliseconds."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = max(1, min(len(ordered), round(q * len(ordered) + 0.5)))
+    return 1000 * ordered[rank - 1]
+
+
+def verdict(ok: bool, text: str) -> None:
+    VERDICTS.append(ok)
+    print(f"   {'PASS' if ok else 'FAIL'}  {text}")
+
+
+def machine() -> dict[str, str]:
+    import PySide6
+    import shapely
+
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "pyside6": PySide6.__version__,
+        "shapely": shapely.__version__,
+    }
+
+
+def bench_ink(inp: inputs.Inputs, samples: int) -> None:
+    import ui_timing
+
+    print("\n1. Input to ink: mouse move delivered to the viewport -> viewport painted")
+    print(f"   brush held down, {samples} moves at 125 Hz, window 1400 x 900, offscreen")
+    print(f"   {'strokes':>8} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8} {'no paint':>9}"
+          f"   {'arrival p99':>11}")  # fmt: skip
+    regions = inp.shipped_regions
+    anatomy = ui_timing.anatomy_of(regions)
+    rows = {}
+    for strokes in (0, 500, 2000):
+        bench = ui_timing.open_window(regions, inp.session(anatomy, strokes) if strokes else None)
+        res = ui_timing.ink_latency(bench, samples)
+        bench.close()
+        row = {q: pct(res.latencies, v) for q, v in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99))}
+        row.update(max=pct(res.latencies, 1.0), missing=res.missing,
+                   arrival_p99=pct(res.arrival, .99), samples=len(res.latencies))  # fmt: skip
+        rows[strokes] = row
+        print(f"   {strokes:>8} {row['p50']:>6.2f}ms {row['p95']:>6.2f}ms {row['p99']:>6.2f}ms "
+              f"{row['max']:>6.2f}ms {res.missing:>9}   {row['arrival_p99']:>9.2f}ms")  # fmt: skip
+    print(
+        "   (arrival: from when the move was due at 125 Hz, so it includes waiting for "
+        "timers such as live matching)"
+    )
+    RESULTS["ink"] = rows
+    big = rows[2000]
+    ok = big["p95"] <= 8 and big["p99"] <= 16.7 and big["missing"] == 0
+    verdict(ok, f"at 2,000 strokes p95 {big['p95']:.2f} ms (budget 8), p99 {big['p99']:.2f} ms "
+                f"(budget 16.7), {big['missing']} moves without a repaint")  # fmt: skip
+
+
+def bench_stroke_end(inp: inputs.Inputs, samples: int, quick: bool) -> None:
+    import ui_timing
+
+    points = 1000
+    print("\n2. Stroke end: mouse release -> ranked list, highlights and pain repainted")
+    print(f"   {samples} strokes of {points} points per row; the list is read back after each")
+    print(f"   {'zones':>9} {'strokes':>12} {'p50':>8} {'p95':>8} {'max':>8} "
+          f"{'handled p50':>12} {'rows':>5} {'stale':>6}")  # fmt: skip
+    configs: list[tuple[str, Path, int]] = []
+    shipped = inp.shipped_regions
+    shipped_zones = sum(len(m.zones) for m in ui_timing.anatomy_of(shipped).muscles.values())
+    configs += [(f"{shipped_zones} shipped", shipped, n) for n in (0, 500)]
+    for zones in (4, 40, 400):
+        for n in (0,) if quick else (0, 500):
+            configs.append((str(zones), inp.regions(zones), n))
+    rows: dict[str, dict[str, Any]] = {}
+    for label, regions, strokes in configs:
+        anatomy = ui_timing.anatomy_of(regions)
+        bench = ui_timing.open_window(regions, inp.session(anatomy, strokes) if strokes else None)
+        # From an empty canvas each stroke is undone (cheap); from 500 strokes they pile up.
+        res = ui_timing.stroke_end(bench, samples, points, keep_state=strokes == 0)
+        bench.close()
+        state = "0" if strokes == 0 else f"{strokes}-{strokes + samples - 1}"
+        row = {"zones": label, "strokes": state, "p50": pct(res.totals, .5),
+               "p95": pct(res.totals, .95), "max": pct(res.totals, 1.0),
+               "handled_p50": pct(res.handled, .5), "rows_min": min(res.rows),
+               "not_updated": res.not_updated, "missing_paint": res.missing_paint,
+               "points_max": max(res.points, default=0)}  # fmt: skip
+        rows[f"{label}/{strokes}"] = row
+        print(f"   {label:>9} {state:>12} {row['p50']:>6.1f}ms {row['p95']:>6.1f}ms "
+              f"{row['max']:>6.1f}ms {row['handled_p50']:>10.1f}ms {row['rows_min']:>5} "
+              f"{res.not_updated + res.missing_paint:>6}")  # fmt: skip
+    print(
+        "   (handled: the release processed, list already filled; the rest is the repaint. "
+        "rows: fewest list rows seen; stale: samples whose list or paint did not update)"
+    )
+    RESULTS["stroke_end"] = rows
+    stale = sum(r["not_updated"] + r["missing_paint"] for r in rows.values())
+    worst_shipped = max(r["p95"] for r in rows.values() if "shipped" in r["zones"])
+    worst_400 = max(r["p95"] for r in rows.values() if r["zones"] == "400")
+    verdict(worst_shipped <= 30 and stale == 0,
+            f"shipped zones: worst p95 {worst_shipped:.1f} ms (budget 30)")  # fmt: skip
+    verdict(worst_400 <= 100 and stale == 0,
+            f"400 zones: worst p95 {worst_400:.1f} ms (budget 100)")  # fmt: skip
+    growth = [rows[f"{z}/0"]["p50"] for z in (4, 40, 400)]
+    ratio = growth[2] / growth[0]
+    verdict(ratio <= 10,
+            f"growth, empty canvas, p50: 4 zones {growth[0]:.1f} ms, 40 zones {growth[1]:.1f} ms, "
+            f"400 zones {growth[2]:.1f} ms: x{ratio:.1f} for x100 zones (budget x10)")  # fmt: skip
+
+
+def bench_startup(env: dict[str, str], repeat: int) -> None:
+    app, bare = processes.startup(env, ROOT, repeat)
+    a, b = statistics.median(app), statistics.median(bare)
+    print("\n3. Start-up: process start -> first frame of the main window")
+    for name, times, median in (("python main.py", app, a), ("bare QMainWindow", bare, b)):
+        each = ", ".join(f"{1000 * t:.0f}" for t in times)
+        print(f"   {name:17} median {1000 * median:.0f} ms  ({each})")
+    RESULTS["startup"] = {"app": app, "bare": bare, "ratio": a / b}
+    verdict(a / b <= 1.5, f"ratio {a / b:.2f} (budget 1.5)")
+
+
+def bench_export_analyze(inp: inputs.Inputs, env: dict[str, str], repeat: int) -> None:
+    import ui_timing
+
+    from bodymap.io.export import export_png
+    from bodymap.io.session_file import load_session
+
+    anatomy = ui_timing.anatomy_of(inp.shipped_regions)
+    session_path = inp.session(anatomy, 2000)
+    out = inp.root / "export.png"
+    inproc = []
+    for _ in range(repeat):
+        session = load_session(session_path, anatomy)  # fresh: no stroke geometry cached yet
+        t0 = time.perf_counter()
+        export_png(anatomy, session, out, 2.0)
+        inproc.append(time.perf_counter() - t0)
+    py = sys.executable
+    cli = processes.run_timed(
+        [py, "-m", "bodymap", "export", str(session_path), str(out), "--scale", "2"], env, ROOT,
+        repeat,
+    )  # fmt: skip
+    analyze, bare = [], []
+    for _ in range(max(repeat, 5) if repeat > 1 else 3):
+        analyze += processes.run_timed([py, "-m", "bodymap", "analyze", str(session_path)],
+                                       env, ROOT, 1)  # fmt: skip
+        bare += processes.run_timed([py, "-c", "import shapely, yaml"], env, ROOT, 1)
+    e, c = statistics.median(inproc), statistics.median(cli)
+    a, b = statistics.median(analyze), statistics.median(bare)
+    print("\n4. Export (2,000 strokes, scale 2) and analyze (same session)")
+    print(f"   export_png in-process (session freshly loaded)  median {1000 * e:.0f} ms")
+    print(f"   bodymap export (subprocess, start-up included)   median {1000 * c:.0f} ms")
+    print(f"   bodymap analyze (subprocess)                     median {1000 * a:.0f} ms")
+    print(f"   python -c 'import shapely, yaml'                 median {1000 * b:.0f} ms")
+    RESULTS["export"] = {"in_process": inproc, "cli": cli}
+    RESULTS["analyze"] = {"analyze": analyze, "bare_import": bare, "ratio": a / b}
+    verdict(e <= 1.0, f"export in-process {e:.2f} s (budget 1 s)")
+    verdict(c <= 1.0, f"bodymap export {c:.2f} s (budget 1 s)")
+    verdict(a / b <= 2.0, f"analyze {a:.2f} s = {a / b:.1f}x bare import (budget 2x)")
+
+
+def bench_memory(inp: inputs.Inputs, env: dict[str, str]) -> None:
+    import ui_timing
+
+    anatomy = ui_timing.anatomy_of(inp.shipped_regions)
+    kib = processes.peak_memory(env, ROOT, inp.session(anatomy, 2000))
+    mb = kib * 1024 / 1e6
+    print("\n5. Memory: python main.py SESSION (2,000 strokes) until its first frame")
+    print(f"   peak resident memory {mb:.0f} MB")
+    RESULTS["memory_mb"] = mb
+    verdict(mb <= 300, f"peak {mb:.0f} MB (budget 300 MB)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer samples (about a minute)")
+    parser.add_argument("--json", metavar="OUT", help="also write the figures to OUT as JSON")
+    args = parser.parse_args()
+    info = machine()
+    RESULTS["machine"] = info
+    print(f"BodyMap benchmark{' (--quick)' if args.quick else ''}")
+    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['os']}")
+    print(f"Python {info['python']}, PySide6 {info['pyside6']}, shapely {info['shapely']}, "
+          "Qt platform offscreen")  # fmt: skip
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="bodymap-bench-") as tmp:
+        inp = inputs.prepare(Path(tmp))
+        os.environ["BODYMAP_SETTINGS_DIR"] = str(inp.settings_dir)
+        os.environ["BODYMAP_DATA_DIR"] = str(inp.data_dir)
+        env = processes.child_env(inp.settings_dir, inp.data_dir)
+        bench_ink(inp, 150 if args.quick else 400)
+        bench_stroke_end(inp, 8 if args.quick else 20, args.quick)
+        bench_startup(env, 3 if args.quick else 5)
+        bench_export_analyze(inp, env, 1 if args.quick else 3)
+        bench_memory(inp, env)
+    ok = all(VERDICTS)
+    print(f"\n{sum(VERDICTS)} of {len(VERDICTS)} budgets met; "
+          f"{time.perf_counter() - started:.0f} s")  # fmt: skip
+    RESULTS["met"] = ok
+    if args.json:
+        Path(args.json).write_text(json.dumps(RESULTS, indent=2) + "\n", encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -72,19 +72,33 @@ class IntensityBands:
                 cumulative[level] = area.union(geom)
 
     def _fold_all(self, marks: list[Mark]) -> dict[int, BaseGeometry]:
-        levels = sorted({m.intensity for m in marks if not _is_erase(m)})
-        cumulative: dict[int, BaseGeometry] = {}
-        geoms = [(m, self._pain.mark_geometry(m)) for m in marks]
-        for k in levels:
-            acc: BaseGeometry = EMPTY
-            pending: list[BaseGeometry] = []
-            for mark, geom in geoms:
-                if _is_erase(mark):
-                    acc = shapely.union_all([acc, *pending]).difference(geom)
-                    pending = []
-                elif mark.intensity >= k:
-                    pending.append(geom)
-            cumulative[k] = shapely.union_all([acc, *pending]) if pending else acc
+        """Fold every mark; between two erasures, levels are built from the strongest down,
+        so each mark is unioned once and each level adds only its own marks."""
+        levels = sorted({m.intensity for m in marks if not _is_erase(m)}, reverse=True)
+        cumulative: dict[int, BaseGeometry] = {k: EMPTY for k in levels}
+        self._pain.prepare(marks)
+        pending: list[Mark] = []
+
+        def flush() -> None:
+            running: BaseGeometry = EMPTY
+            for k in levels:
+                own = [self._pain.mark_geometry(m) for m in pending if m.intensity == k]
+                if own:
+                    running = shapely.union_all([running, *own])
+                if not running.is_empty:
+                    acc = cumulative[k]
+                    cumulative[k] = running if acc.is_empty else acc.union(running)
+            pending.clear()
+
+        for mark in marks:
+            if _is_erase(mark):
+                flush()
+                geom = self._pain.mark_geometry(mark)
+                for k, area in cumulative.items():
+                    cumulative[k] = area.difference(geom)
+            else:
+                pending.append(mark)
+        flush()
         return cumulative
 
 

@@ -54,25 +54,47 @@ class Stroke:
         """The area the stroke covers: the points' path buffered by half the width."""
         return stroke_geometry(self.points, self.width)
 
+    def has_geometry(self) -> bool:
+        return "geometry" in self.__dict__
+
 
 Mark = RegionMark | Stroke
 
 
 def stroke_geometry(points: Sequence[tuple[float, float]], width: float) -> BaseGeometry:
-    """Buffer a polyline by ``width / 2`` in chunks of ``_CHUNK`` points, then union them.
+    """The area one stroke covers; see :func:`stroke_geometries`."""
+    return stroke_geometries([(points, width)])[0]
 
-    Chunks overlap by one point so the path stays continuous. Returns an empty polygon for no
-    points; one point (or repeated points) gives a disc.
+
+def stroke_geometries(
+    strokes: Sequence[tuple[Sequence[tuple[float, float]], float]],
+) -> list[BaseGeometry]:
+    """Buffer many polylines ``(points, width)`` by half their width, in one vectorised call.
+
+    Each centre line is first simplified by ``min(0.25, width / 20)`` SVG units (well under a
+    pixel at any zoom the app offers), then cut into chunks of ``_CHUNK`` points overlapping by
+    one point, so long scribbles stay fast and continuous. No points give an empty polygon; one
+    point (or repeated points) gives a disc.
     """
-    radius = width / 2
-    if not points:
-        return EMPTY
-    unique = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
-    if len(unique) == 1:
-        return Point(unique[0]).buffer(radius, quad_segs=_QUAD_SEGS)
-    step = _CHUNK - 1
-    lines = [LineString(unique[i : i + _CHUNK]) for i in range(0, len(unique) - 1, step)]
-    return shapely.union_all(shapely.buffer(lines, radius, quad_segs=_QUAD_SEGS))
+    parts: list[BaseGeometry] = []
+    radii: list[float] = []
+    owners: list[int] = []
+    for index, (points, width) in enumerate(strokes):
+        unique = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+        if len(unique) == 1:
+            parts.append(Point(unique[0]))
+        elif len(unique) > 1:
+            line = LineString(unique).simplify(min(0.25, width / 20), preserve_topology=False)
+            coords = list(line.coords)
+            step = _CHUNK - 1
+            parts += [LineString(coords[i : i + _CHUNK]) for i in range(0, len(coords) - 1, step)]
+        owners += [index] * (len(parts) - len(owners))
+        radii += [width / 2] * (len(parts) - len(radii))
+    buffered = shapely.buffer(parts, radii, quad_segs=_QUAD_SEGS) if parts else []
+    grouped: list[list[BaseGeometry]] = [[] for _ in strokes]
+    for owner, geom in zip(owners, buffered, strict=True):
+        grouped[owner].append(geom)
+    return [EMPTY if not g else g[0] if len(g) == 1 else shapely.union_all(g) for g in grouped]
 
 
 def validate_mark(mark: Mark, anatomy: Anatomy) -> str | None:
@@ -143,6 +165,15 @@ class PainMap:
             return self.anatomy.regions[mark.region].polygon
         return mark.geometry
 
+    @staticmethod
+    def prepare(marks: Iterable[Mark]) -> None:
+        """Compute the geometry of every stroke in ``marks`` that has none yet, in one batch."""
+        todo = [m for m in marks if isinstance(m, Stroke) and not m.has_geometry()]
+        for stroke, geom in zip(
+            todo, stroke_geometries([(m.points, m.width) for m in todo]), strict=True
+        ):
+            stroke.__dict__["geometry"] = geom  # fills the cached_property
+
     def append(self, mark: Mark) -> None:
         self._marks.append(mark)
         view = self.view_of(mark)
@@ -172,6 +203,7 @@ class PainMap:
         return {view: self.geometry(view) for view in self.anatomy.views}
 
     def _fold(self, view: str) -> BaseGeometry:
+        self.prepare(self._marks)
         acc: BaseGeometry = EMPTY
         pending: list[BaseGeometry] = []
         for mark in self._marks:

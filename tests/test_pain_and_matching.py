@@ -137,3 +137,31 @@ def test_erasing_everything_painted_leaves_no_pain(anatomy, matcher, marks) -> N
     pain = PainMap(anatomy, [*marks, *erasers])
     assert all(g.area < 1e-6 for g in pain.geometries().values())
     assert matcher.match(pain.geometries()).matches == ()
+
+
+@SETTINGS
+@given(data=st.data())
+def test_incremental_matching_equals_matching_from_scratch(anatomy, matcher, data) -> None:  # type: ignore[no-untyped-def]
+    erasers = st.builds(
+        lambda s: Stroke(s.view, s.points, s.width, s.intensity, erase=True), strokes
+    )
+    first = data.draw(st.lists(st.one_of(strokes, _region_marks(anatomy)), max_size=4))
+    later = data.draw(
+        st.lists(st.one_of(strokes, erasers, _region_marks(anatomy)), min_size=1, max_size=8)
+    )
+    pain = PainMap(anatomy, first)
+    _, state = matcher.start(pain.geometries())
+    for mark in later:
+        change = pain.append(mark)
+        assert change is not None
+        sign = -1.0 if isinstance(mark, Stroke) and mark.erase else 1.0
+        result = matcher.update(state, pain.geometries(), pain.view_of(mark), change, sign)
+        fresh = matcher.match(pain.geometries())
+        assert [(m.muscle, m.side) for m in result.matches] == [
+            (m.muscle, m.side) for m in fresh.matches
+        ]
+        for a, b in zip(result.matches, fresh.matches, strict=True):
+            assert a.score == pytest.approx(b.score, abs=1e-6)
+            assert a.pain_explained == pytest.approx(b.pain_explained, abs=1e-6)
+            assert a.zone_covered == pytest.approx(b.zone_covered, abs=1e-6)
+        assert result.unexplained == pytest.approx(fresh.unexplained, abs=1e-6)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -109,33 +109,60 @@ class Matcher:
 
     def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
         """Rank every muscle side against ``pain`` (view id -> geometry in SVG units)."""
+        return self.start(pain)[0]
+
+    def start(self, pain: Mapping[str, BaseGeometry]) -> tuple[MatchResult, MatchState]:
+        """Match ``pain`` from scratch; the state lets :meth:`update` follow later changes."""
+        state = MatchState()
+        for view, geom in pain.items():
+            self._accumulate(state, view, geom, 1.0)
+        return self._finish(state, pain, None), state
+
+    def update(
+        self,
+        state: MatchState,
+        pain: Mapping[str, BaseGeometry],
+        view: str,
+        change: BaseGeometry,
+        sign: float,
+    ) -> MatchResult:
+        """Follow one change of the pain: ``change`` is the area just painted (``sign`` +1)
+        or just erased (``sign`` -1) on ``view``; ``pain`` is the pain after it.
+
+        Only the patterns the change touches are measured again, so the cost follows the
+        size of the change, not of the whole drawing. The result equals ``match(pain)`` up to
+        float rounding.
+        """
+        self._accumulate(state, view, change, sign)
+        return self._finish(state, pain, (view, change, sign))
+
+    def _accumulate(self, state: MatchState, view: str, geom: BaseGeometry, sign: float) -> None:
+        if geom.is_empty or view not in self._trees:
+            return
+        patterns = self._patterns[view]
+        for index in self._trees[view].query(geom, predicate="intersects"):
+            p = patterns[int(index)]
+            inside = geom.intersection(p.footprint)
+            overlap = inside.area
+            if overlap <= 0:
+                continue
+            on_ess = inside.intersection(p.essential).area if not p.spillover.is_empty else overlap
+            sums = state.totals.setdefault((p.muscle.id, p.side), [0.0, 0.0])
+            sums[0] = max(0.0, sums[0] + sign * overlap)
+            sums[1] = max(0.0, sums[1] + sign * (on_ess + SPILLOVER_WEIGHT * (overlap - on_ess)))
+
+    def _finish(
+        self,
+        state: MatchState,
+        pain: Mapping[str, BaseGeometry],
+        change: tuple[str, BaseGeometry, float] | None,
+    ) -> MatchResult:
         pain_area = sum(g.area for g in pain.values())
         if pain_area <= 0:
+            state.counted, state.explained = frozenset(), 0.0
             return MatchResult((), 0.0, 0.0)
-        # (muscle, side) -> [overlap, weighted overlap]; and the footprints each touched
-        totals: dict[tuple[str, str], list[float]] = {}
-        touched: dict[tuple[str, str], list[tuple[str, BaseGeometry]]] = {}
-        for view, geom in pain.items():
-            if geom.is_empty or view not in self._trees:
-                continue
-            patterns = self._patterns[view]
-            for index in self._trees[view].query(geom, predicate="intersects"):
-                p = patterns[int(index)]
-                inside = geom.intersection(p.footprint)
-                overlap = inside.area
-                if overlap <= 0:
-                    continue
-                on_ess = (
-                    inside.intersection(p.essential).area if not p.spillover.is_empty else overlap
-                )
-                key = (p.muscle.id, p.side)
-                sums = totals.setdefault(key, [0.0, 0.0])
-                sums[0] += overlap
-                sums[1] += on_ess + SPILLOVER_WEIGHT * (overlap - on_ess)
-                touched.setdefault(key, []).append((view, p.footprint))
         matches: list[Match] = []
-        counted: dict[str, list[BaseGeometry]] = {}
-        for (muscle_id, side), (overlap, weighted) in totals.items():
+        for (muscle_id, side), (overlap, weighted) in state.totals.items():
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
             muscle = self.anatomy.muscles[muscle_id]
@@ -147,12 +174,36 @@ class Matcher:
                     score, min(1.0, overlap / pain_area), zone_covered, overlap,
                 )
             )  # fmt: skip
-            for view, footprint in touched[(muscle_id, side)]:
-                counted.setdefault(view, []).append(footprint)
-        explained = sum(
-            pain[view].intersection(shapely.union_all(footprints)).area
-            for view, footprints in counted.items()
-        )
+        counted = frozenset((m.muscle, m.side) for m in matches)
+        if change is not None and counted == state.counted:
+            view, geom, sign = change
+            inside = geom.intersection(state.coverage[view]).area if view in state.coverage else 0
+            state.explained = max(0.0, state.explained + sign * inside)
+        else:
+            state.counted = counted
+            state.coverage = {
+                view: shapely.union_all(
+                    [p.footprint for p in patterns if (p.muscle.id, p.side) in counted]
+                )
+                for view, patterns in self._patterns.items()
+            }
+            state.explained = sum(
+                geom.intersection(state.coverage[view]).area
+                for view, geom in pain.items()
+                if view in state.coverage and not geom.is_empty
+            )
         matches.sort(key=lambda m: (-m.score, m.muscle, m.side))
-        unexplained = min(1.0, max(0.0, 1.0 - explained / pain_area))
-        return MatchResult(tuple(matches), pain_area, unexplained)
+        unexplained = min(1.0, max(0.0, 1.0 - state.explained / pain_area))
+        return MatchResult(tuple(matches), pain_area, round(unexplained, 9))
+
+
+@dataclass
+class MatchState:
+    """What :meth:`Matcher.update` needs to follow changes: per muscle side the overlap and
+    weighted overlap (SVG units², all views), the counted muscle sides, their zones' union per
+    view, and the pain area inside it."""
+
+    totals: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    counted: frozenset[tuple[str, str]] = frozenset()
+    coverage: dict[str, BaseGeometry] = field(default_factory=dict)
+    explained: float = 0.0

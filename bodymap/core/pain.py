@@ -174,14 +174,24 @@ class PainMap:
         ):
             stroke.__dict__["geometry"] = geom  # fills the cached_property
 
-    def append(self, mark: Mark) -> None:
+    def append(self, mark: Mark) -> BaseGeometry | None:
+        """Add ``mark`` after the others.
+
+        When the pain of its view was already computed it is updated at once, and the area
+        that changed is returned: newly painted area for paint, removed area for an erasure
+        (for :meth:`Matcher.update`). Otherwise returns None and the view refolds lazily.
+        """
         self._marks.append(mark)
         view = self.view_of(mark)
-        if view in self._cache:
-            current = self._cache[view]
-            geom = self.mark_geometry(mark)
-            erase = isinstance(mark, Stroke) and mark.erase
-            self._cache[view] = current.difference(geom) if erase else current.union(geom)
+        if view not in self._cache:
+            return None
+        current = self._cache[view]
+        geom = self.mark_geometry(mark)
+        if isinstance(mark, Stroke) and mark.erase:
+            self._cache[view] = current.difference(geom)
+            return current.intersection(geom)
+        self._cache[view] = current.union(geom)
+        return geom.difference(current)
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
         self._marks = list(marks)

@@ -7,6 +7,7 @@ newer versions and anything over the documented limits; saving is atomic.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from datetime import datetime
@@ -192,16 +193,15 @@ def _mark(item: Any, where: str, fail: Any) -> Mark:
         raise fail(f"{where}.width", "must be a number")
     if not isinstance(points, list):
         raise fail(f"{where}.points", "must be a list of [x, y] pairs")
-    coords = []
-    for point in points:
-        if (
-            not isinstance(point, list)
-            or len(point) != 2
-            or not all(isinstance(c, int | float) and not isinstance(c, bool) for c in point)
-            or not all(math.isfinite(c) for c in point)
-        ):
-            raise fail(f"{where}.points", "must be a list of [x, y] pairs of finite numbers")
-        coords.append((float(point[0]), float(point[1])))
+    # Checked in bulk: a session may hold millions of numbers.
+    if not (
+        {type(p) for p in points} <= {list}
+        and {len(p) for p in points} <= {2}
+        and {type(c) for p in points for c in p} <= {int, float}
+        and all(map(math.isfinite, itertools.chain.from_iterable(points)))
+    ):
+        raise fail(f"{where}.points", "must be a list of [x, y] pairs of finite numbers")
+    coords = [(float(x), float(y)) for x, y in points]
     return Stroke(view, tuple(coords), float(width), intensity, kind == "erase")
 
 

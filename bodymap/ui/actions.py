@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN, WIDTH_MAX
-from bodymap.io import palette
-from bodymap.ui.canvas import Tool
+from bodymap.ui.body_view import Tool
+from bodymap.ui.shell import INK, INTENSITY_MAX, INTENSITY_MIN, PAIN, WIDTH_MAX
 
 if TYPE_CHECKING:
     from bodymap.ui.main_window import MainWindow
@@ -25,8 +24,8 @@ def _tool_icon(tool: Tool) -> QtGui.QIcon:
     pixmap.fill(QtCore.Qt.GlobalColor.transparent)
     with QtGui.QPainter(pixmap) as p:
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        ink = QtGui.QColor(palette.INK)
-        pain = QtGui.QColor(palette.PAIN)
+        ink = QtGui.QColor(INK)
+        pain = QtGui.QColor(PAIN)
         if tool is Tool.REGION:
             p.setPen(QtGui.QPen(ink, 3))
             pain.setAlpha(150)
@@ -166,17 +165,21 @@ class Actions(QtCore.QObject):
             toggle.setShortcut(Key(f"Alt+{i}"))
             panels.addAction(toggle)
 
-        muscles = bar.addMenu("&Muscles")
+        self.muscles_menu = bar.addMenu("&Muscles")  # filled by add_muscles()
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.safety, self.about])
+
+    def add_muscles(self) -> None:
+        """One entry per muscle of the anatomy (once it is loaded)."""
+        w = self.window
         for i, muscle in enumerate(w.anatomy.muscles.values(), 1):
             action = QtGui.QAction(f"{muscle.name} ({muscle.short_name})", w)
             if i <= 9:
                 action.setShortcut(Key(f"Ctrl+{i}"))
             action.triggered.connect(lambda _=False, m=muscle.id: self._open_muscle(m))
-            muscles.addAction(action)
+            self.muscles_menu.addAction(action)
             w.addAction(action)
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.safety, self.about])
 
     def _build_toolbar(self) -> None:
         bar = self.window.addToolBar("Tools")
@@ -239,6 +242,8 @@ class Actions(QtCore.QObject):
         self._intensity_spin.setValue(self._intensity_spin.value() + delta)
 
     def _focus_region_search(self) -> None:
+        if not self.window.is_attached():
+            return
         self.window.region_dock.show()
         self.window.region_dock.raise_()
         self.window.region_list.search.setFocus()

@@ -1,7 +1,14 @@
 """Start the window: ``run_app(session_path, regions_path)`` returns the exit code.
 
+The window's first frame comes before the heavy work: the shell of the main window (menus,
+toolbar, docks, the body art) is shown at once, and right after its first frame the regions
+file is loaded (shapely, numpy, the matcher), attached to the window, and the safety note,
+crash recovery and the given session follow. Nothing this module imports at the top may pull
+in the core or ``bodymap.io``.
+
 ``BODYMAP_REPORT_FIRST_PAINT=1`` (used by ``benchmarks/run.py``) makes the app print
-``first-paint <time.time()>`` once its main window's first frame has been drawn, then quit.
+``first-paint <time.time()>`` once its main window's first frame has been drawn, then
+``loaded <time.time()>`` once the first frame after loading has been drawn, and quit.
 """
 
 from __future__ import annotations
@@ -9,15 +16,14 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.io.errors import BodyMapError
-from bodymap.io.regions_file import load_regions
-from bodymap.io.resources import default_regions_path
 from bodymap.ui import crash, dialogs
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.settings import APPLICATION, ORGANISATION
+from bodymap.ui.shell import shipped_art
 
 
 def application() -> QtWidgets.QApplication:
@@ -35,36 +41,87 @@ def application() -> QtWidgets.QApplication:
     return app
 
 
-class _FirstPaintReporter(QtCore.QObject):
-    """Prints the time of the window's first frame and quits (start-up benchmark)."""
+class AfterFrame(QtCore.QObject):
+    """Calls ``then`` once, right after the next frame of ``widget`` has been drawn (its
+    children are painted in the same pass, so the frame is done when the Paint returns)."""
+
+    def __init__(self, widget: QtWidgets.QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
 
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if event.type() == QtCore.QEvent.Type.Paint:
             obj.removeEventFilter(self)
-            # The children are painted in the same pass; the frame is done when it returns.
-            QtCore.QTimer.singleShot(0, self._report)
+            QtCore.QTimer.singleShot(0, self._then)
         return False
 
-    def _report(self) -> None:
-        print(f"first-paint {time.time():.6f}", flush=True)
-        QtWidgets.QApplication.quit()
+
+def load_into(window: MainWindow, regions_path: str | None) -> bool:
+    """Load the regions file and attach it to ``window``; False (after a one-line error
+    dialog) when the file is unusable."""
+    from bodymap.io.errors import BodyMapError
+    from bodymap.io.regions_file import load_regions
+    from bodymap.io.resources import default_regions_path
+
+    try:
+        anatomy = load_regions(regions_path or default_regions_path())
+    except BodyMapError as exc:
+        dialogs.show_error(window, "BodyMap cannot start", str(exc))
+        return False
+    window.attach(anatomy)
+    return True
+
+
+def start(
+    session_path: str | None,
+    regions_path: str | None,
+    failed: Callable[[], None],
+    first_frame: Callable[[], None] | None = None,
+    loaded: Callable[[], None] | None = None,
+) -> MainWindow:
+    """Show the shell of the main window; right after its first frame (``first_frame`` is
+    called then) load the regions file into it and run its start-up (safety note, crash
+    recovery, ``session_path``), then call ``loaded``. An unusable regions file gives a
+    one-line error dialog and ``failed()`` instead."""
+    window = MainWindow(art=shipped_art(regions_path))
+
+    def after_first_frame() -> None:
+        if first_frame is not None:
+            first_frame()
+        if not load_into(window, regions_path):
+            failed()
+            return
+        window.startup(session_path)
+        if loaded is not None:
+            loaded()
+
+    AfterFrame(window, after_first_frame)
+    window.show()
+    return window
 
 
 def run_app(session_path: str | None = None, regions_path: str | None = None) -> int:
     app = application()
-    try:
-        anatomy = load_regions(regions_path or default_regions_path())
-    except BodyMapError as exc:
-        dialogs.show_error(None, "BodyMap cannot start", str(exc))
-        return 2
-    window = MainWindow(anatomy)
+    first_frame = loaded = None
+    if os.environ.get("BODYMAP_REPORT_FIRST_PAINT"):
+
+        def first_frame() -> None:
+            print(f"first-paint {time.time():.6f}", flush=True)
+
+        def loaded() -> None:
+            AfterFrame(window, report_loaded)
+            window.update()
+
+        def report_loaded() -> None:
+            print(f"loaded {time.time():.6f}", flush=True)
+            QtWidgets.QApplication.quit()
+
+    window = start(
+        session_path, regions_path, lambda: QtWidgets.QApplication.exit(2), first_frame, loaded
+    )
     previous_hook = sys.excepthook
     crash.install(window)
-    if os.environ.get("BODYMAP_REPORT_FIRST_PAINT"):
-        reporter = _FirstPaintReporter(window)
-        window.installEventFilter(reporter)
-    window.show()
-    window.startup(session_path)
     try:
         return app.exec()
     finally:

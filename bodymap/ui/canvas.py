@@ -1,4 +1,4 @@
-"""The body map: both views side by side on one scene, and the view that paints on it.
+"""The body map's scene: both views side by side, with art, pain, zones and the draft stroke.
 
 Scene units are SVG user units; the back view sits at x = 0, the front view to its right
 after a gap. Converting a scene point to a view point is a translation (``ViewRoot``).
@@ -6,9 +6,7 @@ after a gap. Converting a scene point to a view point is a translation (``ViewRo
 
 from __future__ import annotations
 
-import enum
-
-from PySide6 import QtCore, QtGui, QtSvg, QtSvgWidgets, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
@@ -16,6 +14,7 @@ from bodymap.core.pain import Mark, Stroke
 from bodymap.io import palette
 from bodymap.io.qt_bridge import geometry_to_path, pattern_paths, polyline_path
 from bodymap.io.resources import svg_path
+from bodymap.ui.body_view import BodyView, Tool
 from bodymap.ui.items import (
     BrushCursorItem,
     DraftStrokeItem,
@@ -24,15 +23,9 @@ from bodymap.ui.items import (
     ViewRoot,
     ZoneItem,
 )
+from bodymap.ui.shell import add_art, scene_rect, svg_renderer
 
-MIN_POINT_STEP = 0.6  # SVG units; closer pointer samples add nothing visible
-ZOOM_MIN, ZOOM_MAX = 0.2, 12.0
-
-
-class Tool(enum.Enum):
-    REGION = "region"
-    BRUSH = "brush"
-    ERASER = "eraser"
+__all__ = ["BodyScene", "BodyView", "Tool"]  # the view and its tools live in body_view.py
 
 
 class BodyScene(QtWidgets.QGraphicsScene):
@@ -62,25 +55,10 @@ class BodyScene(QtWidgets.QGraphicsScene):
             self._hovers[view.id] = HoverItem(root)
         self.cursor_item = BrushCursorItem()
         self.addItem(self.cursor_item)
-        bounds = QtCore.QRectF()
-        for root in self.roots.values():
-            bounds = bounds.united(root.sceneBoundingRect())
-        self.setSceneRect(bounds.adjusted(-24, -48, 24, 24))
+        self.setSceneRect(scene_rect(list(self.roots.values())))
 
     def _add_art(self, root: ViewRoot, box: tuple[float, float, float, float], path: str) -> None:
-        renderer = QtSvg.QSvgRenderer(path, self)
-        item = QtSvgWidgets.QGraphicsSvgItem()
-        item.setSharedRenderer(renderer)
-        item.setParentItem(root)
-        size = item.boundingRect().size()
-        if size.width() > 0 and size.height() > 0:
-            item.setTransform(
-                QtGui.QTransform.fromScale(box[2] / size.width(), box[3] / size.height())
-            )
-        item.setPos(box[0], box[1])
-        # Device-coordinate cache: re-rendered when the zoom changes, so it stays sharp, and a
-        # stroke being drawn only blits the cached art under the new segment.
-        item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        add_art(root, box, svg_renderer(path, self))
 
     def _add_label(self, root: ViewRoot, box: tuple[float, float, float, float], text: str) -> None:
         label = QtWidgets.QGraphicsSimpleTextItem(text, root)
@@ -181,170 +159,3 @@ class BodyScene(QtWidgets.QGraphicsScene):
 
     def visible_zone_items(self) -> list[ZoneItem]:
         return [i for items in self._zones.values() for i in items if i.isVisible()]
-
-
-class BodyView(QtWidgets.QGraphicsView):
-    """Mouse and wheel handling: region clicks, brush and eraser strokes, zoom and pan."""
-
-    region_clicked = QtCore.Signal(str)
-    region_hovered = QtCore.Signal(str)  # "" when the pointer leaves every region
-    stroke_moved = QtCore.Signal()
-    stroke_finished = QtCore.Signal(str, list, bool)  # view id, [(x, y)], erase
-
-    def __init__(self, scene: BodyScene, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(scene, parent)
-        self.body = scene
-        self.tool = Tool.REGION
-        self.brush_width = 14.0
-        self.eraser_width = 24.0
-        self.intensity = 6
-        self.fit_mode = True
-        self._stroke: list[tuple[float, float]] = []
-        self._stroke_view: str | None = None
-        self._pan_from: QtCore.QPointF | None = None
-        self._hover = ""
-        self.setRenderHints(
-            QtGui.QPainter.RenderHint.Antialiasing | QtGui.QPainter.RenderHint.SmoothPixmapTransform
-        )
-        self.setTransformationAnchor(QtWidgets.QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QtWidgets.QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setViewportUpdateMode(QtWidgets.QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
-        self.setMouseTracking(True)
-        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Body map")
-        self.set_tool(Tool.REGION)
-
-    # -- tools ---------------------------------------------------------------------------
-
-    def set_tool(self, tool: Tool) -> None:
-        self.tool = tool
-        cursor = QtCore.Qt.CursorShape.PointingHandCursor
-        if tool is not Tool.REGION:
-            cursor = QtCore.Qt.CursorShape.CrossCursor
-            self._set_hover("")
-        self.viewport().setCursor(cursor)
-        self.body.cursor_item.setVisible(False)
-
-    def current_width(self) -> float:
-        return self.eraser_width if self.tool is Tool.ERASER else self.brush_width
-
-    def is_drawing(self) -> bool:
-        return self._stroke_view is not None
-
-    def draft_points(self) -> tuple[str, list[tuple[float, float]]] | None:
-        if self._stroke_view is None:
-            return None
-        return self._stroke_view, list(self._stroke)
-
-    # -- zoom ----------------------------------------------------------------------------
-
-    def zoom_by(self, factor: float) -> None:
-        current = self.transform().m11()
-        factor = max(ZOOM_MIN / current, min(ZOOM_MAX / current, factor))
-        self.fit_mode = False
-        self.scale(factor, factor)
-
-    def fit(self) -> None:
-        self.fit_mode = True
-        self.fitInView(self.sceneRect(), QtCore.Qt.AspectRatioMode.KeepAspectRatio)
-
-    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.fit_mode:
-            self.fit()
-
-    def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
-        delta = event.angleDelta().y() or event.angleDelta().x()
-        if delta:
-            self.zoom_by(1.0015**delta)
-        event.accept()
-
-    # -- mouse ---------------------------------------------------------------------------
-
-    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
-        button = event.button()
-        if button == QtCore.Qt.MouseButton.MiddleButton or (
-            button == QtCore.Qt.MouseButton.LeftButton
-            and event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier
-        ):
-            self._pan_from = event.position()
-            self.viewport().setCursor(QtCore.Qt.CursorShape.ClosedHandCursor)
-            event.accept()
-            return
-        if button != QtCore.Qt.MouseButton.LeftButton or self.tool is Tool.REGION:
-            event.accept()
-            return
-        hit = self.body.locate(self.mapToScene(event.position().toPoint()))
-        if hit is None:
-            event.accept()
-            return
-        view_id, point = hit
-        self._stroke_view = view_id
-        self._stroke = [(point.x(), point.y())]
-        erase = self.tool is Tool.ERASER
-        self.body.begin_draft(view_id, point, self.current_width(), erase, self.intensity)
-        event.accept()
-
-    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
-        pos = event.position()
-        if self._pan_from is not None:
-            delta = pos - self._pan_from
-            self._pan_from = pos
-            h, v = self.horizontalScrollBar(), self.verticalScrollBar()
-            h.setValue(h.value() - round(delta.x()))
-            v.setValue(v.value() - round(delta.y()))
-            event.accept()
-            return
-        scene_pos = self.mapToScene(pos.toPoint())
-        if self.tool is Tool.REGION:
-            hit = self.body.locate(scene_pos)
-            region = self.body.anatomy.region_at(hit[0], hit[1].x(), hit[1].y()) if hit else None
-            self._set_hover(region.id if region else "")
-        else:
-            self.body.cursor_item.place(scene_pos, self.current_width())
-        if self._stroke_view is not None:
-            point = self.body.to_view(self._stroke_view, scene_pos)
-            last = self._stroke[-1]
-            if abs(point.x() - last[0]) + abs(point.y() - last[1]) >= MIN_POINT_STEP:
-                self._stroke.append((point.x(), point.y()))
-                self.body.extend_draft(point)
-                self.stroke_moved.emit()
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
-        button = event.button()
-        if self._pan_from is not None and button in (
-            QtCore.Qt.MouseButton.MiddleButton,
-            QtCore.Qt.MouseButton.LeftButton,
-        ):
-            self._pan_from = None
-            self.set_tool(self.tool)
-            event.accept()
-            return
-        if button != QtCore.Qt.MouseButton.LeftButton:
-            event.accept()
-            return
-        if self.tool is Tool.REGION:
-            hit = self.body.locate(self.mapToScene(event.position().toPoint()))
-            region = self.body.anatomy.region_at(hit[0], hit[1].x(), hit[1].y()) if hit else None
-            if region is not None:
-                self.region_clicked.emit(region.id)
-        elif self._stroke_view is not None:
-            view_id, points = self._stroke_view, self._stroke
-            self._stroke_view, self._stroke = None, []
-            # The draft stays visible until the window has drawn the finished stroke.
-            self.stroke_finished.emit(view_id, points, self.tool is Tool.ERASER)
-            self.body.clear_draft()
-        event.accept()
-
-    def leaveEvent(self, event: QtCore.QEvent) -> None:
-        self._set_hover("")
-        self.body.cursor_item.setVisible(False)
-        super().leaveEvent(event)
-
-    def _set_hover(self, region_id: str) -> None:
-        if region_id != self._hover:
-            self._hover = region_id
-            self.body.set_hover(region_id or None)
-            self.region_hovered.emit(region_id)

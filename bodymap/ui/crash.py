@@ -3,8 +3,6 @@ autosaved, the user is told in one line, and the app keeps running."""
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -13,25 +11,32 @@ from bodymap.ui import dialogs
 from bodymap.ui.settings import data_dir
 
 if TYPE_CHECKING:
+    import logging
+
     from bodymap.ui.main_window import MainWindow
 
-log = logging.getLogger("bodymap")
+LOGGER = "bodymap"  # logging is imported once something goes wrong (start-up ~5 ms)
 
 
 def log_path() -> str:
     return str(data_dir() / "bodymap.log")
 
 
-def _ensure_log_file() -> None:
+def _log() -> logging.Logger:
+    """The app's logger, writing to ``log_path()``."""
+    import logging.handlers
+
+    log = logging.getLogger(LOGGER)
     path = log_path()
     for handler in log.handlers:
         if getattr(handler, "baseFilename", None) == path:
-            return
+            return log
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
+    return log
 
 
 class ExceptionHook:
@@ -47,8 +52,7 @@ class ExceptionHook:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        _ensure_log_file()
-        log.error("unexpected error", exc_info=(kind, exc, tb))
+        _log().error("unexpected error", exc_info=(kind, exc, tb))
         if self._busy:  # an error while reporting one: the log has it
             return
         self._busy = True

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 
-from bodymap.core.anatomy import Safety
+if TYPE_CHECKING:
+    from bodymap.core.anatomy import Safety
 
 SESSION_FILTER = "BodyMap sessions (*.bodymap.json);;All files (*)"
 PNG_FILTER = "PNG images (*.png)"
@@ -77,11 +78,15 @@ def ask_export(parent: QtWidgets.QWidget | None, suggested: str) -> tuple[Path, 
 
 
 def safety_html(safety: Safety) -> str:
+    from html import escape  # html.entities is large: not on the way to the first frame
+
     flags = "".join(f"<li>{escape(f)}</li>" for f in safety.red_flags)
     return f"<p>{escape(safety.text)}</p><p><b>Seek urgent medical care if:</b></p><ul>{flags}</ul>"
 
 
 def show_safety(parent: QtWidgets.QWidget | None, safety: Safety) -> None:
+    from html import escape
+
     box = QtWidgets.QMessageBox(parent)
     box.setWindowTitle(safety.title)
     box.setIcon(QtWidgets.QMessageBox.Icon.Information)

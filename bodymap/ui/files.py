@@ -1,7 +1,9 @@
 """New, Open, Save, Save As, recent files, Export PNG and crash recovery for the window.
 
 Files are read and written only through ``bodymap.io``; every failure becomes a one-line
-message in a dialog, and a failed save leaves the window marked modified.
+message in a dialog, and a failed save leaves the window marked modified. The window builds
+this controller before the anatomy is loaded, so ``bodymap.io`` and the core (shapely) are
+imported by the commands that use them, not by this module.
 """
 
 from __future__ import annotations
@@ -11,15 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 
-from bodymap.core.session import Session
 from bodymap.io.errors import BodyMapError
-from bodymap.io.export import export_png
-from bodymap.io.session_file import SUFFIX, load_session, regions_warning, save_session
 from bodymap.ui import dialogs
-from bodymap.ui.autosave import Autosaver
 from bodymap.ui.settings import app_settings
 
 if TYPE_CHECKING:
+    from bodymap.core.session import Session
     from bodymap.ui.main_window import MainWindow
 
 MAX_RECENT = 8
@@ -37,12 +36,15 @@ class FileController(QtCore.QObject):
         return self.window.document
 
     def display_name(self) -> str:
+        if not self.window.is_attached():
+            return "Untitled"
         path = self.document.path
         return path.name if path else "Untitled"
 
     def update_title(self) -> None:
         self.window.setWindowTitle(f"{self.display_name()}[*] — BodyMap")
-        self.window.setWindowFilePath(str(self.document.path or ""))
+        path = self.document.path if self.window.is_attached() else None
+        self.window.setWindowFilePath(str(path or ""))
 
     # -- recent files ------------------------------------------------------------------
 
@@ -76,6 +78,8 @@ class FileController(QtCore.QObject):
     def new(self) -> None:
         if not self.maybe_save():
             return
+        from bodymap.core.session import Session
+
         self._load(Session(), None)
 
     def open(self) -> None:
@@ -88,6 +92,8 @@ class FileController(QtCore.QObject):
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        from bodymap.io.session_file import load_session, regions_warning
+
         path = Path(path)
         try:
             session = load_session(path, self.window.anatomy)
@@ -115,11 +121,15 @@ class FileController(QtCore.QObject):
         return self.save_to(self.document.path)
 
     def save_as(self) -> bool:
+        from bodymap.io.session_file import SUFFIX
+
         suggested = str(self.document.path or Path(self._folder()) / f"pain-map{SUFFIX}")
         path = dialogs.ask_save_path(self.window, suggested)
         return self.save_to(path) if path is not None else False
 
     def save_to(self, path: Path) -> bool:
+        from bodymap.io.session_file import save_session
+
         try:
             save_session(self.document.to_session(), path)
         except BodyMapError as exc:
@@ -135,6 +145,8 @@ class FileController(QtCore.QObject):
         return True
 
     def export(self) -> bool:
+        from bodymap.io.session_file import SUFFIX
+
         base = self.document.path.name.removesuffix(SUFFIX) if self.document.path else "pain-map"
         answer = dialogs.ask_export(self.window, str(Path(self._folder()) / f"{base}.png"))
         if answer is None:
@@ -142,6 +154,8 @@ class FileController(QtCore.QObject):
         return self.export_to(*answer)
 
     def export_to(self, path: Path, scale: float) -> bool:
+        from bodymap.io.export import export_png
+
         try:
             width, height = export_png(
                 self.window.anatomy, self.document.to_session(), path, scale, self.window.matcher
@@ -158,6 +172,9 @@ class FileController(QtCore.QObject):
 
     def offer_recovery(self) -> bool:
         """After a crash, offer the newest orphaned autosave; True when one was restored."""
+        from bodymap.io.session_file import load_session
+        from bodymap.ui.autosave import Autosaver
+
         orphans = Autosaver.orphans()
         if not orphans:
             return False

@@ -1,31 +1,40 @@
 """The main window: the body map in the middle, matches, muscle guide, regions and note in
 docks. Menus and files live in ``actions.py`` and ``files.py``.
+
+The window is built in two steps so the app can show it before the heavy work: the frame
+(menus, toolbar, docks, the body art) needs neither the core nor ``bodymap.io``, and
+``attach()`` adds the anatomy, the matcher, the document and the scene. This module therefore
+imports the core (shapely, numpy) only inside the methods that run once it is attached.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.core.anatomy import Anatomy
-from bodymap.core.layers import geometries_with
-from bodymap.core.matching import Matcher, MatchResult
-from bodymap.core.pain import Mark, RegionMark, Stroke, mirrored, validate_mark
-from bodymap.io import palette
 from bodymap.ui import dialogs
 from bodymap.ui.actions import Actions
-from bodymap.ui.autosave import Autosaver
-from bodymap.ui.canvas import BodyScene, BodyView, Tool
-from bodymap.ui.commands import AddMarkCommand, SetMarksCommand, SetNoteCommand
-from bodymap.ui.document import PainDocument
+from bodymap.ui.body_view import BodyView, Tool
 from bodymap.ui.files import FileController
-from bodymap.ui.match_list import MatchList
-from bodymap.ui.panels import MusclePanels
-from bodymap.ui.region_list import RegionList
 from bodymap.ui.settings import app_settings
+from bodymap.ui.shell import ArtScene, ViewArt
+
+if TYPE_CHECKING:
+    from bodymap.core.anatomy import Anatomy
+    from bodymap.core.matching import Matcher, MatchResult
+    from bodymap.core.pain import Mark
+    from bodymap.ui.autosave import Autosaver
+    from bodymap.ui.canvas import BodyScene
+    from bodymap.ui.document import PainDocument
+    from bodymap.ui.match_list import MatchList
+    from bodymap.ui.panels import MusclePanels
+    from bodymap.ui.region_list import RegionList
 
 LIVE_MATCH_MS = 100  # matching while a stroke is drawn, at most this often
 BANDS_IDLE_MS = 1500  # quiet time before recently painted marks are merged into the bands
 MAX_RECENT_MARKS = 64  # beyond this the pain layer is rebuilt from the bands at once
+LOADING = "Loading the body map…"
 
 _TOOL_HINTS = {
     Tool.REGION: "Region: click a part of the body to mark it as painful; click again to unmark.",
@@ -35,30 +44,42 @@ _TOOL_HINTS = {
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, anatomy: Anatomy, matcher: Matcher | None = None) -> None:
+    # Set by attach(): the window before it is a shell that shows the art and takes no input.
+    match_list: MatchList
+    panels: MusclePanels
+    region_list: RegionList
+    note_edit: QtWidgets.QPlainTextEdit
+    anatomy: Anatomy
+    matcher: Matcher
+    document: PainDocument
+    scene: BodyScene
+    autosaver: Autosaver
+    result: MatchResult
+
+    def __init__(
+        self,
+        anatomy: Anatomy | None = None,
+        matcher: Matcher | None = None,
+        *,
+        art: list[ViewArt] | None = None,
+    ) -> None:
+        """A window for ``anatomy``; without one, the shell of the window showing ``art``
+        ("Loading…" in the status bar) until ``attach()`` is called."""
         super().__init__()
-        self.anatomy = anatomy
-        self.matcher = matcher or Matcher(anatomy)
-        self.document = PainDocument(anatomy, self)
+        self._attached = False
         self.undo_stack = QtGui.QUndoStack(self)
-        self.result = MatchResult((), 0.0, 0.0)
-        self.scene = BodyScene(anatomy, self)
-        self.view = BodyView(self.scene, self)
+        self.view = BodyView(ArtScene(art or [], self), self)
         self.view.setMinimumSize(420, 360)  # docks give way before the body map does
         self.setCentralWidget(self.view)
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
 
-        self.match_list = MatchList()
-        self.panels = MusclePanels(anatomy)
-        self.region_list = RegionList(anatomy)
-        self.note_edit = QtWidgets.QPlainTextEdit()
-        self.note_edit.setPlaceholderText("A note for this session: when it started, what helps…")
-        self.note_edit.setAccessibleName("Session note")
-        self.match_dock = self._dock("Matches", "matches", self.match_list)
-        self.panel_dock = self._dock("Muscle guide", "guide", self.panels)
-        self.region_dock = self._dock("Regions", "regions", self.region_list)
-        self.note_dock = self._dock("Note", "note", self.note_edit)
+        # The docks' contents come with the anatomy (attach): item views cost the first frame
+        # ~10 ms of PySide type set-up, and none of them has anything to show before.
+        self.match_dock = self._dock("Matches", "matches")
+        self.panel_dock = self._dock("Muscle guide", "guide")
+        self.region_dock = self._dock("Regions", "regions")
+        self.note_dock = self._dock("Note", "note")
         right = QtCore.Qt.DockWidgetArea.RightDockWidgetArea
         left = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
         self.addDockWidget(left, self.region_dock)
@@ -88,7 +109,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self._bands_timer = QtCore.QTimer(self)
         self._bands_timer.setSingleShot(True)
         self._bands_timer.setInterval(BANDS_IDLE_MS)
-        self.autosaver = Autosaver(self.document.to_session, self)
         self.files = FileController(self)
         self.commands = Actions(self)
 
@@ -98,11 +118,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.stroke_finished.connect(self._on_view_stroke_finished)
         self._live_timer.timeout.connect(self._on_live_timer_timeout)
         self._bands_timer.timeout.connect(self._on_bands_timer_timeout)
-        self.document.pain_changed.connect(self._on_document_pain_changed)
-        self.document.note_changed.connect(self._on_document_note_changed)
-        self.note_edit.textChanged.connect(self._on_note_text_changed)
-        self.match_list.match_selected.connect(self._on_match_list_match_selected)
-        self.region_list.region_toggled.connect(self.toggle_region)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
 
@@ -110,11 +125,57 @@ class MainWindow(QtWidgets.QMainWindow):
         self.files.update_title()
         self.resize(1400, 900)
         self._restore_layout()
+        if anatomy is None:
+            self.tool_label.setText(LOADING)
+        else:
+            self.attach(anatomy, matcher)
 
-    def _dock(self, title: str, name: str, widget: QtWidgets.QWidget) -> QtWidgets.QDockWidget:
+    def attach(self, anatomy: Anatomy, matcher: Matcher | None = None) -> None:
+        """Load ``anatomy`` into the shell: from here on the window is the full app."""
+        from bodymap.core.matching import Matcher, MatchResult
+        from bodymap.ui.autosave import Autosaver
+        from bodymap.ui.canvas import BodyScene
+        from bodymap.ui.document import PainDocument
+        from bodymap.ui.match_list import MatchList
+        from bodymap.ui.panels import MusclePanels
+        from bodymap.ui.region_list import RegionList
+
+        self.anatomy = anatomy
+        self.matcher = matcher or Matcher(anatomy)
+        self.document = PainDocument(anatomy, self)
+        self.result = MatchResult((), 0.0, 0.0)
+        shell_scene = self.view.scene()
+        self.scene = BodyScene(anatomy, self)
+        self.view.set_body(self.scene)
+        shell_scene.deleteLater()
+        self.match_list = MatchList()
+        self.panels = MusclePanels(anatomy)
+        self.region_list = RegionList(anatomy)
+        self.note_edit = QtWidgets.QPlainTextEdit()
+        self.note_edit.setPlaceholderText("A note for this session: when it started, what helps…")
+        self.note_edit.setAccessibleName("Session note")
+        self.match_dock.setWidget(self.match_list)
+        self.panel_dock.setWidget(self.panels)
+        self.region_dock.setWidget(self.region_list)
+        self.note_dock.setWidget(self.note_edit)
+        self.commands.add_muscles()
+        self.autosaver = Autosaver(self.document.to_session, self)
+        self.document.pain_changed.connect(self._on_document_pain_changed)
+        self.document.note_changed.connect(self._on_document_note_changed)
+        self.note_edit.textChanged.connect(self._on_note_text_changed)
+        self.match_list.match_selected.connect(self._on_match_list_match_selected)
+        self.region_list.region_toggled.connect(self.toggle_region)
+        self._attached = True
+        self.files.update_title()
+        self.update_tool_hint()
+
+    def is_attached(self) -> bool:
+        return self._attached
+
+    def _dock(self, title: str, name: str) -> QtWidgets.QDockWidget:
         dock = QtWidgets.QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
-        dock.setWidget(widget)
+        dock.setWidget(QtWidgets.QWidget())  # replaced by attach()
         dock.setFeatures(
             QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -133,6 +194,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def update_tool_hint(self) -> None:
         self.commands.sync_size_spin()
+        if not self._attached:
+            return  # the status bar says "Loading…"
         tool = self.view.tool
         self.tool_label.setText(
             _TOOL_HINTS[tool].format(
@@ -155,6 +218,11 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- editing ---------------------------------------------------------------------------
 
     def toggle_region(self, region_id: str) -> None:
+        from bodymap.core.pain import RegionMark
+        from bodymap.ui.commands import AddMarkCommand, SetMarksCommand
+
+        if not self._attached:
+            return
         region = self.anatomy.regions[region_id]
         if self.document.pain.region_marked(region_id):
             keep = [
@@ -168,10 +236,19 @@ class MainWindow(QtWidgets.QMainWindow):
             self.undo_stack.push(AddMarkCommand(self.document, mark, f"Mark {region.label}"))
 
     def clear_all(self) -> None:
+        from bodymap.ui.commands import SetMarksCommand
+
+        if not self._attached:
+            return
         if self.document.marks:
             self.undo_stack.push(SetMarksCommand(self.document, [], "Clear all"))
 
     def mirror_marks(self) -> None:
+        from bodymap.core.pain import RegionMark, mirrored
+        from bodymap.ui.commands import SetMarksCommand
+
+        if not self._attached:
+            return
         marks = list(self.document.marks)
         marked = set(self.document.pain.marked_regions())
         added = []
@@ -209,6 +286,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self._live_timer.start()
 
     def _on_live_timer_timeout(self) -> None:
+        from bodymap.core.layers import geometries_with
+        from bodymap.core.pain import Stroke
+
         draft = self.view.draft_points()
         if draft is None or self.view.tool is not Tool.BRUSH:
             return
@@ -219,6 +299,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_view_stroke_finished(
         self, view_id: str, points: list[tuple[float, float]], erase: bool
     ) -> None:
+        from bodymap.core.pain import Stroke, validate_mark
+        from bodymap.ui.commands import AddMarkCommand
+
         self._live_timer.stop()
         width = self.view.eraser_width if erase else self.view.brush_width
         # Rounded as the session file stores them, so a saved session reloads identical.
@@ -239,6 +322,8 @@ class MainWindow(QtWidgets.QMainWindow):
         """Draw the pain of one view: marks appended since the last call are painted on top
         (cheap, what ending a stroke needs); anything else rebuilds the layer from the bands.
         """
+        from bodymap.core.pain import Stroke
+
         pain = self.document.pain
         marks = [m for m in pain.marks if pain.view_of(m) == view_id]
         shown = self._shown_marks.get(view_id, [])
@@ -277,6 +362,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.panels.show_matches(result.matches)
 
     def _update_highlights(self) -> None:
+        from bodymap.io import palette
+
         selected = self.match_list.selected()
         shown = [(m.muscle, m.side) for m in self.result.matches[: palette.MAX_HIGHLIGHTS]]
         if selected is not None and selected not in shown:
@@ -289,6 +376,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.panels.open_muscle(muscle_id)
 
     def _on_note_text_changed(self) -> None:
+        from bodymap.ui.commands import SetNoteCommand
+
         text = self.note_edit.toPlainText()
         if text != self.document.note:
             self.undo_stack.push(SetNoteCommand(self.document, text))
@@ -325,6 +414,9 @@ class MainWindow(QtWidgets.QMainWindow):
         settings.setValue("window/state", self.saveState())
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if not self._attached:  # closed while loading: nothing to save or clean up
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return
@@ -333,7 +425,8 @@ class MainWindow(QtWidgets.QMainWindow):
         event.accept()
 
     def show_safety(self) -> None:
-        dialogs.show_safety(self, self.anatomy.safety)
+        if self._attached:
+            dialogs.show_safety(self, self.anatomy.safety)
 
     def startup(self, session_path: str | None) -> None:
         """After the window is shown: safety note once, crash recovery, the given session."""

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.core.matching import Match, MatchResult
+if TYPE_CHECKING:  # the list is built before the core is imported (see app.py)
+    from bodymap.core.matching import Match, MatchResult
 
 COLUMNS = ("#", "Muscle", "Side", "Score", "Explains", "Pattern")
+NOTHING_MARKED = "Mark where it hurts to see which muscles may refer pain there."
 
 
 def _swatch(hex_colour: str) -> QtGui.QIcon:
@@ -54,7 +58,7 @@ class MatchList(QtWidgets.QWidget):
         layout.addWidget(self.summary)
         self.tree.itemSelectionChanged.connect(self._on_tree_selection_changed)
         self._matches: tuple[Match, ...] = ()
-        self.set_result(MatchResult((), 0.0, 0.0))
+        self.summary.setText(NOTHING_MARKED)
 
     def set_result(self, result: MatchResult) -> None:
         selected = self.selected()
@@ -81,7 +85,7 @@ class MatchList(QtWidgets.QWidget):
                 item.setSelected(True)
         del blocker
         if result.pain_area == 0:
-            self.summary.setText("Mark where it hurts to see which muscles may refer pain there.")
+            self.summary.setText(NOTHING_MARKED)
         elif not result.matches:
             self.summary.setText("No referral pattern in the guide overlaps this pain.")
         else:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
-from bodymap.core.anatomy import Anatomy, Muscle
-from bodymap.core.matching import Match
+if TYPE_CHECKING:  # the panels are built before the core is imported (see app.py)
+    from bodymap.core.anatomy import Anatomy, Muscle
+    from bodymap.core.matching import Match
 
 _STYLE = """
 <style>
@@ -61,9 +63,14 @@ def panel_html(muscle: Muscle, rank_note: str = "") -> str:
 class MusclePanels(QtWidgets.QTabWidget):
     """Matched muscles by rank first, then muscles opened by hand from the Muscles menu."""
 
-    def __init__(self, anatomy: Anatomy, parent: QtWidgets.QWidget | None = None) -> None:
+    anatomy: Anatomy  # given to the constructor or set once loaded; no tab needs it before
+
+    def __init__(
+        self, anatomy: Anatomy | None = None, parent: QtWidgets.QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.anatomy = anatomy
+        if anatomy is not None:
+            self.anatomy = anatomy
         self.setDocumentMode(True)
         self.setTabsClosable(True)
         self.setMovable(False)

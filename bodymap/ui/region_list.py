@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore, QtWidgets
 
-from bodymap.core.anatomy import Anatomy
+if TYPE_CHECKING:  # the list is built before the core is imported (see app.py)
+    from bodymap.core.anatomy import Anatomy
 
 _ID = QtCore.Qt.ItemDataRole.UserRole
 
@@ -14,7 +17,9 @@ class RegionList(QtWidgets.QWidget):
 
     region_toggled = QtCore.Signal(str)
 
-    def __init__(self, anatomy: Anatomy, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self, anatomy: Anatomy | None = None, parent: QtWidgets.QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.search = QtWidgets.QLineEdit()
         self.search.setPlaceholderText("Search regions…")
@@ -23,6 +28,20 @@ class RegionList(QtWidgets.QWidget):
         self.list = QtWidgets.QListWidget()
         self.list.setAccessibleName("Regions")
         self.list.setUniformItemSizes(True)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
+        self.list.itemChanged.connect(self._on_list_item_changed)
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        if anatomy is not None:
+            self.populate(anatomy)
+
+    def populate(self, anatomy: Anatomy) -> None:
+        """List the regions of ``anatomy`` under a heading per view."""
+        blocker = QtCore.QSignalBlocker(self.list)
         for view in anatomy.views.values():
             header = QtWidgets.QListWidgetItem(view.label)
             font = header.font()
@@ -44,14 +63,7 @@ class RegionList(QtWidgets.QWidget):
                 )
                 item.setCheckState(QtCore.Qt.CheckState.Unchecked)
                 self.list.addItem(item)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search)
-        layout.addWidget(self.list)
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self.search.returnPressed.connect(self._on_search_return_pressed)
-        self.list.itemChanged.connect(self._on_list_item_changed)
-        self.list.itemActivated.connect(self._on_list_item_activated)
+        del blocker
 
     def set_marked(self, marked: set[str]) -> None:
         with QtCore.QSignalBlocker(self.list):

@@ -1,0 +1,121 @@
+"""What the window shows before the anatomy is loaded: the body art on paper.
+
+The app shows its window first and loads ``regions.yaml`` (shapely, numpy, the matcher) right
+after the first frame, so nothing here may import the core or ``bodymap.io`` (both pull in
+shapely). The few values the first frame needs from them are copied below; a test keeps each
+copy equal to its source (``tests/test_ui_startup.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from PySide6 import QtCore, QtGui, QtSvg, QtSvgWidgets, QtWidgets
+
+# Copies of bodymap.io.palette and bodymap.core.pain (see the module docstring).
+PAPER = "#FAFAF7"
+INK = "#2B2B2B"
+PAIN = "#D55E00"
+VIEW_GAP = 40.0
+INTENSITY_MIN, INTENSITY_MAX = 1, 10
+WIDTH_MAX = 200.0
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+_VIEWS = ("back", "front")
+
+
+class ViewArt(NamedTuple):
+    """One view's SVG file."""
+
+    view_id: str
+    svg: Path
+
+
+def svg_renderer(path: Path | str, parent: QtCore.QObject | None = None) -> QtSvg.QSvgRenderer:
+    return QtSvg.QSvgRenderer(str(path), parent)
+
+
+def add_art(
+    root: QtWidgets.QGraphicsItem,
+    box: tuple[float, float, float, float],
+    renderer: QtSvg.QSvgRenderer,
+) -> QtSvgWidgets.QGraphicsSvgItem:
+    """The SVG drawn over ``box`` (SVG units of ``root``), cached in device coordinates: it is
+    re-rendered when the zoom changes, so it stays sharp, and a stroke being drawn only blits
+    the cached art under the new segment."""
+    item = QtSvgWidgets.QGraphicsSvgItem()
+    item.setSharedRenderer(renderer)
+    item.setParentItem(root)
+    size = item.boundingRect().size()
+    if size.width() > 0 and size.height() > 0:
+        item.setTransform(QtGui.QTransform.fromScale(box[2] / size.width(), box[3] / size.height()))
+    item.setPos(box[0], box[1])
+    item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    return item
+
+
+def scene_rect(roots: list[QtWidgets.QGraphicsItem]) -> QtCore.QRectF:
+    """The scene rectangle around the views, with room for their labels above."""
+    bounds = QtCore.QRectF()
+    for root in roots:
+        bounds = bounds.united(root.sceneBoundingRect())
+    return bounds.adjusted(-24, -48, 24, 24)
+
+
+def shipped_art(regions_path: str | None = None) -> list[ViewArt]:
+    """The back and front SVGs the anatomy will most likely use, found without reading
+    ``regions.yaml``: ``assets/svg`` beside the regions file (a checkout, or a custom file
+    with its art), else the packaged copies. A guess for the first frame only: the loaded
+    window draws what the regions file names."""
+    if regions_path:
+        folders = [Path(regions_path).resolve().parent / "assets" / "svg"]
+    else:
+        packaged = _PACKAGE / "data" / "regions.yaml"
+        base = _PACKAGE if packaged.is_file() else _PACKAGE.parent
+        folders = [base / "assets" / "svg"]
+    folders.append(_PACKAGE / "data" / "svg")
+    art = []
+    for view_id in _VIEWS:
+        for folder in folders:
+            path = folder / f"{view_id}.svg"
+            if path.is_file():
+                art.append(ViewArt(view_id, path))
+                break
+    return art
+
+
+class _Root(QtWidgets.QGraphicsItem):
+    def __init__(self, viewbox: tuple[float, float, float, float]) -> None:
+        super().__init__()
+        self._rect = QtCore.QRectF(*viewbox)
+        self.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return self._rect
+
+    def paint(self, painter: QtGui.QPainter, option: object, widget: object = None) -> None:
+        pass
+
+
+class ArtScene(QtWidgets.QGraphicsScene):
+    """The views' art laid out exactly as ``BodyScene`` lays it out (back first, then the
+    front after a gap), without labels, pain or zones."""
+
+    def __init__(self, art: list[ViewArt], parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setBackgroundBrush(QtGui.QColor(PAPER))
+        roots: list[QtWidgets.QGraphicsItem] = []
+        x = 0.0
+        for view in art:
+            renderer = svg_renderer(view.svg, self)
+            box = renderer.viewBoxF()
+            viewbox = (box.x(), box.y(), box.width(), box.height())
+            root = _Root(viewbox)
+            root.setPos(x - viewbox[0], 0)
+            x += viewbox[2] + VIEW_GAP
+            self.addItem(root)
+            add_art(root, viewbox, renderer)
+            roots.append(root)
+        if roots:
+            self.setSceneRect(scene_rect(roots))

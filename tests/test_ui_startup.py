@@ -1,0 +1,170 @@
+"""Start-up: the window's shell is shown first, the anatomy is loaded right after its first
+frame (``bodymap.ui.app.start``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from bodymap.ui import dialogs
+from tests.conftest import REGIONS, ROOT
+from tests.ui_helpers import click
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    found: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda p, t, m: found.append(m))
+    monkeypatch.setattr(dialogs, "show_safety", lambda p, s: None)
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda p, n: "discard")
+    return found
+
+
+def _start(qtbot, session: str | None = None, regions: str | None = None):  # type: ignore[no-untyped-def]
+    from bodymap.ui.app import application, start
+
+    application()
+    failed: list[bool] = []
+    frames: list[bool] = []
+
+    def first_frame() -> None:  # what a user sees before anything heavy happens
+        frames.append(window.isVisible() and not window.is_attached())
+
+    window = start(session, regions, lambda: failed.append(True), first_frame)
+    qtbot.addWidget(window)
+    return window, failed, frames
+
+
+def test_shell_imports_nothing_heavy() -> None:
+    """Everything the first frame needs comes without shapely, numpy, yaml or the core."""
+    code = textwrap.dedent(
+        """
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from bodymap.ui.app import application
+        from bodymap.ui.main_window import MainWindow
+        from bodymap.ui.shell import shipped_art
+        application()
+        window = MainWindow(art=shipped_art())
+        window.show()
+        heavy = [m for m in sys.modules if m.split(".")[0] in ("shapely", "numpy", "yaml")
+                 or m.startswith(("bodymap.core", "bodymap.io."))
+                 and m != "bodymap.io.errors"]
+        print(" ".join(heavy))
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ), capture_output=True,
+        text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""
+
+
+def test_shell_shows_the_art_then_the_loaded_window_works(qtbot, anatomy, errors) -> None:  # type: ignore[no-untyped-def]
+    window, failed, frames = _start(qtbot)
+    assert not window.is_attached()
+    assert "Loading" in window.tool_label.text()
+    art = [i for i in window.view.scene().items() if i.__class__.__name__ == "QGraphicsSvgItem"]
+    assert len(art) == 2
+    qtbot.waitUntil(window.is_attached, timeout=10_000)
+    assert frames == [True] and failed == [] and errors == []
+    assert "Region" in window.tool_label.text()
+    assert window.region_list.visible_ids()
+    region = anatomy.regions["back.left.outer_hip"]
+    p = region.polygon.representative_point()
+    click(window, region.view, p.x, p.y)
+    assert window.match_list.rows()[0][1] == "Quadratus lumborum"
+    assert window.panels.titles()[0] == "1. Quadratus lumborum"
+    window.undo_stack.setClean()
+    window.close()
+
+
+def test_loaded_art_sits_where_the_shell_drew_it(qtbot, errors) -> None:  # type: ignore[no-untyped-def]
+    window, _, _ = _start(qtbot)
+    shell_rect = window.view.scene().sceneRect()
+    qtbot.waitUntil(window.is_attached, timeout=10_000)
+    assert window.scene.sceneRect() == shell_rect
+    window.close()
+
+
+def test_input_on_the_shell_is_ignored(qtbot, anatomy, errors) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.shell import shipped_art
+
+    window = MainWindow(art=shipped_art())
+    qtbot.addWidget(window)
+    window.show()
+    for kind in (QtCore.QEvent.Type.MouseButtonPress, QtCore.QEvent.Type.MouseButtonRelease):
+        pos = QtCore.QPointF(window.view.viewport().rect().center())
+        event = QtGui.QMouseEvent(
+            kind, pos, pos, QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.LeftButton,
+            QtCore.Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        QtWidgets.QApplication.sendEvent(window.view.viewport(), event)
+    window.clear_all()
+    window.mirror_marks()
+    assert not window.is_attached() and errors == []
+    window.attach(anatomy)
+    assert window.document.marks == ()
+    window.close()
+
+
+def test_session_is_opened_after_loading(qtbot, anatomy, errors, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.pain import RegionMark
+    from bodymap.core.session import Session
+    from bodymap.io.session_file import save_session
+
+    path = tmp_path / "hip.bodymap.json"
+    save_session(
+        Session(
+            marks=[RegionMark("back.left.outer_hip")],
+            regions_version=anatomy.version,
+            regions_sha256=anatomy.sha256,
+        ),
+        path,
+    )
+    window, failed, _ = _start(qtbot, session=str(path))
+    qtbot.waitUntil(lambda: window.is_attached() and bool(window.document.marks), timeout=10_000)
+    assert window.document.pain.region_marked("back.left.outer_hip")
+    assert window.match_list.rows()[0][1] == "Quadratus lumborum"
+    assert window.windowTitle().startswith("hip.bodymap.json") and failed == []
+    window.close()
+
+
+def test_broken_regions_file_gives_a_one_line_error(qtbot, errors, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "regions.yaml"
+    broken.write_text(
+        "format: bodymap-regions\nversion: 1\nviews: 7\nregions: []\nmuscles: []\nsafety: {}\n",
+        encoding="utf-8",
+    )
+    window, failed, frames = _start(qtbot, regions=str(broken))
+    qtbot.waitUntil(lambda: bool(failed), timeout=10_000)
+    assert frames == [True] and not window.is_attached()
+    assert len(errors) == 1 and "\n" not in errors[0] and "regions.yaml" in errors[0]
+    assert "Traceback" not in errors[0]
+    window.close()
+
+
+def test_shell_copies_match_the_palette_and_the_core(anatomy) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core import pain
+    from bodymap.io import palette
+    from bodymap.io.resources import svg_path
+    from bodymap.ui import shell
+
+    assert (shell.PAPER, shell.INK, shell.PAIN) == (palette.PAPER, palette.INK, palette.PAIN)
+    assert shell.VIEW_GAP == palette.VIEW_GAP
+    assert (shell.INTENSITY_MIN, shell.INTENSITY_MAX) == (pain.INTENSITY_MIN, pain.INTENSITY_MAX)
+    assert shell.WIDTH_MAX == pain.WIDTH_MAX
+    guessed = {a.view_id: a.svg for a in shell.shipped_art(str(REGIONS))}
+    shipped = {a.view_id: a.svg for a in shell.shipped_art()}
+    real = {v.id: svg_path(anatomy, v) for v in anatomy.views.values()}
+    assert guessed == shipped == real

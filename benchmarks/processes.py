@@ -4,7 +4,14 @@ Each child runs with the same interpreter and environment as the parent (setting
 redirected to the benchmark's temporary folder, offscreen Qt). Start-up is measured from
 ``time.time()`` in the parent just before ``Popen`` to the ``time.time()`` the child prints when
 its main window's first frame has been drawn (``BODYMAP_REPORT_FIRST_PAINT``, see
-``bodymap/ui/app.py``); the bare baseline prints it the same way.
+``bodymap/ui/app.py``); the bare baseline prints it the same way. The app then loads the
+anatomy and prints when the first frame after loading has been drawn ("loaded").
+
+Bytecode: the children write and read compiled bytecode in a folder of the benchmark's own
+(``PYTHONPYCACHEPREFIX``), and every command runs once untimed first, so each timed run starts
+with its modules compiled, as an installed app does (pip compiles on install). Without that,
+a machine with ``PYTHONDONTWRITEBYTECODE`` set recompiles every BodyMap module at each start
+while the baselines use the library's precompiled files.
 """
 
 from __future__ import annotations
@@ -44,8 +51,10 @@ sys.exit(app.exec())
 """
 
 
-def child_env(settings_dir: Path, data_dir: Path) -> dict[str, str]:
+def child_env(settings_dir: Path, data_dir: Path, pycache: Path) -> dict[str, str]:
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["BODYMAP_SETTINGS_DIR"] = str(settings_dir)
     env["BODYMAP_DATA_DIR"] = str(data_dir)
@@ -53,8 +62,9 @@ def child_env(settings_dir: Path, data_dir: Path) -> dict[str, str]:
     return env
 
 
-def _first_paint(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
-    """Seconds from just before Popen to the child's first frame, and its peak RSS (KiB)."""
+def _first_paint(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float | None, int]:
+    """Seconds from just before Popen to the child's first frame and to its first frame after
+    loading (None if it reports none), and its peak RSS (KiB)."""
     start = time.time()
     proc = subprocess.Popen(
         cmd, env={**env, FIRST_PAINT: "1"}, cwd=cwd, stdout=subprocess.PIPE,
@@ -67,34 +77,47 @@ def _first_paint(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float,
     proc.stderr.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
     stamps = [line.split()[1] for line in out.splitlines() if line.startswith("first-paint ")]
+    loaded = [line.split()[1] for line in out.splitlines() if line.startswith("loaded ")]
     if proc.returncode != 0 or not stamps:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-400:]}")
-    return float(stamps[0]) - start, int(usage.ru_maxrss)
+    ready = float(loaded[0]) - start if loaded else None
+    return float(stamps[0]) - start, ready, int(usage.ru_maxrss)
 
 
-def startup(env: dict[str, str], cwd: Path, repeat: int) -> tuple[list[float], list[float]]:
-    """First-frame times of ``python main.py`` and of the bare window, interleaved."""
+def startup(
+    env: dict[str, str], cwd: Path, repeat: int
+) -> tuple[list[float], list[float], list[float]]:
+    """First-frame times of ``python main.py`` and of the bare window, interleaved (after one
+    untimed run of each), and the app's times to its first frame after loading."""
     app: list[float] = []
     bare: list[float] = []
+    loaded: list[float] = []
+    main, baseline = [sys.executable, "main.py"], [sys.executable, "-c", BARE_WINDOW]
+    _first_paint(main, env, cwd)
+    _first_paint(baseline, env, cwd)
     for _ in range(repeat):
-        app.append(_first_paint([sys.executable, "main.py"], env, cwd)[0])
-        bare.append(_first_paint([sys.executable, "-c", BARE_WINDOW], env, cwd)[0])
-    return app, bare
+        first, ready, _rss = _first_paint(main, env, cwd)
+        app.append(first)
+        if ready is not None:
+            loaded.append(ready)
+        bare.append(_first_paint(baseline, env, cwd)[0])
+    return app, bare, loaded
 
 
 def peak_memory(env: dict[str, str], cwd: Path, session: Path) -> int:
-    """Peak resident memory (KiB) of the app opening ``session`` until its first frame (the
-    session is opened before the first frame is drawn, so the pain is painted in it)."""
-    return _first_paint([sys.executable, "main.py", str(session)], env, cwd)[1]
+    """Peak resident memory (KiB) of the app opening ``session`` until its first frame after
+    loading (the session is opened by then, so the pain is painted in it)."""
+    return _first_paint([sys.executable, "main.py", str(session)], env, cwd)[2]
 
 
 def run_timed(cmd: list[str], env: dict[str, str], cwd: Path, repeat: int) -> list[float]:
-    """Wall times of ``cmd`` (each must exit with 0)."""
+    """Wall times of ``cmd`` (each must exit with 0), after one untimed run."""
     times = []
-    for _ in range(repeat):
+    for i in range(repeat + 1):
         start = time.perf_counter()
         proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
+        if i:
+            times.append(time.perf_counter() - start)
         if proc.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd)} failed: {proc.stderr.strip()[-400:]}")
     return times

@@ -214,7 +214,7 @@ def bench_memory(inp: inputs.Inputs, env: dict[str, str]) -> None:
     anatomy = ui_timing.anatomy_of(inp.shipped_regions)
     kib = processes.peak_memory(env, ROOT, inp.session(anatomy, 2000))
     mb = kib * 1024 / 1e6
-    print("\n5. Memory: python main.py SESSION (2,000 strokes) until its first frame")
+    print("\n5. Memory: python main.py SESSION (2,000 strokes) until its first frame once loaded")
     print(f"   peak resident memory {mb:.0f} MB")
     RESULTS["memory_mb"] = mb
     verdict(mb <= 300, f"peak {mb:.0f} MB (budget 300 MB)")

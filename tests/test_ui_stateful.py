@@ -146,6 +146,15 @@ def test_edit_save_load_crash_recover(anatomy, matcher, monkeypatch) -> None:  #
         def window_shows_the_model(self) -> None:
             if hasattr(self, "window"):
                 assert self.window.document.marks == self.history[self.index]
+                # The window's (incrementally updated) ranking is the ranking from scratch.
+                fresh = matcher.match(self.window.document.pain.geometries())
+                shown = self.window.result
+                assert [(m.muscle, m.side) for m in shown.matches] == [
+                    (m.muscle, m.side) for m in fresh.matches
+                ]
+                for a, b in zip(shown.matches, fresh.matches, strict=True):
+                    assert a.score == pytest.approx(b.score, abs=1e-6)
+                assert shown.unexplained == pytest.approx(fresh.unexplained, abs=1e-6)
 
         def teardown(self) -> None:
             if hasattr(self, "window"):

@@ -9,13 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import IntensityBands
-from bodymap.core.pain import Mark, PainMap
+from bodymap.core.pain import Mark, PainMap, Stroke
 from bodymap.core.session import Session, now_utc
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 
 class PainDocument(QtCore.QObject):
@@ -32,14 +36,24 @@ class PainDocument(QtCore.QObject):
         self.note = ""
         self.created: datetime = now_utc()
         self.path: Path | None = None
+        self.last_change: tuple[str, BaseGeometry, float] | None = None
 
     @property
     def marks(self) -> tuple[Mark, ...]:
         return self.pain.marks
 
     def append(self, mark: Mark) -> None:
-        self.pain.append(mark)
-        self.pain_changed.emit([self.pain.view_of(mark)])
+        view = self.pain.view_of(mark)
+        change = self.pain.append(mark)
+        erase = isinstance(mark, Stroke) and mark.erase
+        # What changed, for incremental matching; None when the pain must be matched anew.
+        self.last_change = None if change is None else (view, change, -1.0 if erase else 1.0)
+        self.pain_changed.emit([view])
+
+    def take_change(self) -> tuple[str, BaseGeometry, float] | None:
+        """The area the last appended mark changed (view, area, +1 paint / -1 erase), once."""
+        change, self.last_change = self.last_change, None
+        return change
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
         new = list(marks)
@@ -52,6 +66,7 @@ class PainDocument(QtCore.QObject):
             != [m for m in new if self.pain.view_of(m) == view]
         ]
         self.pain.set_marks(new)
+        self.last_change = None
         self.pain_changed.emit(changed)
 
     def set_note(self, note: str) -> None:
@@ -73,6 +88,7 @@ class PainDocument(QtCore.QObject):
         self.created = session.created
         self.path = path
         self.pain.set_marks(session.marks)
+        self.last_change = None
         self.pain_changed.emit(list(self.anatomy.views))
         self.set_note(session.note)
 

@@ -22,7 +22,7 @@ from bodymap.ui.shell import ArtScene, ViewArt
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
-    from bodymap.core.matching import Matcher, MatchResult
+    from bodymap.core.matching import Matcher, MatchResult, MatchState
     from bodymap.core.pain import Mark
     from bodymap.ui.autosave import Autosaver
     from bodymap.ui.canvas import BodyScene
@@ -144,6 +144,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.matcher = matcher or Matcher(anatomy)
         self.document = PainDocument(anatomy, self)
         self.result = MatchResult((), 0.0, 0.0)
+        self._match_state: MatchState | None = None  # follows the pain for Matcher.update
         shell_scene = self.view.scene()
         self.scene = BodyScene(anatomy, self)
         self.view.set_body(self.scene)
@@ -352,7 +353,15 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.scene.set_pain(view_id, self.document.bands.bands(view_id))
 
     def refresh_matches(self) -> None:
-        self._show_result(self.matcher.match(self.document.pain.geometries()), True)
+        """Rank the muscles for the current pain: after one appended mark only what it
+        changed is measured (``Matcher.update``); anything else is matched anew."""
+        pain = self.document.pain.geometries()
+        change = self.document.take_change()
+        if change is not None and self._match_state is not None:
+            result = self.matcher.update(self._match_state, pain, *change)
+        else:
+            result, self._match_state = self.matcher.start(pain)
+        self._show_result(result, True)
 
     def _show_result(self, result: MatchResult, final: bool) -> None:
         self.result = result

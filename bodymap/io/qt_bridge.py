@@ -39,16 +39,8 @@ def geometry_to_path(geom: BaseGeometry) -> QtGui.QPainterPath:
     path.setFillRule(QtCore.Qt.FillRule.OddEvenFill)
     for poly in _polygons(geom):
         for ring in (poly.exterior, *poly.interiors):
-            path.addPolygon(_ring(ring.coords))
+            path.addPolygon(_ring(shapely.get_coordinates(ring).tolist()))
             path.closeSubpath()
-    return path
-
-
-def polyline_path(points: Sequence[tuple[float, float]]) -> QtGui.QPainterPath:
-    """An open path through ``points`` (for strokes still being drawn)."""
-    path = QtGui.QPainterPath()
-    if points:
-        path.addPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in points]))
     return path
 
 

@@ -12,7 +12,7 @@ from shapely.geometry.base import BaseGeometry
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.pain import Mark, Stroke
 from bodymap.io import palette
-from bodymap.io.qt_bridge import geometry_to_path, pattern_paths, polyline_path
+from bodymap.io.qt_bridge import geometry_to_path, pattern_paths
 from bodymap.io.resources import svg_path
 from bodymap.ui.body_view import BodyView, Tool
 from bodymap.ui.items import (
@@ -92,11 +92,12 @@ class BodyScene(QtWidgets.QGraphicsScene):
         self.pain_layers[view_id].set_bands([(k, geometry_to_path(g)) for k, g in bands])
 
     def add_pain(self, view_id: str, mark: Mark) -> None:
-        """Paint one more (non-erasing) mark over the pain of ``view_id``: a stroke as its
-        centre line with a round pen (no polygon to convert), a region as its outline."""
+        """Paint one more (non-erasing) mark over the pain of ``view_id``: a stroke as the
+        area the core computed for it (filling it is far cheaper than stroking its centre line
+        with a wide pen, and it is exactly what the bands will show), a region as its outline."""
         layer = self.pain_layers[view_id]
         if isinstance(mark, Stroke):
-            layer.add_mark(mark.intensity, polyline_path(mark.points), mark.width)
+            layer.add_mark(mark.intensity, geometry_to_path(mark.geometry))
         else:
             region = self.anatomy.regions[mark.region]
             if region.id not in self._region_paths:

@@ -54,8 +54,8 @@ class PainLayerItem(QtWidgets.QGraphicsItem):
         # Rendered once per change or zoom; drawing a new stroke on top only blits it.
         self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._bands: list[tuple[int, QtGui.QPainterPath]] = []
-        # (intensity, path, pen width): a filled area (width 0) or a stroke's centre line
-        self._recent: list[tuple[int, QtGui.QPainterPath, float]] = []
+        # (intensity, filled area) of the marks painted since the bands were built
+        self._recent: list[tuple[int, QtGui.QPainterPath]] = []
         self._fills: dict[int, QtGui.QColor] = {}
         self._rect = QtCore.QRectF()
 
@@ -70,13 +70,11 @@ class PainLayerItem(QtWidgets.QGraphicsItem):
         self._rect = rect
         self.update()
 
-    def add_mark(self, intensity: int, path: QtGui.QPainterPath, width: float = 0.0) -> None:
-        """Paint one more (non-erasing) mark on top: ``path`` filled, or, with a ``width``,
-        stroked with round caps and joins (a brush stroke's centre line, what the core
-        buffers by ``width / 2``). Only its rectangle is repainted."""
-        self._recent.append((intensity, path, width))
-        half = width / 2 + 1 if width else 0.0
-        rect = path.boundingRect().adjusted(-half, -half, half, half)
+    def add_mark(self, intensity: int, path: QtGui.QPainterPath) -> None:
+        """Paint one more (non-erasing) mark on top, ``path`` filled. Only its rectangle is
+        repainted."""
+        self._recent.append((intensity, path))
+        rect = path.boundingRect()
         if not self._rect.contains(rect):
             self.prepareGeometryChange()
             self._rect = self._rect.united(rect)
@@ -97,20 +95,9 @@ class PainLayerItem(QtWidgets.QGraphicsItem):
         return self._fills[intensity]
 
     def _draw(self, painter: QtGui.QPainter) -> None:
-        layers = sorted(
-            [(k, path, 0.0) for k, path in self._bands] + self._recent, key=lambda layer: layer[0]
-        )
-        for intensity, path, width in layers:
-            fill = self._fill(intensity)
-            if width:
-                painter.setPen(
-                    QtGui.QPen(fill, width, QtCore.Qt.PenStyle.SolidLine,
-                               QtCore.Qt.PenCapStyle.RoundCap, QtCore.Qt.PenJoinStyle.RoundJoin)
-                )  # fmt: skip
-                painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-            else:
-                painter.setPen(QtCore.Qt.PenStyle.NoPen)
-                painter.setBrush(fill)
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
+        for intensity, path in sorted([*self._bands, *self._recent], key=lambda kp: kp[0]):
+            painter.setBrush(self._fill(intensity))
             painter.drawPath(path)
 
     def paint(self, painter: QtGui.QPainter, option: object, widget: object = None) -> None:

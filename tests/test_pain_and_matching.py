@@ -165,3 +165,19 @@ def test_incremental_matching_equals_matching_from_scratch(anatomy, matcher, dat
             assert a.pain_explained == pytest.approx(b.pain_explained, abs=1e-6)
             assert a.zone_covered == pytest.approx(b.zone_covered, abs=1e-6)
         assert result.unexplained == pytest.approx(fresh.unexplained, abs=1e-6)
+
+
+def test_paint_past_the_body_outline_is_not_pain(anatomy) -> None:  # type: ignore[no-untyped-def]
+    outside = Stroke("back", ((5, 300), (5, 400)), 8)  # in the margin beside the body
+    pain = PainMap(anatomy, [outside])
+    assert pain.geometry("back").is_empty
+    silhouette = anatomy.views["back"].silhouette
+    across = Stroke("back", ((5, 400), (200, 400)), 10)  # from the margin into the body
+    pain = PainMap(anatomy, [across])
+    geom = pain.geometry("back")
+    assert geom.area == pytest.approx(across.geometry.intersection(silhouette).area)
+    assert geom.area < across.geometry.area * 0.8
+    incremental = PainMap(anatomy)
+    incremental.geometries()
+    added = incremental.append(across)
+    assert added is not None and added.area == pytest.approx(geom.area)

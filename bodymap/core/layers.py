@@ -51,14 +51,16 @@ class IntensityBands:
             for mark in new:
                 self._fold_one(cumulative, mark)
         else:
-            cumulative = self._fold_all(marks)
+            cumulative = {k: self._pain.on_body(view, g) for k, g in self._fold_all(marks).items()}
+            # The weakest level holds every painted spot: it is the pain of the view.
+            self._pain.seed(view, cumulative[min(cumulative)] if cumulative else EMPTY)
         self._seen[view] = marks
         self._cumulative[view] = cumulative
         self._bands[view] = _bands_of(cumulative)
         return self._bands[view]
 
     def _fold_one(self, cumulative: dict[int, BaseGeometry], mark: Mark) -> None:
-        geom = self._pain.mark_geometry(mark)
+        geom = self._pain.on_body(self._pain.view_of(mark), self._pain.mark_geometry(mark))
         if _is_erase(mark):
             for level, area in cumulative.items():
                 cumulative[level] = area.difference(geom)
@@ -120,5 +122,8 @@ def geometries_with(pain: PainMap, mark: Mark) -> dict[str, BaseGeometry]:
     view = pain.view_of(mark)
     geom = pain.mark_geometry(mark)
     current = result.get(view, EMPTY)
-    result[view] = current.difference(geom) if _is_erase(mark) else current.union(geom)
+    if _is_erase(mark):
+        result[view] = current.difference(geom)
+    else:
+        result[view] = current.union(pain.on_body(view, geom))
     return result

@@ -139,8 +139,9 @@ def mirrored(mark: Mark, anatomy: Anatomy) -> Mark | None:
 class PainMap:
     """An ordered list of marks and the pain geometry per view, kept up to date.
 
-    Appending a mark updates the cached geometry of its view incrementally; any other change
-    recomputes lazily. Geometry is in SVG units.
+    The pain of a view lies on the body: it is clipped to the view's silhouette. Appending a
+    mark updates the cached geometry of its view incrementally; any other change recomputes
+    lazily. Geometry is in SVG units.
     """
 
     def __init__(self, anatomy: Anatomy, marks: Iterable[Mark] = ()) -> None:
@@ -190,8 +191,9 @@ class PainMap:
         if isinstance(mark, Stroke) and mark.erase:
             self._cache[view] = current.difference(geom)
             return current.intersection(geom)
-        self._cache[view] = current.union(geom)
-        return geom.difference(current)
+        added = self.on_body(view, geom.difference(current))
+        self._cache[view] = current.union(added)
+        return added
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
         self._marks = list(marks)
@@ -208,6 +210,11 @@ class PainMap:
         if view not in self._cache:
             self._cache[view] = self._fold(view)
         return self._cache[view]
+
+    def seed(self, view: str, geom: BaseGeometry) -> None:
+        """Take the pain of ``view`` computed elsewhere from the same marks (the intensity
+        bands' weakest level is exactly it), unless it is already known."""
+        self._cache.setdefault(view, geom)
 
     def geometries(self) -> dict[str, BaseGeometry]:
         return {view: self.geometry(view) for view in self.anatomy.views}
@@ -227,4 +234,10 @@ class PainMap:
                 pending.append(geom)
         if pending:
             acc = shapely.union_all([acc, *pending])
-        return acc
+        return self.on_body(view, acc)
+
+    def on_body(self, view: str, geom: BaseGeometry) -> BaseGeometry:
+        """``geom`` clipped to the body outline of ``view``: paint that spills past the
+        silhouette is not pain, and would only count as unexplained."""
+        silhouette = self.anatomy.views[view].silhouette
+        return geom if silhouette.contains(geom) else geom.intersection(silhouette)

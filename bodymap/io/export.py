@@ -93,6 +93,9 @@ def render_page(
     page = page_layout(anatomy)
     width, height = page.size(scale)
     pain = PainMap(anatomy, session.marks)
+    bands = IntensityBands(pain)
+    for view_id in anatomy.views:
+        bands.bands(view_id)  # also gives the pain map its geometry: no second fold
     result = (matcher or Matcher(anatomy)).match(pain.geometries())
     image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QtGui.QColor(palette.PAPER))
@@ -101,7 +104,7 @@ def render_page(
         painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
         _draw_header(painter, page, session)
-        _draw_views(painter, anatomy, page, pain, result)
+        _draw_views(painter, anatomy, page, bands, result)
         _draw_side(painter, page, anatomy, result, session)
     return image
 
@@ -122,9 +125,12 @@ def _draw_header(painter: QtGui.QPainter, page: Page, session: Session) -> None:
 
 
 def _draw_views(
-    painter: QtGui.QPainter, anatomy: Anatomy, page: Page, pain: PainMap, result: MatchResult
+    painter: QtGui.QPainter,
+    anatomy: Anatomy,
+    page: Page,
+    bands: IntensityBands,
+    result: MatchResult,
 ) -> None:
-    bands = IntensityBands(pain)
     highlights = [pattern_paths(anatomy, m.muscle, m.side) for m in result.matches]
     highlights = highlights[: palette.MAX_HIGHLIGHTS]
     colours = [m.colour for m in result.matches[: palette.MAX_HIGHLIGHTS]]

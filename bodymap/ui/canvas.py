@@ -91,13 +91,14 @@ class BodyScene(QtWidgets.QGraphicsScene):
     def set_pain(self, view_id: str, bands: tuple[tuple[int, BaseGeometry], ...]) -> None:
         self.pain_layers[view_id].set_bands([(k, geometry_to_path(g)) for k, g in bands])
 
-    def add_pain(self, view_id: str, mark: Mark) -> None:
-        """Paint one more (non-erasing) mark over the pain of ``view_id``: a stroke as the
-        area the core computed for it (filling it is far cheaper than stroking its centre line
-        with a wide pen, and it is exactly what the bands will show), a region as its outline."""
+    def add_pain(self, view_id: str, mark: Mark, area: BaseGeometry) -> None:
+        """Paint one more (non-erasing) mark over the pain of ``view_id``: a stroke as
+        ``area``, what the core says it paints on the body (filling it is far cheaper than
+        stroking its centre line with a wide pen, and it is exactly what the bands will show),
+        a region as its outline."""
         layer = self.pain_layers[view_id]
         if isinstance(mark, Stroke):
-            layer.add_mark(mark.intensity, geometry_to_path(mark.geometry))
+            layer.add_mark(mark.intensity, geometry_to_path(area))
         else:
             region = self.anatomy.regions[mark.region]
             if region.id not in self._region_paths:

@@ -338,7 +338,7 @@ class MainWindow(QtWidgets.QMainWindow):
             and layer.recent_count() + len(new) <= MAX_RECENT_MARKS
         ):
             for mark in new:
-                self.scene.add_pain(view_id, mark)
+                self.scene.add_pain(view_id, mark, pain.on_body(view_id, pain.mark_geometry(mark)))
             self._bands_timer.start()  # merge them into the bands once the user pauses
         else:
             self.scene.set_pain(view_id, self.document.bands.bands(view_id))

@@ -181,3 +181,15 @@ def test_paint_past_the_body_outline_is_not_pain(anatomy) -> None:  # type: igno
     incremental.geometries()
     added = incremental.append(across)
     assert added is not None and added.area == pytest.approx(geom.area)
+
+
+def test_polygonal_drops_stray_lines_and_points() -> None:
+    from shapely.geometry import GeometryCollection, LineString, Point, box
+
+    from bodymap.core.pain import polygonal
+
+    mixed = GeometryCollection([box(0, 0, 1, 1), LineString([(1, 0), (2, 0)]), Point(5, 5)])
+    assert polygonal(mixed).equals(box(0, 0, 1, 1))
+    assert polygonal(GeometryCollection([LineString([(0, 0), (1, 1)])])).is_empty
+    # Two squares touching along an edge intersect in a line: no area.
+    assert polygonal(box(0, 0, 1, 1).intersection(box(1, 0, 2, 1))).is_empty

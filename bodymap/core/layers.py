@@ -9,7 +9,7 @@ from __future__ import annotations
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from bodymap.core.pain import EMPTY, Mark, PainMap, Stroke
+from bodymap.core.pain import EMPTY, Mark, PainMap, Stroke, polygonal
 
 Band = tuple[int, BaseGeometry]
 
@@ -63,7 +63,7 @@ class IntensityBands:
         geom = self._pain.on_body(self._pain.view_of(mark), self._pain.mark_geometry(mark))
         if _is_erase(mark):
             for level, area in cumulative.items():
-                cumulative[level] = area.difference(geom)
+                cumulative[level] = polygonal(area.difference(geom))
             return
         k = mark.intensity
         if k not in cumulative:
@@ -71,7 +71,7 @@ class IntensityBands:
             cumulative[k] = cumulative[min(above)] if above else EMPTY
         for level, area in cumulative.items():
             if level <= k:
-                cumulative[level] = area.union(geom)
+                cumulative[level] = polygonal(area.union(geom))
 
     def _fold_all(self, marks: list[Mark]) -> dict[int, BaseGeometry]:
         """Fold every mark; between two erasures, levels are built from the strongest down,
@@ -97,7 +97,7 @@ class IntensityBands:
                 flush()
                 geom = self._pain.mark_geometry(mark)
                 for k, area in cumulative.items():
-                    cumulative[k] = area.difference(geom)
+                    cumulative[k] = polygonal(area.difference(geom))
             else:
                 pending.append(mark)
         flush()
@@ -110,7 +110,7 @@ def _bands_of(cumulative: dict[int, BaseGeometry]) -> tuple[Band, ...]:
     for i, level in enumerate(levels):
         area = cumulative[level]
         if i + 1 < len(levels):
-            area = area.difference(cumulative[levels[i + 1]])
+            area = polygonal(area.difference(cumulative[levels[i + 1]]))
         if not area.is_empty:
             bands.append((level, area))
     return tuple(bands)
@@ -123,7 +123,7 @@ def geometries_with(pain: PainMap, mark: Mark) -> dict[str, BaseGeometry]:
     geom = pain.mark_geometry(mark)
     current = result.get(view, EMPTY)
     if _is_erase(mark):
-        result[view] = current.difference(geom)
+        result[view] = polygonal(current.difference(geom))
     else:
-        result[view] = current.union(pain.on_body(view, geom))
+        result[view] = polygonal(current.union(pain.on_body(view, geom)))
     return result

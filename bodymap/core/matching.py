@@ -25,10 +25,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import shapely
+import shapely.errors
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
 from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Muscle
+from bodymap.core.pain import polygonal
 
 MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adult)
 MIN_CONTACT_FRACTION = 0.01  # of the pain area
@@ -92,9 +94,11 @@ class Matcher:
                     if not zones:
                         continue
                     ess = shapely.union_all([z.polygon for z in zones if z.weight == "essential"])
-                    spill = shapely.union_all(
-                        [z.polygon for z in zones if z.weight == "spillover"]
-                    ).difference(ess)
+                    spill = polygonal(
+                        shapely.union_all(
+                            [z.polygon for z in zones if z.weight == "spillover"]
+                        ).difference(ess)
+                    )
                     footprint = shapely.union(ess, spill)
                     for geom in (ess, footprint):
                         shapely.prepare(geom)
@@ -133,8 +137,15 @@ class Matcher:
         size of the change, not of the whole drawing. The result equals ``match(pain)`` up to
         float rounding.
         """
-        self._accumulate(state, view, change, sign)
-        return self._finish(state, pain, (view, change, sign))
+        try:
+            self._accumulate(state, view, change, sign)
+            return self._finish(state, pain, (view, change, sign))
+        except shapely.errors.GEOSException:
+            # A degenerate overlay of the change (GEOS gives up on some slivers): the
+            # totals may be half updated, so measure everything anew.
+            result, fresh = self.start(pain)
+            state.__dict__.update(fresh.__dict__)
+            return result
 
     def _accumulate(self, state: MatchState, view: str, geom: BaseGeometry, sign: float) -> None:
         if geom.is_empty or view not in self._trees:
@@ -142,7 +153,7 @@ class Matcher:
         patterns = self._patterns[view]
         for index in self._trees[view].query(geom, predicate="intersects"):
             p = patterns[int(index)]
-            inside = geom.intersection(p.footprint)
+            inside = polygonal(geom.intersection(p.footprint))
             overlap = inside.area
             if overlap <= 0:
                 continue

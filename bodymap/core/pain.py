@@ -61,6 +61,19 @@ class Stroke:
 Mark = RegionMark | Stroke
 
 
+def polygonal(geom: BaseGeometry) -> BaseGeometry:
+    """Only the areas of ``geom``.
+
+    An overlay of two areas that touch along an edge or at a point can return a collection
+    with stray lines or points; GEOS refuses to overlay such a collection again. Pain and
+    zones are areas, so those parts are dropped.
+    """
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else EMPTY
+
+
 def stroke_geometry(points: Sequence[tuple[float, float]], width: float) -> BaseGeometry:
     """The area one stroke covers; see :func:`stroke_geometries`."""
     return stroke_geometries([(points, width)])[0]
@@ -189,10 +202,10 @@ class PainMap:
         current = self._cache[view]
         geom = self.mark_geometry(mark)
         if isinstance(mark, Stroke) and mark.erase:
-            self._cache[view] = current.difference(geom)
-            return current.intersection(geom)
+            self._cache[view] = polygonal(current.difference(geom))
+            return polygonal(current.intersection(geom))
         added = self.on_body(view, geom.difference(current))
-        self._cache[view] = current.union(added)
+        self._cache[view] = polygonal(current.union(added))
         return added
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
@@ -228,7 +241,7 @@ class PainMap:
                 continue
             geom = self.mark_geometry(mark)
             if isinstance(mark, Stroke) and mark.erase:
-                acc = shapely.union_all([acc, *pending]).difference(geom)
+                acc = polygonal(shapely.union_all([acc, *pending]).difference(geom))
                 pending = []
             else:
                 pending.append(geom)
@@ -240,4 +253,4 @@ class PainMap:
         """``geom`` clipped to the body outline of ``view``: paint that spills past the
         silhouette is not pain, and would only count as unexplained."""
         silhouette = self.anatomy.views[view].silhouette
-        return geom if silhouette.contains(geom) else geom.intersection(silhouette)
+        return polygonal(geom if silhouette.contains(geom) else geom.intersection(silhouette))

@@ -188,24 +188,30 @@ class Matcher:
         counted = frozenset((m.muscle, m.side) for m in matches)
         if change is not None and counted == state.counted:
             view, geom, sign = change
-            inside = geom.intersection(state.coverage[view]).area if view in state.coverage else 0
+            inside = geom.intersection(self._coverage(state, view)).area
             state.explained = max(0.0, state.explained + sign * inside)
         else:
-            state.counted = counted
-            state.coverage = {
-                view: shapely.union_all(
-                    [p.footprint for p in patterns if (p.muscle.id, p.side) in counted]
-                )
-                for view, patterns in self._patterns.items()
-            }
+            state.counted, state.coverage = counted, {}
             state.explained = sum(
-                geom.intersection(state.coverage[view]).area
+                geom.intersection(self._coverage(state, view)).area
                 for view, geom in pain.items()
-                if view in state.coverage and not geom.is_empty
+                if not geom.is_empty
             )
         matches.sort(key=lambda m: (-m.score, m.muscle, m.side))
         unexplained = min(1.0, max(0.0, 1.0 - state.explained / pain_area))
         return MatchResult(tuple(matches), pain_area, round(unexplained, 9))
+
+    def _coverage(self, state: MatchState, view: str) -> BaseGeometry:
+        """The union of the counted patterns' zones on ``view``, built when first needed."""
+        if view not in state.coverage:
+            state.coverage[view] = shapely.union_all(
+                [
+                    p.footprint
+                    for p in self._patterns.get(view, ())
+                    if (p.muscle.id, p.side) in state.counted
+                ]
+            )
+        return state.coverage[view]
 
 
 @dataclass

@@ -67,7 +67,7 @@ def load_into(window: MainWindow, regions_path: str | None) -> bool:
     try:
         anatomy = load_regions(regions_path or default_regions_path())
     except BodyMapError as exc:
-        dialogs.show_error(window, "BodyMap cannot start", str(exc))
+        dialogs.show_error(window, "Cannot start", str(exc))
         return False
     window.attach(anatomy)
     return True

@@ -64,7 +64,7 @@ class ExceptionHook:
             dialogs.show_error(
                 self.window,
                 "Something went wrong",
-                f"Unexpected error: {kind.__name__}: {exc}.{kept} BodyMap keeps running; "
+                f"Unexpected error: {kind.__name__}: {exc}.{kept} The app keeps running; "
                 f"details are in {log_path()}.",
             )
         finally:

@@ -10,7 +10,7 @@ from PySide6 import QtWidgets
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Safety
 
-SESSION_FILTER = "BodyMap sessions (*.bodymap.json);;All files (*)"
+SESSION_FILTER = "Pain map sessions (*.bodymap.json);;All files (*)"
 PNG_FILTER = "PNG images (*.png)"
 
 
@@ -40,7 +40,7 @@ def ask_restore(parent: QtWidgets.QWidget | None, when: str) -> bool:
     answer = QtWidgets.QMessageBox.question(
         parent,
         "Restore unsaved work?",
-        f"BodyMap did not close properly last time. Restore the work autosaved {when}?",
+        f"The app did not close properly last time. Restore the work autosaved {when}?",
         buttons.Yes | buttons.No,
         buttons.Yes,
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import shapely
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
@@ -97,10 +97,14 @@ def stroke_geometries(
         if len(unique) == 1:
             parts.append(Point(unique[0]))
         elif len(unique) > 1:
-            line = LineString(unique).simplify(min(0.25, width / 20), preserve_topology=False)
-            coords = list(line.coords)
+            line = shapely.linestrings(unique)  # from an array: no per-point Python work
+            coords = shapely.get_coordinates(
+                line.simplify(min(0.25, width / 20), preserve_topology=False)
+            )
             step = _CHUNK - 1
-            parts += [LineString(coords[i : i + _CHUNK]) for i in range(0, len(coords) - 1, step)]
+            parts += [
+                shapely.linestrings(coords[i : i + _CHUNK]) for i in range(0, len(coords) - 1, step)
+            ]
         owners += [index] * (len(parts) - len(owners))
         radii += [width / 2] * (len(parts) - len(radii))
     buffered = shapely.buffer(parts, radii, quad_segs=_QUAD_SEGS) if parts else []

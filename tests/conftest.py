@@ -37,3 +37,16 @@ def _isolated_settings(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("BODYMAP_DATA_DIR", str(home / "appdata"))
     monkeypatch.setenv("BODYMAP_SETTINGS_DIR", str(home / "settings"))
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Dialogs answered without a screen: errors recorded, the safety note skipped, unsaved
+    work discarded."""
+    from bodymap.ui import dialogs
+
+    found: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda p, t, m: found.append(m))
+    monkeypatch.setattr(dialogs, "show_safety", lambda p, s: None)
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda p, n: "discard")
+    return found

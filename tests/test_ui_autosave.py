@@ -18,15 +18,6 @@ from bodymap.ui.autosave import Autosaver, autosave_dir
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    found: list[str] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda p, t, m: found.append(m))
-    monkeypatch.setattr(dialogs, "show_safety", lambda p, s: None)
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda p, n: "discard")
-    return found
-
-
 def _window(qtbot, anatomy, matcher):  # type: ignore[no-untyped-def]
     from bodymap.ui.app import application
     from bodymap.ui.main_window import MainWindow

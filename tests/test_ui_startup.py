@@ -12,20 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.ui import dialogs
 from tests.conftest import REGIONS, ROOT
 from tests.ui_helpers import click
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    found: list[str] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda p, t, m: found.append(m))
-    monkeypatch.setattr(dialogs, "show_safety", lambda p, s: None)
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda p, n: "discard")
-    return found
 
 
 def _start(qtbot, session: str | None = None, regions: str | None = None):  # type: ignore[no-untyped-def]

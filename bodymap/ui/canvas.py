@@ -20,10 +20,9 @@ from bodymap.ui.items import (
     DraftStrokeItem,
     HoverItem,
     PainLayerItem,
-    ViewRoot,
     ZoneItem,
 )
-from bodymap.ui.shell import add_art, scene_rect, svg_renderer
+from bodymap.ui.shell import ViewRoot, add_art, scene_rect, svg_renderer
 
 __all__ = ["BodyScene", "BodyView", "Tool"]  # the view and its tools live in body_view.py
 

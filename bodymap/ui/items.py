@@ -22,22 +22,6 @@ def colour(hex_colour: str, alpha: int = 255) -> QtGui.QColor:
     return c
 
 
-class ViewRoot(QtWidgets.QGraphicsItem):
-    """An invisible parent spanning one view's viewBox; its position is the view's offset."""
-
-    def __init__(self, view_id: str, viewbox: tuple[float, float, float, float]) -> None:
-        super().__init__()
-        self.view_id = view_id
-        self._rect = QtCore.QRectF(*viewbox)
-        self.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-
-    def boundingRect(self) -> QtCore.QRectF:
-        return self._rect
-
-    def paint(self, painter: QtGui.QPainter, option: object, widget: object = None) -> None:
-        pass
-
-
 class PainLayerItem(QtWidgets.QGraphicsItem):
     """All finished pain of one view: one path per intensity band, plus the marks painted
     since the bands were last built ("recent"), each a path of its own.

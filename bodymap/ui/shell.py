@@ -85,9 +85,12 @@ def shipped_art(regions_path: str | None = None) -> list[ViewArt]:
     return art
 
 
-class _Root(QtWidgets.QGraphicsItem):
-    def __init__(self, viewbox: tuple[float, float, float, float]) -> None:
+class ViewRoot(QtWidgets.QGraphicsItem):
+    """An invisible parent spanning one view's viewBox; its position is the view's offset."""
+
+    def __init__(self, view_id: str, viewbox: tuple[float, float, float, float]) -> None:
         super().__init__()
+        self.view_id = view_id
         self._rect = QtCore.QRectF(*viewbox)
         self.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
@@ -111,7 +114,7 @@ class ArtScene(QtWidgets.QGraphicsScene):
             renderer = svg_renderer(view.svg, self)
             box = renderer.viewBoxF()
             viewbox = (box.x(), box.y(), box.width(), box.height())
-            root = _Root(viewbox)
+            root = ViewRoot(view.view_id, viewbox)
             root.setPos(x - viewbox[0], 0)
             x += viewbox[2] + VIEW_GAP
             self.addItem(root)

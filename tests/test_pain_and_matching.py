@@ -193,3 +193,24 @@ def test_polygonal_drops_stray_lines_and_points() -> None:
     assert polygonal(GeometryCollection([LineString([(0, 0), (1, 1)])])).is_empty
     # Two squares touching along an edge intersect in a line: no area.
     assert polygonal(box(0, 0, 1, 1).intersection(box(1, 0, 2, 1))).is_empty
+
+
+def test_a_failed_overlay_falls_back_to_refolding(anatomy, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shapely.errors
+
+    from bodymap.core import pain as pain_module
+
+    marks = [Stroke("back", ((150, 400), (180, 420)), 12)]
+    pain = PainMap(anatomy, marks)
+    pain.geometries()
+    real = pain_module.PainMap.on_body
+
+    def refuse(self, view, geom):  # type: ignore[no-untyped-def]
+        raise shapely.errors.GEOSException("TopologyException: simulated")
+
+    monkeypatch.setattr(pain_module.PainMap, "on_body", refuse)
+    second = Stroke("back", ((160, 380), (190, 380)), 12)
+    assert pain.append(second) is None  # no partial update: the view will refold
+    monkeypatch.setattr(pain_module.PainMap, "on_body", real)
+    expected = PainMap(anatomy, [*marks, second]).geometry("back")
+    assert pain.geometry("back").symmetric_difference(expected).area < 1e-6

@@ -7,6 +7,7 @@ draw the bands; the live preview feeds matching while a stroke is still being dr
 from __future__ import annotations
 
 import shapely
+import shapely.errors
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.pain import EMPTY, Mark, PainMap, Stroke, polygonal
@@ -39,6 +40,7 @@ class IntensityBands:
     def bands(self, view: str) -> tuple[Band, ...]:
         marks = [m for m in self._pain.marks if self._pain.view_of(m) == view]
         seen = self._seen.get(view)
+        cumulative: dict[int, BaseGeometry] | None = None
         if (
             seen is not None
             and len(seen) <= len(marks)
@@ -48,9 +50,12 @@ class IntensityBands:
             if not new and view in self._bands:
                 return self._bands[view]
             cumulative = dict(self._cumulative[view])
-            for mark in new:
-                self._fold_one(cumulative, mark)
-        else:
+            try:
+                for mark in new:
+                    self._fold_one(cumulative, mark)
+            except shapely.errors.GEOSException:
+                cumulative = None  # a degenerate overlay: fold everything anew
+        if cumulative is None:
             cumulative = {k: self._pain.on_body(view, g) for k, g in self._fold_all(marks).items()}
             # The weakest level holds every painted spot: it is the pain of the view.
             self._pain.seed(view, cumulative[min(cumulative)] if cumulative else EMPTY)

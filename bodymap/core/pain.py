@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import shapely
+import shapely.errors
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -203,14 +204,18 @@ class PainMap:
         view = self.view_of(mark)
         if view not in self._cache:
             return None
-        current = self._cache[view]
+        current = self._cache.pop(view)
         geom = self.mark_geometry(mark)
-        if isinstance(mark, Stroke) and mark.erase:
-            self._cache[view] = polygonal(current.difference(geom))
-            return polygonal(current.intersection(geom))
-        added = self.on_body(view, geom.difference(current))
-        self._cache[view] = polygonal(current.union(added))
-        return added
+        try:
+            if isinstance(mark, Stroke) and mark.erase:
+                changed = polygonal(current.intersection(geom))
+                self._cache[view] = polygonal(current.difference(geom))
+            else:
+                changed = self.on_body(view, geom.difference(current))
+                self._cache[view] = polygonal(current.union(changed))
+        except shapely.errors.GEOSException:
+            return None  # GEOS gave up on a degenerate overlay: the view refolds lazily
+        return changed
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
         self._marks = list(marks)

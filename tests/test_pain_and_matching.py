@@ -214,3 +214,22 @@ def test_a_failed_overlay_falls_back_to_refolding(anatomy, monkeypatch) -> None:
     monkeypatch.setattr(pain_module.PainMap, "on_body", real)
     expected = PainMap(anatomy, [*marks, second]).geometry("back")
     assert pain.geometry("back").symmetric_difference(expected).area < 1e-6
+
+
+def test_trying_a_stroke_leaves_the_state_untouched(anatomy, matcher) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.layers import geometries_with
+
+    pain = PainMap(anatomy, [RegionMark("back.left.outer_hip")])
+    before, state = matcher.start(pain.geometries())
+    kept = state.copy()
+    draft = Stroke("front", ((236, 470), (238, 500)), 14)
+    tried, change = geometries_with(pain, draft)
+    preview = matcher.update(state.copy(), tried, "front", change, 1.0)
+    fresh = matcher.match(tried)
+    assert [(m.muscle, m.side) for m in preview.matches] == [
+        (m.muscle, m.side) for m in fresh.matches
+    ]
+    assert [m.score for m in preview.matches] == pytest.approx([m.score for m in fresh.matches])
+    assert preview.matches != before.matches
+    assert state == kept  # the window's state is untouched by the preview
+    assert pain.marks == (RegionMark("back.left.outer_hip"),)

@@ -121,14 +121,18 @@ def _bands_of(cumulative: dict[int, BaseGeometry]) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-def geometries_with(pain: PainMap, mark: Mark) -> dict[str, BaseGeometry]:
-    """The pain per view as if ``mark`` were appended, without changing ``pain``."""
+def geometries_with(pain: PainMap, mark: Mark) -> tuple[dict[str, BaseGeometry], BaseGeometry]:
+    """The pain per view as if ``mark`` were appended, and the area that would change (newly
+    painted, or erased), without changing ``pain``: what live matching needs while a stroke is
+    still being drawn (see ``Matcher.update``)."""
     result = pain.geometries()
     view = pain.view_of(mark)
     geom = pain.mark_geometry(mark)
     current = result.get(view, EMPTY)
     if _is_erase(mark):
+        change = polygonal(current.intersection(geom))
         result[view] = polygonal(current.difference(geom))
     else:
-        result[view] = polygonal(current.union(pain.on_body(view, geom)))
-    return result
+        change = pain.on_body(view, geom.difference(current))
+        result[view] = polygonal(current.union(change))
+    return result, change

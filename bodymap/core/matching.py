@@ -224,3 +224,12 @@ class MatchState:
     counted: frozenset[tuple[str, str]] = frozenset()
     coverage: dict[str, BaseGeometry] = field(default_factory=dict)
     explained: float = 0.0
+
+    def copy(self) -> MatchState:
+        """An independent copy (to try a change without keeping it)."""
+        return MatchState(
+            {k: list(v) for k, v in self.totals.items()},
+            self.counted,
+            dict(self.coverage),
+            self.explained,
+        )

@@ -295,7 +295,12 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         view_id, points = draft
         stroke = Stroke(view_id, tuple(points), self.view.brush_width, self.view.intensity)
-        self._show_result(self.matcher.match(geometries_with(self.document.pain, stroke)), False)
+        pain, change = geometries_with(self.document.pain, stroke)
+        if self._match_state is None:
+            result = self.matcher.match(pain)
+        else:  # only the area the stroke adds is measured; the window's state is kept as is
+            result = self.matcher.update(self._match_state.copy(), pain, view_id, change, 1.0)
+        self._show_result(result, False)
 
     def _on_view_stroke_finished(
         self, view_id: str, points: list[tuple[float, float]], erase: bool

@@ -250,3 +250,16 @@ def test_replace_refused_keeps_old_file(anatomy, tmp_path: Path, monkeypatch) ->
 def test_missing_folder(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SessionError, match="folder does not exist"):
         save_session(_session(anatomy), tmp_path / "gone" / "s.bodymap.json")
+
+
+def test_saving_keeps_the_usual_file_permissions(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / "new.bodymap.json"
+        save_session(_session(anatomy), path)
+        assert path.stat().st_mode & 0o777 == 0o644  # as any new file, not mkstemp's 0600
+        path.chmod(0o640)
+        save_session(_session(anatomy), path)
+        assert path.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
+    finally:
+        os.umask(umask)

@@ -18,6 +18,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, _mode_for(target))  # mkstemp makes 0600; keep what the file would have
         view = memoryview(data)
         written = 0
         while written < len(data):
@@ -43,6 +44,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits of ``target`` if it exists, else the ones a new file gets."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def describe_os_error(exc: OSError) -> str:

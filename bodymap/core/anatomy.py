@@ -7,7 +7,7 @@ the person's stature; the midline is ``x = 200``). Instances are immutable and b
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -131,10 +131,6 @@ class Anatomy:
     _region_trees: dict[str, tuple[STRtree, tuple[Region, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )
-
-    def zones(self) -> Iterator[Zone]:
-        for muscle in self.muscles.values():
-            yield from muscle.zones
 
     def region_at(self, view: str, x: float, y: float) -> Region | None:
         """The region of ``view`` containing the point ``(x, y)`` (SVG units), if any."""

@@ -10,13 +10,9 @@ import shapely
 import shapely.errors
 from shapely.geometry.base import BaseGeometry
 
-from bodymap.core.pain import EMPTY, Mark, PainMap, Stroke, polygonal
+from bodymap.core.pain import EMPTY, Mark, PainMap, is_erase, polygonal
 
 Band = tuple[int, BaseGeometry]
-
-
-def _is_erase(mark: Mark) -> bool:
-    return isinstance(mark, Stroke) and mark.erase
 
 
 class IntensityBands:
@@ -66,7 +62,7 @@ class IntensityBands:
 
     def _fold_one(self, cumulative: dict[int, BaseGeometry], mark: Mark) -> None:
         geom = self._pain.on_body(self._pain.view_of(mark), self._pain.mark_geometry(mark))
-        if _is_erase(mark):
+        if is_erase(mark):
             for level, area in cumulative.items():
                 cumulative[level] = polygonal(area.difference(geom))
             return
@@ -81,7 +77,7 @@ class IntensityBands:
     def _fold_all(self, marks: list[Mark]) -> dict[int, BaseGeometry]:
         """Fold every mark; between two erasures, levels are built from the strongest down,
         so each mark is unioned once and each level adds only its own marks."""
-        levels = sorted({m.intensity for m in marks if not _is_erase(m)}, reverse=True)
+        levels = sorted({m.intensity for m in marks if not is_erase(m)}, reverse=True)
         cumulative: dict[int, BaseGeometry] = {k: EMPTY for k in levels}
         self._pain.prepare(marks)
         pending: list[Mark] = []
@@ -98,7 +94,7 @@ class IntensityBands:
             pending.clear()
 
         for mark in marks:
-            if _is_erase(mark):
+            if is_erase(mark):
                 flush()
                 geom = self._pain.mark_geometry(mark)
                 for k, area in cumulative.items():
@@ -127,12 +123,5 @@ def geometries_with(pain: PainMap, mark: Mark) -> tuple[dict[str, BaseGeometry],
     still being drawn (see ``Matcher.update``)."""
     result = pain.geometries()
     view = pain.view_of(mark)
-    geom = pain.mark_geometry(mark)
-    current = result.get(view, EMPTY)
-    if _is_erase(mark):
-        change = polygonal(current.intersection(geom))
-        result[view] = polygonal(current.difference(geom))
-    else:
-        change = pain.on_body(view, geom.difference(current))
-        result[view] = polygonal(current.union(change))
+    result[view], change = pain.after(result.get(view, EMPTY), mark)
     return result, change

@@ -62,6 +62,10 @@ class Stroke:
 Mark = RegionMark | Stroke
 
 
+def is_erase(mark: Mark) -> bool:
+    return isinstance(mark, Stroke) and mark.erase
+
+
 def polygonal(geom: BaseGeometry) -> BaseGeometry:
     """Only the areas of ``geom``.
 
@@ -171,9 +175,6 @@ class PainMap:
     def marks(self) -> tuple[Mark, ...]:
         return tuple(self._marks)
 
-    def __len__(self) -> int:
-        return len(self._marks)
-
     def view_of(self, mark: Mark) -> str:
         if isinstance(mark, RegionMark):
             return self.anatomy.regions[mark.region].view
@@ -205,17 +206,20 @@ class PainMap:
         if view not in self._cache:
             return None
         current = self._cache.pop(view)
-        geom = self.mark_geometry(mark)
         try:
-            if isinstance(mark, Stroke) and mark.erase:
-                changed = polygonal(current.intersection(geom))
-                self._cache[view] = polygonal(current.difference(geom))
-            else:
-                changed = self.on_body(view, geom.difference(current))
-                self._cache[view] = polygonal(current.union(changed))
+            self._cache[view], changed = self.after(current, mark)
         except shapely.errors.GEOSException:
             return None  # GEOS gave up on a degenerate overlay: the view refolds lazily
         return changed
+
+    def after(self, current: BaseGeometry, mark: Mark) -> tuple[BaseGeometry, BaseGeometry]:
+        """The pain of the mark's view once ``mark`` is added to ``current`` (that view's
+        pain), and the area that changes: newly painted on the body, or erased."""
+        view, geom = self.view_of(mark), self.mark_geometry(mark)
+        if is_erase(mark):
+            return polygonal(current.difference(geom)), polygonal(current.intersection(geom))
+        added = self.on_body(view, geom.difference(current))
+        return polygonal(current.union(added)), added
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
         self._marks = list(marks)
@@ -249,7 +253,7 @@ class PainMap:
             if self.view_of(mark) != view:
                 continue
             geom = self.mark_geometry(mark)
-            if isinstance(mark, Stroke) and mark.erase:
+            if is_erase(mark):
                 acc = polygonal(shapely.union_all([acc, *pending]).difference(geom))
                 pending = []
             else:

@@ -69,9 +69,6 @@ class BodyView(QtWidgets.QGraphicsView):
             self.fit()
         self.set_tool(self.tool)
 
-    def has_body(self) -> bool:
-        return self._has_body
-
     # -- tools ---------------------------------------------------------------------------
 
     def set_tool(self, tool: Tool) -> None:

@@ -15,7 +15,7 @@ from PySide6 import QtCore
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import IntensityBands
-from bodymap.core.pain import Mark, PainMap, Stroke
+from bodymap.core.pain import Mark, PainMap, is_erase
 from bodymap.core.session import Session, now_utc
 
 if TYPE_CHECKING:
@@ -45,9 +45,10 @@ class PainDocument(QtCore.QObject):
     def append(self, mark: Mark) -> None:
         view = self.pain.view_of(mark)
         change = self.pain.append(mark)
-        erase = isinstance(mark, Stroke) and mark.erase
         # What changed, for incremental matching; None when the pain must be matched anew.
-        self.last_change = None if change is None else (view, change, -1.0 if erase else 1.0)
+        self.last_change = (
+            None if change is None else (view, change, -1.0 if is_erase(mark) else 1.0)
+        )
         self.pain_changed.emit([view])
 
     def take_change(self) -> tuple[str, BaseGeometry, float] | None:

@@ -328,7 +328,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Draw the pain of one view: marks appended since the last call are painted on top
         (cheap, what ending a stroke needs); anything else rebuilds the layer from the bands.
         """
-        from bodymap.core.pain import Stroke
+        from bodymap.core.pain import is_erase
 
         pain = self.document.pain
         marks = [m for m in pain.marks if pain.view_of(m) == view_id]
@@ -339,7 +339,7 @@ class MainWindow(QtWidgets.QMainWindow):
             new
             and len(shown) < len(marks)
             and all(a is b for a, b in zip(shown, marks, strict=False))
-            and not any(isinstance(m, Stroke) and m.erase for m in new)
+            and not any(is_erase(m) for m in new)
             and layer.recent_count() + len(new) <= MAX_RECENT_MARKS
         ):
             for mark in new:

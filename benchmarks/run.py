@@ -3,6 +3,8 @@
     python benchmarks/run.py            # the full run, a few minutes on 2 cores
     python benchmarks/run.py --quick    # fewer samples, about a minute
     python benchmarks/run.py --json OUT # also write every figure to OUT
+    python benchmarks/run.py --only startup,analyze   # some sections: ink, stroke, startup,
+                                                      # analyze (export too), memory
 
 Prints the machine, then for each budget of issue 6 the figures and a one-line verdict:
 1. input to ink, 2. stroke end to ranked list and highlights, 3. start-up against a bare
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 import inputs  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 import processes  # noqa: E402
 
+SECTIONS = ("ink", "stroke", "startup", "analyze", "memory")
 RESULTS: dict[str, Any] = {}
 VERDICTS: list[bool] = []
 
@@ -224,7 +227,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples (about a minute)")
     parser.add_argument("--json", metavar="OUT", help="also write the figures to OUT as JSON")
+    parser.add_argument("--only", metavar="SECTIONS", default=",".join(SECTIONS),
+                        help=f"comma-separated sections to run, of: {', '.join(SECTIONS)}")
     args = parser.parse_args()
+    only = set(args.only.split(","))
+    if only - set(SECTIONS):
+        parser.error(f"unknown section(s) {', '.join(sorted(only - set(SECTIONS)))}")
     info = machine()
     RESULTS["machine"] = info
     print(f"BodyMap benchmark{' (--quick)' if args.quick else ''}")
@@ -237,11 +245,16 @@ def main() -> int:
         os.environ["BODYMAP_SETTINGS_DIR"] = str(inp.settings_dir)
         os.environ["BODYMAP_DATA_DIR"] = str(inp.data_dir)
         env = processes.child_env(inp.settings_dir, inp.data_dir, inp.root / "pycache")
-        bench_ink(inp, 150 if args.quick else 400)
-        bench_stroke_end(inp, 8 if args.quick else 20, args.quick)
-        bench_startup(env, 3 if args.quick else 5)
-        bench_export_analyze(inp, env, 1 if args.quick else 3)
-        bench_memory(inp, env)
+        if "ink" in only:
+            bench_ink(inp, 150 if args.quick else 400)
+        if "stroke" in only:
+            bench_stroke_end(inp, 8 if args.quick else 20, args.quick)
+        if "startup" in only:
+            bench_startup(env, 3 if args.quick else 5)
+        if "analyze" in only:
+            bench_export_analyze(inp, env, 1 if args.quick else 3)
+        if "memory" in only:
+            bench_memory(inp, env)
     ok = all(VERDICTS)
     print(f"\n{sum(VERDICTS)} of {len(VERDICTS)} budgets met; "
           f"{time.perf_counter() - started:.0f} s")  # fmt: skip

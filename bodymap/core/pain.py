@@ -29,6 +29,9 @@ MAX_MARKS = 50_000
 MAX_TOTAL_POINTS = 2_000_000
 _CHUNK = 32  # points per buffered chunk: long scribbles buffered at once are slow
 _QUAD_SEGS = 6
+# Bumped whenever the geometry a mark makes changes (buffering, chunking, simplification):
+# anything that stores computed pain keys it with this number.
+GEOMETRY_VERSION = 1
 EMPTY: BaseGeometry = Polygon()
 
 

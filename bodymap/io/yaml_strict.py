@@ -6,12 +6,15 @@ data plus a table mapping each value's path (a tuple of keys and indices) to its
 and column, so a validator can point at the exact spot of a problem.
 
 It builds the values straight from the parser's event stream (libyaml's when available), so
-nothing is ever constructed from a tag and nothing is expanded from an alias.
+nothing is ever constructed from a tag and nothing is expanded from an alias. The table of
+positions is only needed to report a problem, so it is built on first use, by a second pass
+over the text: a valid file is read once.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import yaml
@@ -19,7 +22,7 @@ import yaml
 from bodymap.io.errors import RegionsError
 
 Path = tuple[str | int, ...]
-Marks = dict[Path, tuple[int, int]]
+Marks = Mapping[Path, tuple[int, int]]
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -27,9 +30,14 @@ _STANDARD_TAGS = {
 }
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Plain decimals resolve the same in every YAML 1.1 reading; taking them directly keeps a
-# polygon-heavy file fast. Anything else goes through PyYAML's resolver.
-_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
+# polygon-heavy file fast. Anything else goes through PyYAML's resolver. (A plain scalar has
+# style None from PyYAML's parser, "" from libyaml's.)
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?")
+_Scalar = yaml.ScalarEvent
+_SequenceStart = yaml.SequenceStartEvent
+_SequenceEnd = yaml.SequenceEndEvent
+_MappingStart = yaml.MappingStartEvent
+_MappingEnd = yaml.MappingEndEvent
 
 
 def _mark(event: yaml.Event | yaml.MarkedYAMLError) -> tuple[int, int]:
@@ -38,11 +46,16 @@ def _mark(event: yaml.Event | yaml.MarkedYAMLError) -> tuple[int, int]:
 
 
 class _Builder:
-    def __init__(self, path: str) -> None:
+    """Builds the value of one document from its events; records positions into ``marks``
+    when it is given one."""
+
+    def __init__(self, path: str, marks: dict[Path, tuple[int, int]] | None) -> None:
         self.path = path
-        self.marks: Marks = {}
+        self.marks = marks
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.SafeLoader("")
+        # First characters of the plain scalars YAML may resolve to something other than text.
+        self.special = frozenset(self.resolver.yaml_implicit_resolvers)
 
     def fail(self, event: yaml.Event, reason: str) -> RegionsError:
         return RegionsError(self.path, reason, *_mark(event))
@@ -58,11 +71,15 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
         tag = event.tag
-        if tag is None and event.style is None:
-            if _PLAIN_FLOAT.fullmatch(event.value):
-                return float(event.value)
-            if _PLAIN_INT.fullmatch(event.value):
-                return int(event.value)
+        if tag is None:
+            value = event.value
+            if event.style:  # quoted or block: always text
+                return value
+            number = _PLAIN_NUMBER.fullmatch(value)
+            if number is not None:
+                return float(value) if number.group(1) else int(value)
+            if value[:1] not in self.special:
+                return value  # no implicit resolver applies: text
         if tag is None or tag == "!":
             tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
                 yaml.ScalarNode, event.value, event.implicit
@@ -70,55 +87,124 @@ class _Builder:
         node = yaml.ScalarNode(tag, event.value, style=event.style)
         return self.constructor.construct_object(node)
 
-    def value(self, events: Any, event: yaml.Event, where: Path) -> Any:
+    def key(self, key_event: yaml.Event, result: dict[str, Any]) -> str:
+        self.check(key_event)
+        if type(key_event) is not _Scalar:
+            raise self.fail(key_event, "mapping keys must be plain text")
+        key = self.scalar(key_event)
+        if not isinstance(key, str):
+            raise self.fail(key_event, f"mapping keys must be text, not {key!r}")
+        if key in result:
+            raise self.fail(key_event, f"duplicate key {key!r}; keep only one")
+        return key
+
+    def value(self, events: Iterator[Any], event: Any) -> Any:
+        """The value starting at ``event`` (no positions recorded)."""
+        cls = type(event)
+        if cls is _Scalar and event.tag is None and event.anchor is None:
+            return self.scalar(event)  # the hot path: a plain scalar
         self.check(event)
-        self.marks[where] = _mark(event)
-        if isinstance(event, yaml.ScalarEvent):
+        if cls is _Scalar:
             return self.scalar(event)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if cls is _SequenceStart:
             items: list[Any] = []
             for item in events:
-                if isinstance(item, yaml.SequenceEndEvent):
+                if type(item) is _SequenceEnd:
                     return items
-                items.append(self.value(events, item, (*where, len(items))))
-        if isinstance(event, yaml.MappingStartEvent):
+                items.append(self.value(events, item))
+        if cls is _MappingStart:
             result: dict[str, Any] = {}
             for key_event in events:
-                if isinstance(key_event, yaml.MappingEndEvent):
+                if type(key_event) is _MappingEnd:
                     return result
-                self.check(key_event)
-                if not isinstance(key_event, yaml.ScalarEvent):
-                    raise self.fail(key_event, "mapping keys must be plain text")
-                key = self.scalar(key_event)
-                if not isinstance(key, str):
-                    raise self.fail(key_event, f"mapping keys must be text, not {key!r}")
-                if key in result:
-                    raise self.fail(key_event, f"duplicate key {key!r}; keep only one")
-                result[key] = self.value(events, next(events), (*where, key))
+                result[self.key(key_event, result)] = self.value(events, next(events))
+        raise self.fail(event, "unexpected YAML structure; fix the syntax")
+
+    def marked_value(self, events: Iterator[Any], event: Any, where: Path) -> Any:
+        """The value starting at ``event``, recording the position of it and of every value
+        inside it in ``marks``."""
+        assert self.marks is not None
+        self.check(event)
+        self.marks[where] = _mark(event)
+        cls = type(event)
+        if cls is _Scalar:
+            return self.scalar(event)
+        if cls is _SequenceStart:
+            items: list[Any] = []
+            for item in events:
+                if type(item) is _SequenceEnd:
+                    return items
+                items.append(self.marked_value(events, item, (*where, len(items))))
+        if cls is _MappingStart:
+            result: dict[str, Any] = {}
+            for key_event in events:
+                if type(key_event) is _MappingEnd:
+                    return result
+                key = self.key(key_event, result)
+                result[key] = self.marked_value(events, next(events), (*where, key))
         raise self.fail(event, "unexpected YAML structure; fix the syntax")
 
 
-def load(text: str, path: str) -> tuple[Any, Marks]:
-    """Parse ``text`` (the contents of ``path``) strictly; raise RegionsError on any problem."""
-    if not text.strip():
-        raise RegionsError(path, "the file is empty; restore regions.yaml from the release", 1, 1)
-    builder = _Builder(path)
+class _LazyMarks(Mapping[Path, tuple[int, int]]):
+    """The positions of a document's values, found by a second pass on first use."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self._text = text
+        self._path = path
+        self._marks: dict[Path, tuple[int, int]] | None = None
+
+    def _table(self) -> dict[Path, tuple[int, int]]:
+        if self._marks is None:
+            marks: dict[Path, tuple[int, int]] = {}
+            _parse(self._text, self._path, marks)
+            self._marks = marks
+        return self._marks
+
+    def __getitem__(self, where: Path) -> tuple[int, int]:
+        return self._table()[where]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
+def _parse(text: str, path: str, marks: dict[Path, tuple[int, int]] | None) -> Any:
+    builder = _Builder(path, marks)
+    loader = _LOADER(text)
     try:
-        events = iter(yaml.parse(text, Loader=_LOADER))
+        events = iter(loader.get_event, None)  # what yaml.parse yields, without a generator
         documents: list[Any] = []
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
                 if documents:
                     raise builder.fail(event, "more than one YAML document; keep only one")
-                documents.append(builder.value(events, next(events), ()))
+                first = next(events)
+                if marks is None:
+                    documents.append(builder.value(events, first))
+                else:
+                    documents.append(builder.marked_value(events, first, ()))
     except yaml.MarkedYAMLError as exc:
         line, col = _mark(exc)
         problem = exc.problem or "invalid YAML"
         raise RegionsError(path, f"not valid YAML ({problem}); fix the syntax", line, col) from None
     except yaml.YAMLError as exc:
         raise RegionsError(path, f"not valid YAML ({exc}); fix the syntax") from None
+    finally:
+        loader.dispose()
     if not documents or documents[0] is None:
         raise RegionsError(
             path, "the file holds no data; restore regions.yaml from the release", 1, 1
         )
-    return documents[0], builder.marks
+    return documents[0]
+
+
+def load(text: str, path: str) -> tuple[Any, Marks]:
+    """Parse ``text`` (the contents of ``path``) strictly; raise RegionsError on any problem.
+
+    The positions table is computed when first looked up (only a file with a problem needs it).
+    """
+    if not text.strip():
+        raise RegionsError(path, "the file is empty; restore regions.yaml from the release", 1, 1)
+    return _parse(text, path, None), _LazyMarks(text, path)

@@ -24,7 +24,7 @@ from bodymap.io.regions_file import load_regions
 from bodymap.ui import dialogs
 from bodymap.ui.app import application
 from bodymap.ui.canvas import Tool
-from bodymap.ui.main_window import MainWindow
+from bodymap.ui.main_window import LIVE_MATCH_MS, MainWindow
 
 LEFT = QtCore.Qt.MouseButton.LeftButton
 NONE = QtCore.Qt.MouseButton.NoButton
@@ -208,10 +208,18 @@ def stroke_end(
     for i in range(samples):
         view = "back" if i % 2 == 0 else "front"
         path = [window.scene.to_scene(view, x, y) for x, y in _wander(rng, points, 1.6)]
+        # A real 1,000-point stroke takes seconds, and live matching runs every
+        # LIVE_MATCH_MS while it is drawn. Worst case for the release: it comes just before
+        # the next tick, the last LIVE_MATCH_MS of moves (at 125 Hz) not yet seen by one.
+        tail = max(1, round(LIVE_MATCH_MS / 1000 / MOUSE_INTERVAL))
         bench.send(QtCore.QEvent.Type.MouseButtonPress, path[0], LEFT, LEFT)
-        for pt in path[1:]:
+        for pt in path[1:-tail]:
             bench.send(QtCore.QEvent.Type.MouseMove, pt, NONE, LEFT)
-        bench.settle(0.01)  # the draft is on screen, live matching has had its turn
+        bench.settle(LIVE_MATCH_MS / 1000 + 0.02)  # live matching has had its turn
+        before_tail = bench.paints.count
+        for pt in path[-tail:]:
+            bench.send(QtCore.QEvent.Type.MouseMove, pt, NONE, LEFT)
+        bench.wait_paint(before_tail)  # the draft is on screen; no timer has run since
         before_result, before_paints = window.result, bench.paints.count
         marks_before = len(window.document.marks)
         t0 = time.perf_counter()

@@ -6,11 +6,20 @@ import math
 import random
 
 import pytest
+import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bodymap.core.matching import MIN_CONTACT_AREA
-from bodymap.core.pain import PainMap, RegionMark, Stroke, mirrored, stroke_geometry
+from bodymap.core.pain import (
+    PainMap,
+    RegionMark,
+    Stroke,
+    StrokeBuilder,
+    mirrored,
+    stroke_geometries,
+    stroke_geometry,
+)
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -28,6 +37,37 @@ def test_long_stroke_in_chunks_stays_continuous() -> None:
     points = [(100 + i * 0.5, 200 + 20 * math.sin(i / 10)) for i in range(1000)]
     geom = stroke_geometry(points, 6)
     assert geom.geom_type == "Polygon"  # one piece, no gaps between chunks
+
+
+@SETTINGS
+@given(
+    walk=st.lists(st.tuples(st.integers(-3, 3), st.integers(-3, 3)), min_size=0, max_size=160),
+    batches=st.lists(st.integers(1, 40), min_size=1, max_size=20),
+    width=st.floats(0.5, 40),
+)
+def test_stroke_built_while_drawn_is_exactly_the_stroke_from_its_points(
+    walk: list[tuple[int, int]], batches: list[int], width: float
+) -> None:
+    # A pointer path on a pixel grid (repeats and staircases included), fed in uneven batches
+    # as mouse moves arrive between two live-matching ticks.
+    x, y, points = 200.0, 400.0, []
+    for dx, dy in walk:
+        x, y = x + dx * 1.21, y + dy * 1.21
+        points.append((x, y))
+    builder, i, k = StrokeBuilder("back", width), 0, 0
+    while i < len(points):
+        step = batches[k % len(batches)]
+        builder.extend(points[i : i + step])
+        i, k = i + step, k + 1
+        shapely.to_wkb(builder.geometry())  # asking for the area mid-way changes nothing
+    stroke = builder.stroke(7)
+    assert stroke.points == tuple((round(px, 2), round(py, 2)) for px, py in points)
+    fresh = stroke_geometry(stroke.points, width)
+    assert shapely.to_wkb(stroke.geometry) == shapely.to_wkb(fresh)
+    # and the batch of many strokes gives each the same area as one by one
+    assert shapely.to_wkb(stroke_geometries([((), 3), (stroke.points, width)])[1]) == (
+        shapely.to_wkb(fresh)
+    )
 
 
 def test_erasing_removes_paint_before_it_only(anatomy) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,9 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
+import numpy as np
 import shapely
 import shapely.errors
 from shapely.geometry import Point, Polygon
@@ -27,11 +29,11 @@ WIDTH_MAX = 200.0
 MAX_POINTS_PER_STROKE = 50_000
 MAX_MARKS = 50_000
 MAX_TOTAL_POINTS = 2_000_000
-_CHUNK = 32  # points per buffered chunk: long scribbles buffered at once are slow
+_CHUNK = 48  # points per buffered chunk: long scribbles buffered at once are slow
 _QUAD_SEGS = 6
 # Bumped whenever the geometry a mark makes changes (buffering, chunking, simplification):
 # anything that stores computed pain keys it with this number.
-GEOMETRY_VERSION = 1
+GEOMETRY_VERSION = 2
 EMPTY: BaseGeometry = Polygon()
 
 
@@ -87,39 +89,125 @@ def stroke_geometry(points: Sequence[tuple[float, float]], width: float) -> Base
     return stroke_geometries([(points, width)])[0]
 
 
+def _unique(points: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """``points`` without repeats of the point before."""
+    out: list[tuple[float, float]] = []
+    for p in points:
+        if not out or p != out[-1]:
+            out.append(p)
+    return out
+
+
+def _chunk_starts(count: int) -> range:
+    """Where the chunks of ``count`` unique points start: ``_CHUNK`` points each, overlapping
+    by one, every chunk with at least two points."""
+    return range(0, count - 1, _CHUNK - 1)
+
+
+def _chunk_areas(lines: list[BaseGeometry], width: float | list[float]) -> Any:
+    """Each chunk's centre line simplified by ``min(0.25, width / 20)`` SVG units (well under
+    a pixel at any zoom the app offers), then buffered by half the width."""
+    widths = np.asarray(width, dtype=float)
+    simple = shapely.simplify(lines, np.minimum(0.25, widths / 20), preserve_topology=False)
+    return shapely.buffer(simple, widths / 2, quad_segs=_QUAD_SEGS)
+
+
 def stroke_geometries(
     strokes: Sequence[tuple[Sequence[tuple[float, float]], float]],
 ) -> list[BaseGeometry]:
-    """Buffer many polylines ``(points, width)`` by half their width, in one vectorised call.
+    """Buffer many polylines ``(points, width)`` by half their width, vectorised across strokes.
 
-    Each centre line is first simplified by ``min(0.25, width / 20)`` SVG units (well under a
-    pixel at any zoom the app offers), then cut into chunks of ``_CHUNK`` points overlapping by
-    one point, so long scribbles stay fast and continuous. No points give an empty polygon; one
-    point (or repeated points) gives a disc.
+    Repeated points are dropped and each path is cut into chunks of ``_CHUNK`` points
+    overlapping by one, so long scribbles stay fast and continuous; each chunk is simplified
+    and buffered (:func:`_chunk_areas`), and a stroke is the union of its chunks taken in
+    order, one at a time. That order is what lets :class:`StrokeBuilder` build exactly the same
+    area while the stroke is being drawn. No points give an empty polygon; one point (or
+    repeated points) gives a disc.
     """
-    parts: list[BaseGeometry] = []
-    radii: list[float] = []
+    results: list[BaseGeometry] = [EMPTY] * len(strokes)
+    dots: list[int] = []
+    lines: list[BaseGeometry] = []
+    widths: list[float] = []
     owners: list[int] = []
+    ranks: list[int] = []  # position of each chunk within its stroke
     for index, (points, width) in enumerate(strokes):
-        unique = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+        unique = _unique(points)
         if len(unique) == 1:
-            parts.append(Point(unique[0]))
-        elif len(unique) > 1:
-            line = shapely.linestrings(unique)  # from an array: no per-point Python work
-            coords = shapely.get_coordinates(
-                line.simplify(min(0.25, width / 20), preserve_topology=False)
-            )
-            step = _CHUNK - 1
-            parts += [
-                shapely.linestrings(coords[i : i + _CHUNK]) for i in range(0, len(coords) - 1, step)
-            ]
-        owners += [index] * (len(parts) - len(owners))
-        radii += [width / 2] * (len(parts) - len(radii))
-    buffered = shapely.buffer(parts, radii, quad_segs=_QUAD_SEGS) if parts else []
-    grouped: list[list[BaseGeometry]] = [[] for _ in strokes]
-    for owner, geom in zip(owners, buffered, strict=True):
-        grouped[owner].append(geom)
-    return [EMPTY if not g else g[0] if len(g) == 1 else shapely.union_all(g) for g in grouped]
+            dots.append(index)
+        for rank, start in enumerate(_chunk_starts(len(unique))):
+            lines.append(shapely.linestrings(unique[start : start + _CHUNK]))
+            widths.append(width)
+            owners.append(index)
+            ranks.append(rank)
+    if dots:
+        discs = shapely.buffer(
+            [Point(_unique(strokes[i][0])[0]) for i in dots],
+            [strokes[i][1] / 2 for i in dots],
+            quad_segs=_QUAD_SEGS,
+        )  # fmt: skip
+        for index, disc in zip(dots, discs, strict=True):
+            results[index] = disc
+    if not lines:
+        return results
+    areas = _chunk_areas(lines, widths)
+    owner_of, rank_of = np.asarray(owners), np.asarray(ranks)
+    first = rank_of == 0
+    acc = dict(zip(owner_of[first].tolist(), areas[first], strict=True))
+    for rank in range(1, int(rank_of.max()) + 1):  # one vectorised union per chunk rank
+        at = np.flatnonzero(rank_of == rank)
+        merged = shapely.union([acc[o] for o in owner_of[at].tolist()], areas[at])
+        acc.update(zip(owner_of[at].tolist(), merged, strict=True))
+    for index, geom in acc.items():
+        results[index] = geom
+    return results
+
+
+class StrokeBuilder:
+    """The area of a stroke built up while it is drawn.
+
+    Points arrive in batches (:meth:`extend`); each chunk is buffered and merged as soon as it
+    is complete, so :meth:`geometry` and :meth:`stroke` cost about one chunk however long the
+    stroke is. Points are rounded to 0.01 SVG units as the session file stores them, and the
+    area is exactly the one :func:`stroke_geometry` computes from those points.
+    """
+
+    def __init__(self, view: str, width: float) -> None:
+        self.view = view
+        self.width = width
+        self.points: list[tuple[float, float]] = []
+        self._unique: list[tuple[float, float]] = []
+        self._merged = 0  # complete chunks folded into _acc
+        self._acc: BaseGeometry = EMPTY
+
+    def extend(self, points: Iterable[tuple[float, float]]) -> None:
+        new = [(round(x, 2), round(y, 2)) for x, y in points]
+        self.points += new
+        for p in new:
+            if not self._unique or p != self._unique[-1]:
+                self._unique.append(p)
+        starts = _chunk_starts(len(self._unique))[self._merged :]
+        complete = [s for s in starts if s + _CHUNK <= len(self._unique)]
+        if not complete:
+            return
+        lines = [shapely.linestrings(self._unique[s : s + _CHUNK]) for s in complete]
+        for area in _chunk_areas(lines, self.width):
+            self._acc = area if self._merged == 0 else shapely.union(self._acc, area)
+            self._merged += 1
+
+    def geometry(self) -> BaseGeometry:
+        """The area of the points so far."""
+        starts = _chunk_starts(len(self._unique))
+        if len(starts) <= self._merged:  # every chunk is merged (or there is none)
+            return self._acc if self._merged else stroke_geometry(self._unique, self.width)
+        tail = self._unique[starts[self._merged] :]
+        area = _chunk_areas([shapely.linestrings(tail)], self.width)[0]
+        return area if self._merged == 0 else shapely.union(self._acc, area)
+
+    def stroke(self, intensity: int, erase: bool = False) -> Stroke:
+        """The finished stroke, its geometry already known."""
+        stroke = Stroke(self.view, tuple(self.points), self.width, intensity, erase)
+        stroke.__dict__["geometry"] = self.geometry()  # fills the cached_property
+        return stroke
 
 
 def validate_mark(mark: Mark, anatomy: Anatomy) -> str | None:

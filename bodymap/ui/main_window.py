@@ -23,7 +23,7 @@ from bodymap.ui.shell import ArtScene, ViewArt
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
     from bodymap.core.matching import Matcher, MatchResult, MatchState
-    from bodymap.core.pain import Mark
+    from bodymap.core.pain import Mark, StrokeBuilder
     from bodymap.ui.autosave import Autosaver
     from bodymap.ui.canvas import BodyScene
     from bodymap.ui.document import PainDocument
@@ -106,6 +106,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._live_timer.setInterval(LIVE_MATCH_MS)
         # Marks already drawn by each pain layer (in order), to draw only what was added.
         self._shown_marks: dict[str, list[Mark]] = {}
+        self._builder: StrokeBuilder | None = None  # the stroke being drawn
         self._bands_timer = QtCore.QTimer(self)
         self._bands_timer.setSingleShot(True)
         self._bands_timer.setInterval(BANDS_IDLE_MS)
@@ -288,31 +289,49 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _on_live_timer_timeout(self) -> None:
         from bodymap.core.layers import geometries_with
-        from bodymap.core.pain import Stroke
 
         draft = self.view.draft_points()
-        if draft is None or self.view.tool is not Tool.BRUSH:
+        if draft is None:
             return
-        view_id, points = draft
-        stroke = Stroke(view_id, tuple(points), self.view.brush_width, self.view.intensity)
-        pain, change = geometries_with(self.document.pain, stroke)
+        builder = self._draft_builder(*draft, self.view.current_width())
+        if self.view.tool is not Tool.BRUSH:
+            return
+        pain, change = geometries_with(self.document.pain, builder.stroke(self.view.intensity))
         if self._match_state is None:
             result = self.matcher.match(pain)
         else:  # only the area the stroke adds is measured; the window's state is kept as is
-            result = self.matcher.update(self._match_state.copy(), pain, view_id, change, 1.0)
+            result = self.matcher.update(self._match_state.copy(), pain, builder.view, change, 1.0)
         self._show_result(result, False)
+
+    def _draft_builder(
+        self, view_id: str, points: list[tuple[float, float]], width: float
+    ) -> StrokeBuilder:
+        """The stroke being drawn, its area built up chunk by chunk at each live-matching
+        tick so that ending even a long stroke costs about one chunk."""
+        from bodymap.core.pain import StrokeBuilder
+
+        builder = self._builder
+        if (
+            builder is None
+            or (builder.view, builder.width) != (view_id, width)
+            or len(builder.points) > len(points)
+            or (builder.points and builder.points[0] != tuple(round(c, 2) for c in points[0]))
+        ):
+            builder = self._builder = StrokeBuilder(view_id, width)
+        builder.extend(points[len(builder.points) :])
+        return builder
 
     def _on_view_stroke_finished(
         self, view_id: str, points: list[tuple[float, float]], erase: bool
     ) -> None:
-        from bodymap.core.pain import Stroke, validate_mark
+        from bodymap.core.pain import validate_mark
         from bodymap.ui.commands import AddMarkCommand
 
         self._live_timer.stop()
         width = self.view.eraser_width if erase else self.view.brush_width
-        # Rounded as the session file stores them, so a saved session reloads identical.
-        rounded = tuple((round(x, 2), round(y, 2)) for x, y in points)
-        stroke = Stroke(view_id, rounded, width, self.view.intensity, erase)
+        # Points are rounded as the session file stores them: a saved session reloads identical.
+        stroke = self._draft_builder(view_id, points, width).stroke(self.view.intensity, erase)
+        self._builder = None
         if validate_mark(stroke, self.anatomy) is not None:
             return
         text = "Erase" if erase else "Paint"

@@ -6,14 +6,29 @@ places each view with an item offset, the export with a painter translation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
+import numpy as np
 import shapely
 from PySide6 import QtCore, QtGui
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
+
+_POLYGON = shapely.GeometryType.POLYGON.value
+_COLLECTIONS = [
+    t.value
+    for t in (
+        shapely.GeometryType.MULTIPOLYGON,
+        shapely.GeometryType.MULTILINESTRING,
+        shapely.GeometryType.MULTIPOINT,
+        shapely.GeometryType.GEOMETRYCOLLECTION,
+    )
+]
+_MOVE_TO = QtGui.QPainterPath.ElementType.MoveToElement.value
+_LINE_TO = QtGui.QPainterPath.ElementType.LineToElement.value
+_ODD_EVEN = QtCore.Qt.FillRule.OddEvenFill.value
 
 
 def _polygons(geom: BaseGeometry) -> Iterable[Polygon]:
@@ -26,21 +41,37 @@ def _polygons(geom: BaseGeometry) -> Iterable[Polygon]:
             yield from _polygons(part)
 
 
-def _ring(coords: Iterable[Sequence[float]]) -> QtGui.QPolygonF:
-    return QtGui.QPolygonF([QtCore.QPointF(c[0], c[1]) for c in coords])
-
-
 def geometry_to_path(geom: BaseGeometry) -> QtGui.QPainterPath:
     """A filled path of the polygons in ``geom`` (lines and points are ignored).
 
-    Holes are separate subpaths; the odd-even fill rule leaves them empty.
+    Holes are separate subpaths; the odd-even fill rule leaves them empty. The path is read
+    from the bytes ``QDataStream`` uses for a painter path, built with numpy: creating a Python
+    QPointF per vertex would cost ten times more for the pain of a long stroke.
     """
+    parts = shapely.get_parts(geom)
+    while np.isin(shapely.get_type_id(parts), _COLLECTIONS).any():
+        parts = shapely.get_parts(parts)
+    polygons = parts[(shapely.get_type_id(parts) == _POLYGON) & ~shapely.is_empty(parts)]
+    rings = shapely.get_rings(polygons)
+    xy = shapely.get_coordinates(rings)
     path = QtGui.QPainterPath()
-    path.setFillRule(QtCore.Qt.FillRule.OddEvenFill)
-    for poly in _polygons(geom):
-        for ring in (poly.exterior, *poly.interiors):
-            path.addPolygon(_ring(shapely.get_coordinates(ring).tolist()))
-            path.closeSubpath()
+    if not len(xy):
+        path.setFillRule(QtCore.Qt.FillRule.OddEvenFill)
+        return path
+    starts = np.cumsum(shapely.get_num_coordinates(rings)) - shapely.get_num_coordinates(rings)
+    elements = np.empty(len(xy), dtype=[("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
+    elements["type"] = _LINE_TO
+    elements["type"][starts] = _MOVE_TO  # each ring (closed by its repeated first point)
+    elements["x"], elements["y"] = xy[:, 0], xy[:, 1]
+    # The stream: element count, (type, x, y) per element, start of the last subpath, fill rule.
+    data = b"".join(
+        (
+            np.array([len(xy)], ">i4").tobytes(),
+            elements.tobytes(),
+            np.array([starts[-1], _ODD_EVEN], ">i4").tobytes(),
+        )
+    )
+    QtCore.QDataStream(QtCore.QByteArray(data)) >> path
     return path
 
 

@@ -105,6 +105,19 @@ def test_brush_stroke_over_upper_front_thigh_ranks_psoas_first(window, anatomy) 
     assert ("psoas", "left") in _visible_patterns(window)
     assert window.panels.titles()[0] == "1. Psoas (iliopsoas)"
     assert not window.scene.pain_layers["front"].is_empty()
+    page = window.panels.currentWidget()
+    first = window.result.matches[0]
+    assert page.toPlainText().startswith(
+        f"Match #1: left side, score {first.score:.2f}, explains {first.pain_explained:.0%}"
+    )
+    # A second stroke elsewhere changes the figures on the open page, and only them.
+    guide = page.text.toPlainText()
+    drag(window, "front", line_inside(anatomy.regions["front.left.groin"].polygon))
+    assert window.panels.currentWidget() is page
+    second = window.result.matches[0]
+    assert second.pain_explained != first.pain_explained
+    assert f"explains {second.pain_explained:.0%}" in page.toPlainText()
+    assert page.text.toPlainText() == guide
 
 
 def test_undo_removes_the_highlight_and_redo_restores_it(window, anatomy) -> None:  # type: ignore[no-untyped-def]

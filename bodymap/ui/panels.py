@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 if TYPE_CHECKING:  # the panels are built before the core is imported (see app.py)
     from bodymap.core.anatomy import Anatomy, Muscle
@@ -26,7 +26,7 @@ p, li { line-height: 135%; }
 MAX_RANKED_TABS = 12  # the best matches get a tab; the Muscles menu opens any other
 
 
-def panel_html(muscle: Muscle, rank_note: str = "") -> str:
+def panel_html(muscle: Muscle) -> str:
     p = muscle.panel
 
     def section(title: str, body: str) -> str:
@@ -45,7 +45,6 @@ def panel_html(muscle: Muscle, rank_note: str = "") -> str:
     return (
         f"{_STYLE}<h2><span style='color:{muscle.colour}'>&#9632;</span> {escape(muscle.name)}"
         f" <span class='muted'>({escape(muscle.short_name)})</span></h2>"
-        + (f"<p class='muted'>{escape(rank_note)}</p>" if rank_note else "")
         + f"<p>{escape(p.summary)}</p>"
         + section("Pain pattern", p.pain_pattern)
         + bullets("Symptoms", p.symptoms)
@@ -58,6 +57,55 @@ def panel_html(muscle: Muscle, rank_note: str = "") -> str:
         + section("Function", p.function)
         + f"<h3>Sources</h3><ul class='muted'>{sources}</ul>"
     )
+
+
+class MusclePage(QtWidgets.QWidget):
+    """One muscle's tab: how it matches the pain now (a line that changes with every stroke)
+    above the guide text (laid out once, when the tab is first shown).
+
+    The two are placed by hand rather than by a layout: a new match line would otherwise ask
+    every layout up to the tab widget to run again, and the tab widget repaints the whole
+    guide text after each stroke."""
+
+    def __init__(self, muscle: Muscle) -> None:
+        super().__init__()
+        self.muscle = muscle
+        self.note = QtWidgets.QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.setContentsMargins(6, 4, 6, 2)
+        self.text = QtWidgets.QTextBrowser(self)
+        self.text.setOpenExternalLinks(True)
+        self.text.setAccessibleName(muscle.name)
+        self._laid_out = False
+        self._place()
+
+    def set_note(self, note: str) -> None:
+        if note != self.note.text():
+            self.note.setText(note)
+            self._place()
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        width = self.width()
+        height = self.note.heightForWidth(width) if self.note.text() else 0
+        if self.note.geometry() != QtCore.QRect(0, 0, width, height):
+            self.note.setGeometry(0, 0, width, height)
+            self.note.setVisible(height > 0)
+            self.text.setGeometry(0, height, width, max(0, self.height() - height))
+
+    def lay_out(self) -> None:
+        """Fill in the guide text, once: it never changes, and laying it out is slow."""
+        if not self._laid_out:
+            self._laid_out = True
+            self.text.setHtml(panel_html(self.muscle))
+
+    def toPlainText(self) -> str:
+        """What the page says, as plain text: the match line, then the guide."""
+        return "\n".join(t for t in (self.note.text(), self.text.toPlainText()) if t)
 
 
 class MusclePanels(QtWidgets.QTabWidget):
@@ -76,11 +124,9 @@ class MusclePanels(QtWidgets.QTabWidget):
         self.setMovable(False)
         self.setUsesScrollButtons(True)
         self.setAccessibleName("Muscle guide")
-        self._pages: dict[str, QtWidgets.QTextBrowser] = {}
+        self._pages: dict[str, MusclePage] = {}
         self._ranked: list[str] = []
         self._pinned: list[str] = []
-        self._notes: dict[str, str] = {}
-        self._stale: set[str] = set()  # pages whose note changed while not shown
         self.currentChanged.connect(self._on_tabs_current_changed)
         self.tabCloseRequested.connect(self._on_tabs_close_requested)
         self._placeholder = QtWidgets.QLabel(
@@ -89,34 +135,31 @@ class MusclePanels(QtWidgets.QTabWidget):
         )
         self._placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setWordWrap(True)
-        self._rebuild()
+        self._sync_tabs()
 
     def show_matches(self, matches: tuple[Match, ...]) -> None:
         ranked: list[str] = []
-        notes: dict[str, str] = {}
         for rank, match in enumerate(matches, 1):
             if match.muscle not in ranked and len(ranked) < MAX_RANKED_TABS:
                 ranked.append(match.muscle)
-                notes[match.muscle] = (
+                self._page(match.muscle).set_note(
                     f"Match #{rank}: {match.side} side, score {match.score:.2f}, "
                     f"explains {match.pain_explained:.0%} of the pain."
                 )
-        for muscle_id, note in notes.items():
-            if self._notes.get(muscle_id) != note:
-                self._notes[muscle_id] = note
-                self._stale.add(muscle_id)
+        for muscle_id in self._ranked:
+            if muscle_id not in ranked:
+                self._pages[muscle_id].set_note("")
         if ranked != self._ranked:
             self._ranked = ranked
-            self._rebuild()
-        self._refresh(self.current_muscle())
+            self._sync_tabs()
 
     def open_muscle(self, muscle_id: str) -> None:
         """Show a muscle's panel (kept open until closed) and bring it to the front."""
         if muscle_id not in self._ranked and muscle_id not in self._pinned:
             self._pinned.append(muscle_id)
-            self._rebuild()
+            self._sync_tabs()
         self.setCurrentWidget(self._page(muscle_id))
-        self._refresh(muscle_id)
+        self._pages[muscle_id].lay_out()
 
     def titles(self) -> list[str]:
         return [
@@ -124,54 +167,53 @@ class MusclePanels(QtWidgets.QTabWidget):
         ]
 
     def current_muscle(self) -> str | None:
-        for muscle_id, page in self._pages.items():
-            if page is self.currentWidget():
-                return muscle_id
-        return None
+        page = self.currentWidget()
+        return page.muscle.id if isinstance(page, MusclePage) else None
 
-    def _page(self, muscle_id: str) -> QtWidgets.QTextBrowser:
+    def _page(self, muscle_id: str) -> MusclePage:
         if muscle_id not in self._pages:
-            page = QtWidgets.QTextBrowser()
-            page.setOpenExternalLinks(True)
-            page.setAccessibleName(self.anatomy.muscles[muscle_id].name)
-            self._pages[muscle_id] = page
-            self._stale.add(muscle_id)
+            self._pages[muscle_id] = MusclePage(self.anatomy.muscles[muscle_id])
         return self._pages[muscle_id]
 
-    def _refresh(self, muscle_id: str | None) -> None:
-        """Lay out a page's text only when it is shown (it is slow with many matches)."""
-        if muscle_id in self._stale and muscle_id in self._pages:
-            self._stale.discard(muscle_id)
-            muscle = self.anatomy.muscles[muscle_id]
-            self._pages[muscle_id].setHtml(panel_html(muscle, self._notes.get(muscle_id, "")))
-
     def _on_tabs_current_changed(self, index: int) -> None:
-        self._refresh(self.current_muscle())
+        page = self.widget(index)
+        if isinstance(page, MusclePage):
+            page.lay_out()
 
-    def _rebuild(self) -> None:
-        current = self.current_muscle()
+    def _sync_tabs(self) -> None:
+        """Tabs in order, ranked then pinned, touching only the tabs that change: a new
+        ranking after each stroke mostly renames a tab or two."""
+        current = self.currentWidget()
+        order = self._ranked + [m for m in self._pinned if m not in self._ranked]
+        wanted: list[tuple[QtWidgets.QWidget, str]] = [
+            (self._page(m), f"{i + 1}. {self._pages[m].muscle.name}")
+            if m in self._ranked
+            else (self._page(m), self._pages[m].muscle.name)
+            for i, m in enumerate(order)
+        ] or [(self._placeholder, "Guide")]
         with QtCore.QSignalBlocker(self):
-            while self.count():
-                self.removeTab(0)
-            order = self._ranked + [m for m in self._pinned if m not in self._ranked]
-            for i, muscle_id in enumerate(order):
-                name = self.anatomy.muscles[muscle_id].name
-                title = f"{i + 1}. {name}" if muscle_id in self._ranked else name
-                self.addTab(self._page(muscle_id), title)
+            for i, (page, title) in enumerate(wanted):
+                at = self.indexOf(page)
+                if at != i:
+                    if at >= 0:
+                        self.removeTab(at)
+                    self.insertTab(i, page, title)
+                elif self.tabText(i) != title:
+                    self.setTabText(i, title)
+            while self.count() > len(wanted):
+                self.removeTab(len(wanted))
             if not order:
-                self.addTab(self._placeholder, "Guide")
                 self.tabBar().setTabButton(0, QtWidgets.QTabBar.ButtonPosition.RightSide, None)
-        if current in order:
-            self.setCurrentWidget(self._pages[current])
-        self._refresh(self.current_muscle())
+            if current is not None and self.indexOf(current) >= 0:
+                self.setCurrentWidget(current)
+        self._on_tabs_current_changed(self.currentIndex())
 
     def _on_tabs_close_requested(self, index: int) -> None:
-        widget = self.widget(index)
-        for muscle_id, page in self._pages.items():
-            if page is widget:
-                if muscle_id in self._pinned:
-                    self._pinned.remove(muscle_id)
-                if muscle_id in self._ranked:
-                    self._ranked.remove(muscle_id)
-                self._rebuild()
-                return
+        page = self.widget(index)
+        if isinstance(page, MusclePage):
+            muscle_id = page.muscle.id
+            if muscle_id in self._pinned:
+                self._pinned.remove(muscle_id)
+            if muscle_id in self._ranked:
+                self._ranked.remove(muscle_id)
+            self._sync_tabs()

@@ -6,13 +6,66 @@ draw the bands; the live preview feeds matching while a stroke is still being dr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 import shapely
 import shapely.errors
 from shapely.geometry.base import BaseGeometry
 
+from bodymap.core import pain as _pain
 from bodymap.core.pain import EMPTY, Mark, PainMap, is_erase, polygonal
 
 Band = tuple[int, BaseGeometry]
+
+
+@dataclass(frozen=True, eq=False)
+class PainLayers:
+    """The computed pain of every view, for one list of marks, and what it was computed with.
+
+    ``levels[view][k]`` is the area of ``view`` whose strongest paint is at least ``k``, for
+    every intensity ``k`` the view's paint marks use (an area may be empty once erased); a view
+    without paint has no levels. The weakest level of a view is its pain. ``regions_sha256`` is
+    the regions file the pain was clipped with, ``geometry_version`` the
+    :data:`bodymap.core.pain.GEOMETRY_VERSION` the marks' areas were built with. A session file
+    keeps these so a saved session needs no refolding (``docs/session-format.md``).
+    """
+
+    regions_sha256: str
+    geometry_version: int
+    levels: Mapping[str, Mapping[int, BaseGeometry]]
+
+    def pain(self, view: str) -> BaseGeometry:
+        levels = self.levels.get(view, {})
+        return levels[min(levels)] if levels else EMPTY
+
+    def current_for(self, pain: PainMap) -> bool:
+        """Computed with ``pain``'s regions file and today's stroke geometry, for all its
+        views, with the levels its marks use (it cannot tell whether the marks are the same:
+        the caller knows that)."""
+        if (
+            self.regions_sha256 != pain.anatomy.sha256
+            or self.geometry_version != _pain.GEOMETRY_VERSION
+            or set(self.levels) != set(pain.anatomy.views)
+        ):
+            return False
+        return all(set(self.levels[view]) == paint_levels(pain, view) for view in self.levels)
+
+
+def seed_pain(pain: PainMap, layers: PainLayers) -> bool:
+    """Give ``pain`` the pain of every view from ``layers`` computed elsewhere from exactly its
+    current marks (a saved session's), instead of folding; False (nothing changed) when they
+    are not current for it."""
+    if not layers.current_for(pain):
+        return False
+    for view in layers.levels:
+        pain.seed(view, layers.pain(view))
+    return True
+
+
+def paint_levels(pain: PainMap, view: str) -> set[int]:
+    """The intensities of the paint marks of ``view``: the levels its bands keep."""
+    return {m.intensity for m in pain.marks if not is_erase(m) and pain.view_of(m) == view}
 
 
 class IntensityBands:
@@ -59,6 +112,29 @@ class IntensityBands:
         self._cumulative[view] = cumulative
         self._bands[view] = _bands_of(cumulative)
         return self._bands[view]
+
+    def layers(self) -> PainLayers:
+        """The levels of every view, brought up to date with the pain map's marks."""
+        for view in self._pain.anatomy.views:
+            self.bands(view)
+        return PainLayers(
+            self._pain.anatomy.sha256,
+            _pain.GEOMETRY_VERSION,
+            {view: dict(self._cumulative[view]) for view in self._pain.anatomy.views},
+        )
+
+    def seed(self, layers: PainLayers) -> bool:
+        """Take ``layers`` computed elsewhere from exactly the pain map's current marks (a
+        saved session's), for every view and for the pain map too, instead of folding. Refused
+        (False, nothing changed) when they are not current for this pain map."""
+        if not layers.current_for(self._pain):
+            return False
+        for view, levels in layers.levels.items():
+            self._seen[view] = [m for m in self._pain.marks if self._pain.view_of(m) == view]
+            self._cumulative[view] = dict(levels)
+            self._bands.pop(view, None)
+            self._pain.seed(view, layers.pain(view))
+        return True
 
     def _fold_one(self, cumulative: dict[int, BaseGeometry], mark: Mark) -> None:
         geom = self._pain.on_body(self._pain.view_of(mark), self._pain.mark_geometry(mark))

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from bodymap import __version__
 from bodymap.core.pain import Mark
+
+if TYPE_CHECKING:
+    from bodymap.core.layers import PainLayers
 
 
 def now_utc() -> datetime:
@@ -24,6 +28,10 @@ class Session:
 
     ``regions_version`` and ``regions_sha256`` identify the ``regions.yaml`` the marks were
     drawn against; ``app_version`` is the version that last wrote the session.
+
+    ``pain``, when known, is the pain computed from exactly these marks (what a session file
+    keeps so that loading it needs no refolding; see ``IntensityBands.layers`` and ``seed``).
+    It is derived data: it takes no part in comparing sessions.
     """
 
     marks: list[Mark] = field(default_factory=list)
@@ -33,3 +41,4 @@ class Session:
     regions_version: int | None = None
     regions_sha256: str | None = None
     app_version: str = __version__
+    pain: PainLayers | None = field(default=None, compare=False, repr=False)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bodymap.core.pain import MAX_TOTAL_POINTS, RegionMark, Stroke
+from bodymap.core.pain import GEOMETRY_VERSION, MAX_TOTAL_POINTS, RegionMark, Stroke
 from bodymap.core.session import Session
 from bodymap.io import atomic
 from bodymap.io.errors import SessionError
@@ -47,15 +47,53 @@ def test_save_then_load_is_equal(anatomy, tmp_path: Path) -> None:  # type: igno
     save_session(session, path)
     assert load_session(path, anatomy) == session
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["format"] == "bodymap-session" and doc["version"] == 1
+    assert doc["format"] == "bodymap-session" and doc["version"] == 2
+    assert doc["marks"][1]["xy"] == [23050, 45525, 23600, 47000, 24100, 48800]
     assert doc["regions"] == {"version": anatomy.version, "sha256": anatomy.sha256}
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
 
 
 def test_version_1_fixture_still_loads(anatomy) -> None:  # type: ignore[no-untyped-def]
     session = load_session(FIXTURES / "session-v1.bodymap.json", anatomy)
-    assert session.marks[0] == RegionMark("back.left.outer_hip", 7)
-    assert isinstance(session.marks[1], Stroke)
+    assert session.marks == [
+        RegionMark("back.left.outer_hip", 7),
+        Stroke("front", ((230.5, 455.25), (236.0, 470.0), (241.0, 488.0)), 14.0, 6),
+        Stroke("front", ((236.0, 470.0),), 20.0, 5, erase=True),
+    ]
+    assert session.note.startswith("Version 1 as first shipped")
+    assert session.pain is None
+
+
+def test_version_2_fixture_still_loads(anatomy) -> None:  # type: ignore[no-untyped-def]
+    path = FIXTURES / "session-v2.bodymap.json"
+    session = load_session(path, anatomy)
+    assert session.marks == load_session(FIXTURES / "session-v1.bodymap.json", anatomy).marks
+    assert session.note.startswith("Version 2 as first shipped")
+    # Its kept pain is used while the regions file and the stroke geometry are those it was
+    # computed with, and quietly ignored once either changes.
+    kept = json.loads(path.read_text(encoding="utf-8"))["pain"]
+    current = (kept["regions_sha256"], kept["geometry_version"]) == (
+        anatomy.sha256,
+        GEOMETRY_VERSION,
+    )
+    assert (session.pain is not None) == current
+
+
+def test_version_1_fixture_saves_as_version_2_with_the_same_marks(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    session = load_session(FIXTURES / "session-v1.bodymap.json", anatomy)
+    path = tmp_path / "now.bodymap.json"
+    save_session(session, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+    assert load_session(path, anatomy) == session
+
+
+def test_unknown_keys_are_ignored(anatomy) -> None:  # type: ignore[no-untyped-def]
+    """Documented: readers skip keys they do not know (how version 1 readers skip the pain
+    a version 2 file keeps, were it written as version 1)."""
+    doc = _doc(anatomy)
+    doc["later"] = {"x": 1}
+    doc["marks"][0]["later"] = 2
+    assert parse_session(json.dumps(doc).encode(), "u", anatomy) == _session(anatomy)
 
 
 points = st.tuples(
@@ -115,7 +153,7 @@ def _doc(anatomy) -> dict:  # type: ignore[no-untyped-def,type-arg]
 @pytest.mark.parametrize(
     ("change", "needle"),
     [
-        (lambda d: d.update(version=99), "newer than this app reads (version 1)"),
+        (lambda d: d.update(version=99), "newer than this app reads (version 2)"),
         (lambda d: d.update(format="other"), "not a session file"),
         (lambda d: d.update(marks={"a": 1}), "marks: must be a list"),
         (lambda d: d.update(note=5), "note: must be text"),
@@ -124,7 +162,16 @@ def _doc(anatomy) -> dict:  # type: ignore[no-untyped-def,type-arg]
         (lambda d: d["marks"][0].update(intensity=11), "intensity"),
         (lambda d: d["marks"][0].update(intensity="5"), "intensity"),
         (lambda d: d["marks"][1].update(width="wide"), "width: must be a number"),
-        (lambda d: d["marks"][1].update(points=[[1, "2"]]), "finite numbers"),
+        (lambda d: d["marks"][1].update(xy=[1, "2"]), "marks[1].xy: must be a list of x, y"),
+        (lambda d: d["marks"][1].update(xy=[1, 2.5]), "marks[1].xy: must be a list of x, y"),
+        (lambda d: d["marks"][1].update(xy=[1, True]), "marks[1].xy: must be a list of x, y"),
+        (lambda d: d["marks"][1].update(xy=[1, 2, 3]), "marks[1].xy: must be a list of x, y"),
+        (lambda d: d["marks"][1].update(xy=[]), "a stroke needs at least one point"),
+        (lambda d: d["marks"][2].update(xy=[1, 2**64]), "marks[2].xy: coordinates out of range"),
+        (lambda d: d["marks"][1].pop("xy"), "marks[1].xy: must be a list"),
+        (lambda d: d["marks"][1].update(width=0.1), "stroke width must be from"),
+        (lambda d: d["marks"][2].update(intensity=True), "intensity"),
+        (lambda d: d.update(version=1), "marks[1].points: must be a list"),
         (lambda d: d["marks"][1].update(view="side"), "unknown view"),
         (lambda d: d["marks"][1].update(type="spray"), "must be region, stroke or erase"),
     ],
@@ -143,7 +190,7 @@ def test_wrong_contents_are_refused(anatomy, tmp_path: Path, change, needle) -> 
 
 
 def test_nan_in_json_is_refused(anatomy) -> None:  # type: ignore[no-untyped-def]
-    raw = dumps(_session(anatomy)).replace(b"230.5", b"NaN")
+    raw = dumps(_session(anatomy)).replace(b"23050", b"NaN")
     with pytest.raises(SessionError, match="NaN"):
         parse_session(raw, "n.bodymap.json", anatomy)
 
@@ -165,12 +212,16 @@ def test_ten_million_points_refused_quickly(anatomy, tmp_path: Path) -> None:  #
     assert time.perf_counter() - started < 5  # refused by size, without parsing
 
 
-def test_too_many_points_below_the_byte_limit(anatomy) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("version", "points"), [(1, '"points": [' + ",".join(["[1,1]"] * 40_000) + "]"),
+                            (2, '"xy": [' + ",".join(["1,1"] * 40_000) + "]")],
+)  # fmt: skip
+def test_too_many_points_below_the_byte_limit(anatomy, version: int, points: str) -> None:  # type: ignore[no-untyped-def]
     per = 40_000  # under the per-stroke limit
-    stroke = '{"type": "stroke", "view": "back", "width": 5, "points": ['
-    stroke += ",".join(["[1,1]"] * per) + "]}"
+    stroke = '{"type": "stroke", "view": "back", "width": 5, ' + points + "}"
     marks = ",".join([stroke] * (MAX_TOTAL_POINTS // per + 1))
     doc = _doc(anatomy)
+    doc["version"] = version
     doc["marks"] = []
     raw = json.dumps(doc).replace('"marks": []', f'"marks": [{marks}]').encode()
     with pytest.raises(SessionError, match="points in all"):

@@ -1,49 +1,111 @@
 """Read and write session files (``*.bodymap.json``).
 
-Format ``bodymap-session``, version 1 (``docs/session-format.md``). Coordinates are SVG user
-units of each mark's view. Loading validates everything, never modifies the file, refuses
-newer versions and anything over the documented limits; saving is atomic.
+Format ``bodymap-session`` (``docs/session-format.md``), written in version 2: stroke points
+as whole hundredths of an SVG unit, and the computed pain of each view kept beside the marks
+(keyed by the marks, the regions file and the stroke geometry) so that opening a saved session
+needs no refolding. Version 1 files still load. Loading validates everything, never modifies
+the file, refuses newer versions and anything over the documented limits; a stale or damaged
+pain cache is ignored (the pain is then computed from the marks). Saving is atomic.
 """
 
 from __future__ import annotations
 
+import base64
+import gc
+import hashlib
 import itertools
 import json
 import math
+import sys
+from array import array
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+
+import numpy as np
+import shapely
+import shapely.errors
 
 from bodymap import __version__
+from bodymap.core import pain as _pain
 from bodymap.core.anatomy import Anatomy
-from bodymap.core.pain import MAX_MARKS, MAX_TOTAL_POINTS, Mark, RegionMark, Stroke, validate_mark
+from bodymap.core.layers import PainLayers
+from bodymap.core.pain import (
+    MAX_MARKS,
+    MAX_POINTS_PER_STROKE,
+    MAX_TOTAL_POINTS,
+    Mark,
+    RegionMark,
+    Stroke,
+    validate_mark,
+)
 from bodymap.core.session import Session
-from bodymap.io.atomic import describe_os_error, write_atomic
 from bodymap.io.errors import SessionError
 
 FORMAT = "bodymap-session"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".bodymap.json"
 MAX_BYTES = 64 * 1024 * 1024  # refused before parsing: about 3 million points
+PER_UNIT = 100  # version 2 stores coordinates as whole hundredths of an SVG unit
+_POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+
+Fail = Callable[[str, str], SessionError]
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def _hundredths(points: Sequence[tuple[float, float]]) -> tuple[list[int], bool]:
+    """The points as whole hundredths (each coordinate rounded to 2 decimals first, as
+    every version has stored them), and whether that was exact (the points were already
+    rounded, so loading gives back exactly these points)."""
+    flat = [c for point in points for c in point]
+    scaled = np.asarray(flat, dtype=np.float64) * PER_UNIT
+    whole = np.rint(scaled)
+    if flat and np.array_equal(whole / PER_UNIT, np.asarray(flat, dtype=np.float64)):
+        return [int(v) for v in whole.tolist()], True
+    rounded = [round(float(c), 2) for c in flat]
+    return [round(c * PER_UNIT) for c in rounded], rounded == flat
+
+
+def _header(kind: str, what: str, width: float, intensity: int, count: int) -> str:
+    """One mark's line of the marks digest."""
+    return f"{kind}|{what}|{width!r}|{intensity}|{count}\n"
+
+
+def _digest(headers: list[str], coords: array[int]) -> str:
+    """SHA-256 of the marks: one line per mark, then every stroke's hundredths as 64-bit
+    little-endian integers (see ``docs/session-format.md``)."""
+    if sys.byteorder != "little":
+        coords = array("q", coords)
+        coords.byteswap()
+    digest = hashlib.sha256("".join(headers).encode("utf-8"))
+    digest.update(coords.tobytes())
+    return digest.hexdigest()
 
 
 def session_to_dict(session: Session) -> dict[str, Any]:
     """The JSON document of ``session`` (current format version)."""
     marks: list[dict[str, Any]] = []
+    headers: list[str] = []
+    coords: array[int] = array("q")
+    exact = True
     for mark in session.marks:
         if isinstance(mark, RegionMark):
             marks.append({"type": "region", "region": mark.region, "intensity": mark.intensity})
-        else:
-            marks.append(
-                {
-                    "type": "erase" if mark.erase else "stroke",
-                    "view": mark.view,
-                    "width": mark.width,
-                    "intensity": mark.intensity,
-                    "points": [[round(x, 2), round(y, 2)] for x, y in mark.points],
-                }
-            )
-    return {
+            headers.append(_header("region", mark.region, 0.0, mark.intensity, 0))
+            continue
+        kind = "erase" if mark.erase else "stroke"
+        xy, same = _hundredths(mark.points)
+        exact = exact and same
+        width = float(mark.width)
+        marks.append(
+            {"type": kind, "view": mark.view, "width": width, "intensity": mark.intensity, "xy": xy}
+        )
+        headers.append(_header(kind, mark.view, width, mark.intensity, len(xy) // 2))
+        coords.extend(xy)
+    doc: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "app_version": session.app_version,
@@ -53,18 +115,52 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "note": session.note,
         "marks": marks,
     }
+    layers = session.pain
+    # Kept only when loading will give back exactly the marks the pain was computed from.
+    if layers is not None and exact and layers.geometry_version == _pain.GEOMETRY_VERSION:
+        doc["pain"] = {
+            "marks_sha256": _digest(headers, coords),
+            "regions_sha256": layers.regions_sha256,
+            "geometry_version": layers.geometry_version,
+            "views": {
+                view: {
+                    str(level): base64.b64encode(
+                        shapely.to_wkb(geom, byte_order=1, output_dimension=2)
+                    ).decode("ascii")
+                    for level, geom in sorted(levels.items())
+                }
+                for view, levels in layers.levels.items()
+            },
+        }
+    return doc
 
 
 def dumps(session: Session) -> bytes:
-    return json.dumps(session_to_dict(session), ensure_ascii=False, indent=1).encode("utf-8")
+    """The file's bytes: one mark per line, the pain cache last, one level per line."""
+    doc = session_to_dict(session)
+    marks, cache = doc.pop("marks"), doc.pop("pain", None)
+    lines = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in doc.items()]
+    body = ",\n".join(f"  {json.dumps(m, ensure_ascii=False)}" for m in marks)
+    lines.append(f' "marks": [\n{body}\n ]' if marks else ' "marks": []')
+    if cache is not None:
+        lines[-1] += ","
+        lines.append(' "pain": ' + json.dumps(cache, indent=1).replace("\n", "\n "))
+    return ("{\n" + "\n".join(lines) + "\n}").encode("utf-8")
 
 
 def save_session(session: Session, path: str | Path) -> None:
-    """Write ``session`` to ``path`` atomically; raise SessionError (file untouched) on failure."""
+    """Write ``session`` to ``path`` atomically; raise SessionError (file untouched) on failure.
+
+    ``session.pain``, when given, is kept in the file (see :class:`Session`)."""
+    from bodymap.io.atomic import describe_os_error, write_atomic  # not needed to read
+
     try:
         write_atomic(path, dumps(session))
     except OSError as exc:
         raise SessionError(str(path), f"could not save: {describe_os_error(exc)}") from None
+
+
+# --- reading ------------------------------------------------------------------------------
 
 
 def load_session(path: str | Path, anatomy: Anatomy) -> Session:
@@ -89,6 +185,19 @@ def load_session(path: str | Path, anatomy: Anatomy) -> Session:
 
 def parse_session(raw: bytes, name: str, anatomy: Anatomy) -> Session:
     """Validate the bytes of a session file called ``name``."""
+    # Reading makes hundreds of thousands of small objects that all live on: the cyclic
+    # garbage collector, triggered over and over by them, would find nothing to free and
+    # take half the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(raw, name, anatomy)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(raw: bytes, name: str, anatomy: Anatomy) -> Session:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -125,7 +234,6 @@ def _from_dict(doc: Any, name: str, anatomy: Anatomy) -> Session:
             name, f"written in session format version {version}, newer than this app reads "
             f"(version {VERSION}); update the app to open it",
         )  # fmt: skip
-    # Only version 1 exists; older versions would be migrated here, in memory.
     note = doc.get("note", "")
     if not isinstance(note, str):
         raise fail("note", "must be text")
@@ -158,11 +266,23 @@ def _from_dict(doc: Any, name: str, anatomy: Anatomy) -> Session:
         raise fail("marks", "must be a list")
     if len(raw_marks) > MAX_MARKS:
         raise fail("marks", f"more than {MAX_MARKS} marks")
+    layers = None
+    if version == 1:  # points as [x, y] pairs of numbers; no pain kept
+        marks = _marks_v1(raw_marks, anatomy, fail)
+    else:
+        marks, digest = _marks_v2(raw_marks, anatomy, fail)
+        layers = _cached_pain(doc.get("pain"), digest, marks, anatomy)
+    session = Session(marks, note, times[0], times[1], regions_version, regions_sha, app_version)
+    session.pain = layers
+    return session
+
+
+def _marks_v1(raw_marks: list[Any], anatomy: Anatomy, fail: Fail) -> list[Mark]:
     marks: list[Mark] = []
     total_points = 0
     for i, item in enumerate(raw_marks):
         where = f"marks[{i}]"
-        mark = _mark(item, where, fail)
+        mark = _mark_v1(item, where, fail)
         if isinstance(mark, Stroke):
             total_points += len(mark.points)
             if total_points > MAX_TOTAL_POINTS:
@@ -171,10 +291,10 @@ def _from_dict(doc: Any, name: str, anatomy: Anatomy) -> Session:
         if problem:
             raise fail(where, problem)
         marks.append(mark)
-    return Session(marks, note, times[0], times[1], regions_version, regions_sha, app_version)
+    return marks
 
 
-def _mark(item: Any, where: str, fail: Any) -> Mark:
+def _mark_v1(item: Any, where: str, fail: Fail) -> Mark:
     if not isinstance(item, dict):
         raise fail(where, "must be an object")
     kind = item.get("type")
@@ -203,6 +323,144 @@ def _mark(item: Any, where: str, fail: Any) -> Mark:
         raise fail(f"{where}.points", "must be a list of [x, y] pairs of finite numbers")
     coords = [(float(x), float(y)) for x, y in points]
     return Stroke(view, tuple(coords), float(width), intensity, kind == "erase")
+
+
+def _marks_v2(raw_marks: list[Any], anatomy: Anatomy, fail: Fail) -> tuple[list[Mark], str]:
+    """The marks of a version 2 file and their digest. Strokes are checked field by field,
+    their coordinates all at once (a session may hold millions of numbers)."""
+    marks: list[Mark | None] = []  # None: a stroke, made once all coordinates are checked
+    headers: list[str] = []
+    flat: list[Any] = []
+    strokes: list[tuple[int, int, int, str, float, int, bool]] = []
+    checked: dict[tuple[Any, ...], str | None] = {}  # stroke fields -> validate_mark's verdict
+    for i, item in enumerate(raw_marks):
+        where = f"marks[{i}]"
+        if type(item) is not dict:
+            raise fail(where, "must be an object")
+        kind = item.get("type")
+        intensity = item.get("intensity", 5)
+        if kind == "region":
+            region = item.get("region")
+            if not isinstance(region, str):
+                raise fail(f"{where}.region", "must be a region id")
+            mark = RegionMark(region, intensity)
+            problem = validate_mark(mark, anatomy)
+            if problem:
+                raise fail(where, problem)
+            marks.append(mark)
+            headers.append(_header("region", region, 0.0, intensity, 0))
+            continue
+        if kind not in ("stroke", "erase"):
+            raise fail(f"{where}.type", "must be region, stroke or erase")
+        view, width, xy = item.get("view"), item.get("width"), item.get("xy")
+        if not isinstance(view, str):
+            raise fail(f"{where}.view", "must be a view id")
+        if isinstance(width, bool) or not isinstance(width, int | float):
+            raise fail(f"{where}.width", "must be a number")
+        if type(xy) is not list or len(xy) % 2:
+            raise fail(f"{where}.xy", "must be a list of x, y whole numbers (hundredths)")
+        erase = kind == "erase"
+        key = (view, width, type(width), intensity, type(intensity), erase)
+        if key not in checked:
+            # Every rule but the points' (counted below, finite by construction).
+            checked[key] = validate_mark(Stroke(view, ((0.0, 0.0),), width, intensity), anatomy)
+        problem = checked[key]
+        if problem:
+            raise fail(where, problem)
+        count = len(xy) // 2
+        if not count:
+            raise fail(where, "a stroke needs at least one point")
+        if count > MAX_POINTS_PER_STROKE:
+            raise fail(where, f"a stroke may have at most {MAX_POINTS_PER_STROKE} points")
+        strokes.append((len(marks), len(flat), count, view, float(width), intensity, erase))
+        if len(flat) // 2 + count > MAX_TOTAL_POINTS:
+            raise fail(where, f"more than {MAX_TOTAL_POINTS} points in all")
+        flat += xy
+        marks.append(None)
+        headers.append(_header(kind, view, float(width), intensity, count))
+    if set(map(type, flat)) - {int}:
+        raise fail(_first_bad(raw_marks, lambda c: type(c) is not int), _XY_TYPES)
+    try:
+        coords = array("q", flat)
+    except OverflowError:
+        bad = _first_bad(raw_marks, lambda c: not -(2**63) <= c < 2**63)
+        raise fail(bad, "coordinates out of range") from None
+    values = np.frombuffer(coords, dtype=np.int64) / PER_UNIT  # exact: n / 100 as float
+    every = list(zip(values[0::2].tolist(), values[1::2].tolist(), strict=True))
+    for index, start, count, view, width, intensity, erase in strokes:
+        first = start // 2
+        marks[index] = Stroke(view, tuple(every[first : first + count]), width, intensity, erase)
+    return cast(list[Mark], marks), _digest(headers, coords)
+
+
+_XY_TYPES = "must be a list of x, y whole numbers (hundredths)"
+
+
+def _first_bad(raw_marks: list[Any], bad: Callable[[Any], bool]) -> str:
+    """Where the first stroke coordinate that is ``bad`` is (to report it)."""
+    for i, item in enumerate(raw_marks):
+        if item.get("type") != "region" and any(map(bad, item["xy"])):
+            return f"marks[{i}].xy"
+    return "marks"
+
+
+def _cached_pain(cache: Any, digest: str, marks: list[Mark], anatomy: Anatomy) -> PainLayers | None:
+    """The pain kept in the file when it is for exactly these marks, this regions file and
+    this stroke geometry, and sound (polygonal, valid, finite, inside its view's viewBox);
+    otherwise None, and the pain is computed from the marks. Never raises."""
+    if not (
+        type(cache) is dict
+        and cache.get("marks_sha256") == digest
+        and cache.get("regions_sha256") == anatomy.sha256
+        and type(cache.get("geometry_version")) is int
+        and cache["geometry_version"] == _pain.GEOMETRY_VERSION
+        and type(cache.get("views")) is dict
+        and set(cache["views"]) == set(anatomy.views)
+    ):
+        return None
+    expected: dict[str, set[int]] = {view: set() for view in anatomy.views}
+    for mark in marks:
+        if isinstance(mark, RegionMark):
+            expected[anatomy.regions[mark.region].view].add(mark.intensity)
+        elif not mark.erase:
+            expected[mark.view].add(mark.intensity)
+    with np.errstate(all="ignore"):  # damaged numbers make the cache unusable, not noise
+        return _decoded(cache["views"], expected, anatomy)
+
+
+def _decoded(
+    views: dict[str, Any], expected: dict[str, set[int]], anatomy: Anatomy
+) -> PainLayers | None:
+    """The levels of each view decoded and checked, or None."""
+    keys: list[tuple[str, int]] = []
+    blobs: list[bytes] = []
+    try:
+        for view, levels in views.items():
+            if type(levels) is not dict or set(levels) != {str(k) for k in expected[view]}:
+                return None
+            for level, text in levels.items():
+                if type(text) is not str:
+                    return None
+                keys.append((view, int(level)))
+                blobs.append(base64.b64decode(text, validate=True))
+        geoms = shapely.from_wkb(blobs)
+    except (ValueError, TypeError, shapely.errors.GEOSException):
+        return None
+    if len(blobs) and not (
+        np.isin(shapely.get_type_id(geoms), _POLYGONAL).all()
+        and not shapely.has_z(geoms).any()
+        and shapely.is_valid(geoms).all()
+        and np.isfinite(shapely.get_coordinates(geoms)).all()
+    ):
+        return None
+    result: dict[str, dict[int, Any]] = {view: {} for view in anatomy.views}
+    bounds = shapely.bounds(geoms) if len(blobs) else np.empty((0, 4))
+    for (view, level), geom, (x0, y0, x1, y1) in zip(keys, geoms, bounds, strict=True):
+        bx, by, bw, bh = anatomy.views[view].viewbox
+        if not geom.is_empty and not (bx <= x0 and by <= y0 and x1 <= bx + bw and y1 <= by + bh):
+            return None
+        result[view][level] = geom
+    return PainLayers(anatomy.sha256, _pain.GEOMETRY_VERSION, result)
 
 
 def regions_warning(session: Session, anatomy: Anatomy, name: str) -> str | None:

@@ -6,6 +6,7 @@ Every user error prints one line on stderr and exits with code 2.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -60,7 +61,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if _command_word(args) in COMMANDS:
-            return _run_command(_command_parser().parse_args(args))
+            # A command is short-lived and makes few reference cycles: the cyclic garbage
+            # collector, run again and again by the many objects that imports and a large
+            # session create, would free next to nothing.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                return _run_command(_command_parser().parse_args(args))
+            finally:
+                if collecting:
+                    gc.enable()
         ns = _parser().parse_args(args)
         from bodymap.ui.app import run_app  # Qt only when the window is wanted
 
@@ -146,6 +156,10 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
         if warning:
             print(f"bodymap: warning: {warning}", file=sys.stderr)
         pain.set_marks(session.marks)
+        if session.pain is not None:  # the pain the file keeps: no refolding
+            from bodymap.core.layers import seed_pain
+
+            seed_pain(pain, session.pain)
     for region_id in marks:
         if region_id not in anatomy.regions:
             raise UsageError(f"--mark {region_id}: unknown region id; `bodymap regions` lists them")

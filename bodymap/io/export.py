@@ -94,6 +94,8 @@ def render_page(
     width, height = page.size(scale)
     pain = PainMap(anatomy, session.marks)
     bands = IntensityBands(pain)
+    if session.pain is not None:
+        bands.seed(session.pain)  # the pain a loaded session file keeps: no refolding
     for view_id in anatomy.views:
         bands.bands(view_id)  # also gives the pain map its geometry: no second fold
     result = (matcher or Matcher(anatomy)).match(pain.geometries())

@@ -1,9 +1,9 @@
 """Generated inputs for ``benchmarks/run.py``, all written to a temporary folder.
 
-Sessions of synthetic strokes (saved with ``bodymap.io`` the way the app saves them, so the
-window opens them through File > Open), regions files with a given number of zones (the SVG art
-copied beside them so the generated anatomy looks like the shipped one), and the settings file
-that marks the first-start safety note as seen.
+Sessions of synthetic strokes (saved with ``bodymap.io`` the way the app saves them, their
+computed pain included, so the window opens them through File > Open), regions files with a
+given number of zones (the SVG art copied beside them so the generated anatomy looks like the
+shipped one), and the settings file that marks the first-start safety note as seen.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from pathlib import Path
 import synthetic
 
 from bodymap.core.anatomy import Anatomy
+from bodymap.core.layers import IntensityBands
+from bodymap.core.pain import PainMap
 from bodymap.core.session import Session
 from bodymap.io.regions_file import load_regions
 from bodymap.io.resources import default_regions_path
@@ -39,11 +41,15 @@ class Inputs:
         key = (anatomy.sha256, strokes)
         if key not in self._sessions:
             marks = list(synthetic.many_strokes(strokes, points_per_stroke=40))
+            # As the window saves: its pain map and bands hold the marks, and the session
+            # it writes carries their computed pain (kept in the file).
+            bands = IntensityBands(PainMap(anatomy, marks))  # type: ignore[arg-type]
             session = Session(
                 marks=marks,  # type: ignore[arg-type]
                 note="benchmark session",
                 regions_version=anatomy.version,
                 regions_sha256=anatomy.sha256,
+                pain=bands.layers(),
             )
             path = self.root / f"strokes-{strokes}-{len(self._sessions)}.bodymap.json"
             save_session(session, path)

@@ -191,7 +191,17 @@ class Matcher:
             inside = geom.intersection(self._coverage(state, view)).area
             state.explained = max(0.0, state.explained + sign * inside)
         else:
-            state.counted, state.coverage = counted, {}
+            if state.counted <= counted:  # more muscle sides count: grow the zones' union
+                new = counted - state.counted
+                for view, covered in state.coverage.items():
+                    more = [
+                        p.footprint for p in self._patterns[view] if (p.muscle.id, p.side) in new
+                    ]
+                    if more:
+                        state.coverage[view] = shapely.union_all([covered, *more])
+            else:
+                state.coverage = {}
+            state.counted = counted
             state.explained = sum(
                 geom.intersection(self._coverage(state, view)).area
                 for view, geom in pain.items()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -13,6 +14,7 @@ COLUMNS = ("#", "Muscle", "Side", "Score", "Explains", "Pattern")
 NOTHING_MARKED = "Mark where it hurts to see which muscles may refer pain there."
 
 
+@functools.cache
 def _swatch(hex_colour: str) -> QtGui.QIcon:
     pixmap = QtGui.QPixmap(14, 14)
     pixmap.fill(QtCore.Qt.GlobalColor.transparent)
@@ -61,10 +63,13 @@ class MatchList(QtWidgets.QWidget):
         self.summary.setText(NOTHING_MARKED)
 
     def set_result(self, result: MatchResult) -> None:
+        # Rebuilt rather than edited: each edit of a shown row makes the header measure every
+        # row again (columns sized to their contents), a rebuild does that once.
         selected = self.selected()
         blocker = QtCore.QSignalBlocker(self.tree)
         self.tree.clear()
         self._matches = result.matches
+        items = []
         for rank, match in enumerate(result.matches, 1):
             item = QtWidgets.QTreeWidgetItem(
                 [
@@ -80,7 +85,9 @@ class MatchList(QtWidgets.QWidget):
             item.setData(0, QtCore.Qt.ItemDataRole.UserRole, (match.muscle, match.side))
             for column in (0, 3, 4, 5):
                 item.setTextAlignment(column, QtCore.Qt.AlignmentFlag.AlignRight)
-            self.tree.addTopLevelItem(item)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        for item, match in zip(items, result.matches, strict=True):
             if selected == (match.muscle, match.side):
                 item.setSelected(True)
         del blocker

@@ -83,10 +83,15 @@ class MusclePage(QtWidgets.QWidget):
     def set_note(self, note: str) -> None:
         if note != self.note.text():
             self.note.setText(note)
-            self._place()
+            if self.isVisible():  # a hidden page is placed when it is shown
+                self._place()
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place()
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
         self._place()
 
     def _place(self) -> None:

@@ -11,6 +11,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import shapely
 from shapely.geometry import LineString, Polygon
@@ -152,6 +153,16 @@ def _edited(anatomy, tmp_path: Path, change) -> Session:  # type: ignore[no-unty
     return parse_session(json.dumps(doc).encode(), "edited.bodymap.json", anatomy)
 
 
+def _hundredths(xy: str) -> list[int]:
+    return np.frombuffer(base64.b64decode(xy), "<i4").tolist()  # type: ignore[no-any-return]
+
+
+def _moved(xy: str) -> str:
+    values = _hundredths(xy)
+    values[0] += 1
+    return base64.b64encode(np.array(values, dtype="<i4").tobytes()).decode()
+
+
 def _wkb(geom: Any) -> str:
     return base64.b64encode(shapely.to_wkb(geom)).decode()
 
@@ -172,7 +183,7 @@ def _set_level(doc: dict[str, Any], value: Any) -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        lambda d: d["marks"][3]["xy"].__setitem__(0, d["marks"][3]["xy"][0] + 1),  # a point moved
+        lambda d: d["marks"][3].update(xy=_moved(d["marks"][3]["xy"])),  # a point moved
         lambda d: d["marks"].pop(),  # a mark removed
         lambda d: d["marks"][2].update(intensity=10),
         lambda d: d["marks"][2].update(width=d["marks"][2]["width"] + 1),
@@ -239,7 +250,7 @@ def test_version_1_file_with_a_pain_key_is_not_trusted(anatomy, tmp_path: Path) 
     doc["version"] = 1
     for mark in doc["marks"]:
         if "xy" in mark:
-            xy = [v / 100 for v in mark.pop("xy")]
+            xy = [v / 100 for v in _hundredths(mark.pop("xy"))]
             mark["points"] = [list(p) for p in zip(xy[0::2], xy[1::2], strict=True)]
     session = parse_session(json.dumps(doc).encode(), "v1.bodymap.json", anatomy)
     assert session.marks == _marks()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import errno
 import json
 import os
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,6 +28,11 @@ from bodymap.io.session_file import (
 )
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _xy(*hundredths: int) -> str:
+    """A version 2 ``xy`` value."""
+    return base64.b64encode(np.array(hundredths, dtype="<i4").tobytes()).decode()
 
 
 def _session(anatomy) -> Session:  # type: ignore[no-untyped-def]
@@ -48,7 +55,8 @@ def test_save_then_load_is_equal(anatomy, tmp_path: Path) -> None:  # type: igno
     assert load_session(path, anatomy) == session
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["format"] == "bodymap-session" and doc["version"] == 2
-    assert doc["marks"][1]["xy"] == [23050, 45525, 23600, 47000, 24100, 48800]
+    xy = np.frombuffer(base64.b64decode(doc["marks"][1]["xy"]), "<i4").tolist()
+    assert xy == [23050, 45525, 23600, 47000, 24100, 48800]  # hundredths
     assert doc["regions"] == {"version": anatomy.version, "sha256": anatomy.sha256}
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
 
@@ -162,16 +170,25 @@ def _doc(anatomy) -> dict:  # type: ignore[no-untyped-def,type-arg]
         (lambda d: d["marks"][0].update(intensity=11), "intensity"),
         (lambda d: d["marks"][0].update(intensity="5"), "intensity"),
         (lambda d: d["marks"][1].update(width="wide"), "width: must be a number"),
-        (lambda d: d["marks"][1].update(xy=[1, "2"]), "marks[1].xy: must be a list of x, y"),
-        (lambda d: d["marks"][1].update(xy=[1, 2.5]), "marks[1].xy: must be a list of x, y"),
-        (lambda d: d["marks"][1].update(xy=[1, True]), "marks[1].xy: must be a list of x, y"),
-        (lambda d: d["marks"][1].update(xy=[1, 2, 3]), "marks[1].xy: must be a list of x, y"),
-        (lambda d: d["marks"][1].update(xy=[]), "a stroke needs at least one point"),
-        (lambda d: d["marks"][2].update(xy=[1, 2**64]), "marks[2].xy: coordinates out of range"),
-        (lambda d: d["marks"][1].pop("xy"), "marks[1].xy: must be a list"),
+        (lambda d: d["marks"][1].update(xy=[1, 2]), "marks[1].xy: must be base64 of x, y"),
+        (lambda d: d["marks"][1].update(xy="AAAA!AAA"), "marks[1].xy: must be base64 of x, y"),
+        (lambda d: d["marks"][1].update(xy="AAAAAAAA"), "marks[1].xy: must be base64 of x, y"),
+        (lambda d: d["marks"][1].update(xy=""), "a stroke needs at least one point"),
+        (lambda d: d["marks"][2].update(xy=_xy(0, 2_000_000_000)), "beyond 10,000,000 SVG units"),
+        (lambda d: d["marks"][2].update(xy=_xy(-(2**31), 0)), "beyond 10,000,000 SVG units"),
+        (lambda d: d["marks"][1].pop("xy"), "marks[1].xy: must be base64"),
         (lambda d: d["marks"][1].update(width=0.1), "stroke width must be from"),
         (lambda d: d["marks"][2].update(intensity=True), "intensity"),
         (lambda d: d.update(version=1), "marks[1].points: must be a list"),
+        (
+            lambda d: d.update(
+                version=1,
+                marks=[
+                    {"type": "stroke", "view": "back", "width": 5, "points": [[1, 2], [1e8, 2]]}
+                ],
+            ),
+            "marks[0].points: a point lies beyond 10,000,000 SVG units",
+        ),
         (lambda d: d["marks"][1].update(view="side"), "unknown view"),
         (lambda d: d["marks"][1].update(type="spray"), "must be region, stroke or erase"),
     ],
@@ -190,7 +207,7 @@ def test_wrong_contents_are_refused(anatomy, tmp_path: Path, change, needle) -> 
 
 
 def test_nan_in_json_is_refused(anatomy) -> None:  # type: ignore[no-untyped-def]
-    raw = dumps(_session(anatomy)).replace(b"23050", b"NaN")
+    raw = dumps(_session(anatomy)).replace(b'"width": 14.0', b'"width": NaN')
     with pytest.raises(SessionError, match="NaN"):
         parse_session(raw, "n.bodymap.json", anatomy)
 
@@ -214,7 +231,7 @@ def test_ten_million_points_refused_quickly(anatomy, tmp_path: Path) -> None:  #
 
 @pytest.mark.parametrize(
     ("version", "points"), [(1, '"points": [' + ",".join(["[1,1]"] * 40_000) + "]"),
-                            (2, '"xy": [' + ",".join(["1,1"] * 40_000) + "]")],
+                            (2, f'"xy": "{_xy(*[1, 1] * 40_000)}"')],
 )  # fmt: skip
 def test_too_many_points_below_the_byte_limit(anatomy, version: int, points: str) -> None:  # type: ignore[no-untyped-def]
     per = 40_000  # under the per-stroke limit
@@ -314,3 +331,11 @@ def test_saving_keeps_the_usual_file_permissions(anatomy, tmp_path: Path) -> Non
         assert path.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
     finally:
         os.umask(umask)
+
+
+def test_point_beyond_the_limit_is_not_saved(tmp_path: Path) -> None:
+    path = tmp_path / "far.bodymap.json"
+    far = Session(marks=[Stroke("back", ((1.0, 2.0), (2e7, 2.0)), 5.0)])
+    with pytest.raises(SessionError, match="could not save: a stroke point lies beyond"):
+        save_session(far, path)
+    assert not path.exists()

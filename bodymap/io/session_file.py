@@ -11,13 +11,12 @@ pain cache is ignored (the pain is then computed from the marks). Saving is atom
 from __future__ import annotations
 
 import base64
+import binascii
 import gc
 import hashlib
 import itertools
 import json
 import math
-import sys
-from array import array
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +47,8 @@ VERSION = 2
 SUFFIX = ".bodymap.json"
 MAX_BYTES = 64 * 1024 * 1024  # refused before parsing: about 3 million points
 PER_UNIT = 100  # version 2 stores coordinates as whole hundredths of an SVG unit
+MAX_COORDINATE = 10_000_000  # SVG units either side of 0: far beyond any view, within int32
+_XY = np.dtype("<i4")  # one stored coordinate: little-endian 32-bit hundredths
 _POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
 
 Fail = Callable[[str, str], SessionError]
@@ -56,17 +57,18 @@ Fail = Callable[[str, str], SessionError]
 # --- writing ------------------------------------------------------------------------------
 
 
-def _hundredths(points: Sequence[tuple[float, float]]) -> tuple[list[int], bool]:
-    """The points as whole hundredths (each coordinate rounded to 2 decimals first, as
-    every version has stored them), and whether that was exact (the points were already
-    rounded, so loading gives back exactly these points)."""
-    flat = [c for point in points for c in point]
-    scaled = np.asarray(flat, dtype=np.float64) * PER_UNIT
-    whole = np.rint(scaled)
-    if flat and np.array_equal(whole / PER_UNIT, np.asarray(flat, dtype=np.float64)):
-        return [int(v) for v in whole.tolist()], True
-    rounded = [round(float(c), 2) for c in flat]
-    return [round(c * PER_UNIT) for c in rounded], rounded == flat
+def _hundredths(points: Sequence[tuple[float, float]]) -> tuple[bytes, bool]:
+    """The points as ``xy`` bytes of whole hundredths (each coordinate rounded to 2 decimals
+    first, as every version has stored them), and whether that was exact (the points were
+    already rounded, so loading gives back exactly these points)."""
+    flat = np.asarray([c for point in points for c in point], dtype=np.float64)
+    whole = np.rint(flat * PER_UNIT)
+    exact = bool(np.array_equal(whole / PER_UNIT, flat))
+    if not exact:  # Python's round(x, 2): exact decimal rounding, as version 1 wrote them
+        whole = np.array([round(round(float(c), 2) * PER_UNIT) for c in flat], dtype=np.float64)
+    if not np.all(np.abs(whole) <= MAX_COORDINATE * PER_UNIT):
+        raise ValueError(f"a stroke point lies beyond {MAX_COORDINATE:,} SVG units")
+    return whole.astype(_XY).tobytes(), exact
 
 
 def _header(kind: str, what: str, width: float, intensity: int, count: int) -> str:
@@ -74,14 +76,11 @@ def _header(kind: str, what: str, width: float, intensity: int, count: int) -> s
     return f"{kind}|{what}|{width!r}|{intensity}|{count}\n"
 
 
-def _digest(headers: list[str], coords: array[int]) -> str:
-    """SHA-256 of the marks: one line per mark, then every stroke's hundredths as 64-bit
-    little-endian integers (see ``docs/session-format.md``)."""
-    if sys.byteorder != "little":
-        coords = array("q", coords)
-        coords.byteswap()
+def _digest(headers: list[str], coords: bytes) -> str:
+    """SHA-256 of the marks: one line per mark, then every stroke's ``xy`` bytes in order
+    (see ``docs/session-format.md``)."""
     digest = hashlib.sha256("".join(headers).encode("utf-8"))
-    digest.update(coords.tobytes())
+    digest.update(coords)
     return digest.hexdigest()
 
 
@@ -89,7 +88,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     """The JSON document of ``session`` (current format version)."""
     marks: list[dict[str, Any]] = []
     headers: list[str] = []
-    coords: array[int] = array("q")
+    coords: list[bytes] = []
     exact = True
     for mark in session.marks:
         if isinstance(mark, RegionMark):
@@ -101,10 +100,16 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         exact = exact and same
         width = float(mark.width)
         marks.append(
-            {"type": kind, "view": mark.view, "width": width, "intensity": mark.intensity, "xy": xy}
+            {
+                "type": kind,
+                "view": mark.view,
+                "width": width,
+                "intensity": mark.intensity,
+                "xy": base64.b64encode(xy).decode("ascii"),
+            }
         )
-        headers.append(_header(kind, mark.view, width, mark.intensity, len(xy) // 2))
-        coords.extend(xy)
+        headers.append(_header(kind, mark.view, width, mark.intensity, len(xy) // 8))
+        coords.append(xy)
     doc: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -119,7 +124,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     # Kept only when loading will give back exactly the marks the pain was computed from.
     if layers is not None and exact and layers.geometry_version == _pain.GEOMETRY_VERSION:
         doc["pain"] = {
-            "marks_sha256": _digest(headers, coords),
+            "marks_sha256": _digest(headers, b"".join(coords)),
             "regions_sha256": layers.regions_sha256,
             "geometry_version": layers.geometry_version,
             "views": {
@@ -155,7 +160,11 @@ def save_session(session: Session, path: str | Path) -> None:
     from bodymap.io.atomic import describe_os_error, write_atomic  # not needed to read
 
     try:
-        write_atomic(path, dumps(session))
+        data = dumps(session)
+    except ValueError as exc:
+        raise SessionError(str(path), f"could not save: {exc}") from None
+    try:
+        write_atomic(path, data)
     except OSError as exc:
         raise SessionError(str(path), f"could not save: {describe_os_error(exc)}") from None
 
@@ -321,6 +330,8 @@ def _mark_v1(item: Any, where: str, fail: Fail) -> Mark:
         and all(map(math.isfinite, itertools.chain.from_iterable(points)))
     ):
         raise fail(f"{where}.points", "must be a list of [x, y] pairs of finite numbers")
+    if points and max(map(abs, itertools.chain.from_iterable(points))) > MAX_COORDINATE:
+        raise fail(f"{where}.points", f"a point lies beyond {MAX_COORDINATE:,} SVG units")
     coords = [(float(x), float(y)) for x, y in points]
     return Stroke(view, tuple(coords), float(width), intensity, kind == "erase")
 
@@ -330,9 +341,10 @@ def _marks_v2(raw_marks: list[Any], anatomy: Anatomy, fail: Fail) -> tuple[list[
     their coordinates all at once (a session may hold millions of numbers)."""
     marks: list[Mark | None] = []  # None: a stroke, made once all coordinates are checked
     headers: list[str] = []
-    flat: list[Any] = []
+    blocks: list[bytes] = []
     strokes: list[tuple[int, int, int, str, float, int, bool]] = []
     checked: dict[tuple[Any, ...], str | None] = {}  # stroke fields -> validate_mark's verdict
+    total = 0
     for i, item in enumerate(raw_marks):
         where = f"marks[{i}]"
         if type(item) is not dict:
@@ -357,51 +369,41 @@ def _marks_v2(raw_marks: list[Any], anatomy: Anatomy, fail: Fail) -> tuple[list[
             raise fail(f"{where}.view", "must be a view id")
         if isinstance(width, bool) or not isinstance(width, int | float):
             raise fail(f"{where}.width", "must be a number")
-        if type(xy) is not list or len(xy) % 2:
-            raise fail(f"{where}.xy", "must be a list of x, y whole numbers (hundredths)")
+        try:
+            block = binascii.a2b_base64(xy, strict_mode=True) if type(xy) is str else None
+        except ValueError:  # not base64
+            block = None
+        if block is None or len(block) % (2 * _XY.itemsize):
+            raise fail(f"{where}.xy", "must be base64 of x, y pairs of 32-bit hundredths")
         erase = kind == "erase"
         key = (view, width, type(width), intensity, type(intensity), erase)
         if key not in checked:
-            # Every rule but the points' (counted below, finite by construction).
+            # Every rule but the points' (counted below, finite and bounded by construction).
             checked[key] = validate_mark(Stroke(view, ((0.0, 0.0),), width, intensity), anatomy)
         problem = checked[key]
         if problem:
             raise fail(where, problem)
-        count = len(xy) // 2
+        count = len(block) // (_XY.itemsize * 2)
         if not count:
             raise fail(where, "a stroke needs at least one point")
         if count > MAX_POINTS_PER_STROKE:
             raise fail(where, f"a stroke may have at most {MAX_POINTS_PER_STROKE} points")
-        strokes.append((len(marks), len(flat), count, view, float(width), intensity, erase))
-        if len(flat) // 2 + count > MAX_TOTAL_POINTS:
+        if total + count > MAX_TOTAL_POINTS:
             raise fail(where, f"more than {MAX_TOTAL_POINTS} points in all")
-        flat += xy
+        strokes.append((len(marks), total, count, view, float(width), intensity, erase))
+        total += count
+        blocks.append(block)
         marks.append(None)
         headers.append(_header(kind, view, float(width), intensity, count))
-    if set(map(type, flat)) - {int}:
-        raise fail(_first_bad(raw_marks, lambda c: type(c) is not int), _XY_TYPES)
-    try:
-        coords = array("q", flat)
-    except OverflowError:
-        bad = _first_bad(raw_marks, lambda c: not -(2**63) <= c < 2**63)
-        raise fail(bad, "coordinates out of range") from None
-    values = np.frombuffer(coords, dtype=np.int64) / PER_UNIT  # exact: n / 100 as float
+    coords = b"".join(blocks)
+    whole = np.frombuffer(coords, dtype=_XY)
+    if whole.size and not (np.abs(whole.astype(np.int64)) <= MAX_COORDINATE * PER_UNIT).all():
+        raise fail("marks", f"a stroke point lies beyond {MAX_COORDINATE:,} SVG units")
+    values = whole / PER_UNIT  # exact: the float nearest n / 100, as round(x, 2) gives
     every = list(zip(values[0::2].tolist(), values[1::2].tolist(), strict=True))
-    for index, start, count, view, width, intensity, erase in strokes:
-        first = start // 2
+    for index, first, count, view, width, intensity, erase in strokes:
         marks[index] = Stroke(view, tuple(every[first : first + count]), width, intensity, erase)
     return cast(list[Mark], marks), _digest(headers, coords)
-
-
-_XY_TYPES = "must be a list of x, y whole numbers (hundredths)"
-
-
-def _first_bad(raw_marks: list[Any], bad: Callable[[Any], bool]) -> str:
-    """Where the first stroke coordinate that is ``bad`` is (to report it)."""
-    for i, item in enumerate(raw_marks):
-        if item.get("type") != "region" and any(map(bad, item["xy"])):
-            return f"marks[{i}].xy"
-    return "marks"
 
 
 def _cached_pain(cache: Any, digest: str, marks: list[Mark], anatomy: Anatomy) -> PainLayers | None:

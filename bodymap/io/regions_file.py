@@ -12,6 +12,7 @@ import re
 from pathlib import Path as FsPath
 from typing import Any
 
+import numpy as np
 from shapely.geometry import Polygon
 from shapely.validation import explain_validity
 
@@ -132,14 +133,22 @@ class _Reader:
         points = self.items(value, where)
         if len(points) < 3:
             raise self.fail(where, "a polygon needs at least 3 points")
-        coords = []
-        for i, point in enumerate(points):
-            if not isinstance(point, list) or len(point) != 2:
-                raise self.fail((*where, i), "a point must be a pair [x, y]")
-            coords.append(
-                (self.number(point[0], (*where, i, 0)), self.number(point[1], (*where, i, 1)))
-            )
-        poly = Polygon(coords)
+        flat = [c for p in points if type(p) is list and len(p) == 2 for c in p]
+        if (
+            len(flat) == 2 * len(points)
+            and {type(c) for c in flat} <= {int, float}
+            and all(map(math.isfinite, flat))
+        ):  # checked in bulk; the loop below finds the first bad point
+            poly = Polygon(np.asarray(flat, dtype=np.float64).reshape(-1, 2))
+        else:
+            coords = []
+            for i, point in enumerate(points):
+                if not isinstance(point, list) or len(point) != 2:
+                    raise self.fail((*where, i), "a point must be a pair [x, y]")
+                coords.append(
+                    (self.number(point[0], (*where, i, 0)), self.number(point[1], (*where, i, 1)))
+                )
+            poly = Polygon(coords)
         if not poly.is_valid:
             raise self.fail(
                 where, f"invalid polygon ({explain_validity(poly)}); fix the outline so it does "

@@ -109,9 +109,17 @@ class _Builder:
         if cls is _SequenceStart:
             items: list[Any] = []
             for item in events:
-                if type(item) is _SequenceEnd:
+                kind = type(item)
+                if kind is _SequenceEnd:
                     return items
-                items.append(self.value(events, item))
+                if kind is _Scalar and item.tag is None and item.anchor is None:
+                    value = item.value  # inlined: most of a polygon-heavy file is this
+                    if not item.style and _PLAIN_NUMBER.fullmatch(value):
+                        items.append(float(value) if "." in value else int(value))
+                    else:
+                        items.append(self.scalar(item))
+                else:
+                    items.append(self.value(events, item))
         if cls is _MappingStart:
             result: dict[str, Any] = {}
             for key_event in events:

@@ -12,6 +12,7 @@ from PySide6 import QtGui
 
 from bodymap.core.pain import RegionMark, Stroke
 from bodymap.core.session import Session
+from bodymap.io import export as export_module
 from bodymap.io import palette
 from bodymap.io.errors import ExportError
 from bodymap.io.export import export_png, page_layout
@@ -52,6 +53,16 @@ def test_export_size_and_pain_colour_at_the_painted_spot(
     assert _is_pain_colour(image.pixelColor(round(x), round(y)))
     # Paper at the top-left corner, unpainted skin far from any pain.
     assert image.pixelColor(2, 2) == QtGui.QColor(palette.PAPER)
+
+
+def test_export_is_an_opaque_page(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The page is opaque paper, drawn on RGB32: its PNG has no alpha channel (a quarter
+    faster to encode than ARGB32, and pixel for pixel the same page)."""
+    out = tmp_path / "map.png"
+    export_png(anatomy, _session(anatomy), out, 1.0)
+    assert not QtGui.QImage(str(out)).hasAlphaChannel()
+    image = export_module.render_page(anatomy, _session(anatomy), 1.0)
+    assert image.format() == QtGui.QImage.Format.Format_RGB32
 
 
 def test_export_draws_the_matching_zone_outline(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

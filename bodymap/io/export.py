@@ -99,7 +99,7 @@ def render_page(
     for view_id in anatomy.views:
         bands.bands(view_id)  # also gives the pain map its geometry: no second fold
     result = (matcher or Matcher(anatomy)).match(pain.geometries())
-    image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+    image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)
     image.fill(QtGui.QColor(palette.PAPER))
     with QtGui.QPainter(image) as painter:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)

@@ -7,7 +7,6 @@ draw the bands; the live preview feeds matching while a stroke is still being dr
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import shapely
 import shapely.errors
@@ -19,7 +18,6 @@ from bodymap.core.pain import EMPTY, Mark, PainMap, is_erase, polygonal
 Band = tuple[int, BaseGeometry]
 
 
-@dataclass(frozen=True, eq=False)
 class PainLayers:
     """The computed pain of every view, for one list of marks, and what it was computed with.
 
@@ -31,9 +29,18 @@ class PainLayers:
     keeps these so a saved session needs no refolding (``docs/session-format.md``).
     """
 
-    regions_sha256: str
-    geometry_version: int
-    levels: Mapping[str, Mapping[int, BaseGeometry]]
+    # A plain class: a dataclass costs a millisecond at import, which a command pays.
+    __slots__ = ("geometry_version", "levels", "regions_sha256")
+
+    def __init__(
+        self,
+        regions_sha256: str,
+        geometry_version: int,
+        levels: Mapping[str, Mapping[int, BaseGeometry]],
+    ) -> None:
+        self.regions_sha256 = regions_sha256
+        self.geometry_version = geometry_version
+        self.levels = levels
 
     def pain(self, view: str) -> BaseGeometry:
         levels = self.levels.get(view, {})
@@ -49,7 +56,8 @@ class PainLayers:
             or set(self.levels) != set(pain.anatomy.views)
         ):
             return False
-        return all(set(self.levels[view]) == paint_levels(pain, view) for view in self.levels)
+        used = paint_levels(pain)
+        return all(set(self.levels[view]) == used[view] for view in self.levels)
 
 
 def seed_pain(pain: PainMap, layers: PainLayers) -> bool:
@@ -63,9 +71,13 @@ def seed_pain(pain: PainMap, layers: PainLayers) -> bool:
     return True
 
 
-def paint_levels(pain: PainMap, view: str) -> set[int]:
-    """The intensities of the paint marks of ``view``: the levels its bands keep."""
-    return {m.intensity for m in pain.marks if not is_erase(m) and pain.view_of(m) == view}
+def paint_levels(pain: PainMap) -> dict[str, set[int]]:
+    """For each view, the intensities of its paint marks: the levels its bands keep."""
+    used: dict[str, set[int]] = {view: set() for view in pain.anatomy.views}
+    for mark in pain.marks:
+        if not is_erase(mark):
+            used[pain.view_of(mark)].add(mark.intensity)
+    return used
 
 
 class IntensityBands:

@@ -345,56 +345,58 @@ def _marks_v2(raw_marks: list[Any], anatomy: Anatomy, fail: Fail) -> tuple[list[
     strokes: list[tuple[int, int, int, str, float, int, bool]] = []
     checked: dict[tuple[Any, ...], str | None] = {}  # stroke fields -> validate_mark's verdict
     total = 0
+    unit = 2 * _XY.itemsize  # bytes per point
     for i, item in enumerate(raw_marks):
-        where = f"marks[{i}]"
         if type(item) is not dict:
-            raise fail(where, "must be an object")
+            raise fail(f"marks[{i}]", "must be an object")
         kind = item.get("type")
         intensity = item.get("intensity", 5)
         if kind == "region":
             region = item.get("region")
             if not isinstance(region, str):
-                raise fail(f"{where}.region", "must be a region id")
+                raise fail(f"marks[{i}].region", "must be a region id")
             mark = RegionMark(region, intensity)
             problem = validate_mark(mark, anatomy)
             if problem:
-                raise fail(where, problem)
+                raise fail(f"marks[{i}]", problem)
             marks.append(mark)
             headers.append(_header("region", region, 0.0, intensity, 0))
             continue
-        if kind not in ("stroke", "erase"):
-            raise fail(f"{where}.type", "must be region, stroke or erase")
+        if kind != "stroke" and kind != "erase":
+            raise fail(f"marks[{i}].type", "must be region, stroke or erase")
         view, width, xy = item.get("view"), item.get("width"), item.get("xy")
-        if not isinstance(view, str):
-            raise fail(f"{where}.view", "must be a view id")
-        if isinstance(width, bool) or not isinstance(width, int | float):
-            raise fail(f"{where}.width", "must be a number")
+        if type(view) is not str:
+            raise fail(f"marks[{i}].view", "must be a view id")
+        if type(width) is not float and type(width) is not int:  # bool is neither
+            raise fail(f"marks[{i}].width", "must be a number")
         try:
             block = binascii.a2b_base64(xy, strict_mode=True) if type(xy) is str else None
         except ValueError:  # not base64
             block = None
-        if block is None or len(block) % (2 * _XY.itemsize):
-            raise fail(f"{where}.xy", "must be base64 of x, y pairs of 32-bit hundredths")
+        if block is None or len(block) % unit:
+            raise fail(f"marks[{i}].xy", "must be base64 of x, y pairs of 32-bit hundredths")
         erase = kind == "erase"
         key = (view, width, type(width), intensity, type(intensity), erase)
-        if key not in checked:
+        problem = checked.get(key, "")
+        if problem == "":
             # Every rule but the points' (counted below, finite and bounded by construction).
-            checked[key] = validate_mark(Stroke(view, ((0.0, 0.0),), width, intensity), anatomy)
-        problem = checked[key]
+            problem = validate_mark(Stroke(view, ((0.0, 0.0),), width, intensity), anatomy)
+            checked[key] = problem
         if problem:
-            raise fail(where, problem)
-        count = len(block) // (_XY.itemsize * 2)
+            raise fail(f"marks[{i}]", problem)
+        count = len(block) // unit
         if not count:
-            raise fail(where, "a stroke needs at least one point")
+            raise fail(f"marks[{i}]", "a stroke needs at least one point")
         if count > MAX_POINTS_PER_STROKE:
-            raise fail(where, f"a stroke may have at most {MAX_POINTS_PER_STROKE} points")
+            raise fail(f"marks[{i}]", f"a stroke may have at most {MAX_POINTS_PER_STROKE} points")
         if total + count > MAX_TOTAL_POINTS:
-            raise fail(where, f"more than {MAX_TOTAL_POINTS} points in all")
-        strokes.append((len(marks), total, count, view, float(width), intensity, erase))
+            raise fail(f"marks[{i}]", f"more than {MAX_TOTAL_POINTS} points in all")
+        width = float(width)
+        strokes.append((len(marks), total, count, view, width, intensity, erase))
         total += count
         blocks.append(block)
         marks.append(None)
-        headers.append(_header(kind, view, float(width), intensity, count))
+        headers.append(_header(kind, view, width, intensity, count))
     coords = b"".join(blocks)
     whole = np.frombuffer(coords, dtype=_XY)
     if whole.size and not (np.abs(whole.astype(np.int64)) <= MAX_COORDINATE * PER_UNIT).all():

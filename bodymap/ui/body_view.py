@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 MIN_POINT_STEP = 0.6  # SVG units; closer pointer samples add nothing visible
 ZOOM_MIN, ZOOM_MAX = 0.2, 12.0
+FIT_MARGIN = 2  # pixels around the fitted scene, as QGraphicsView.fitInView leaves
 
 
 class Tool(enum.Enum):
@@ -56,7 +57,6 @@ class BodyView(QtWidgets.QGraphicsView):
         self.setViewportUpdateMode(QtWidgets.QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setMouseTracking(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Body map")
         self.set_tool(Tool.REGION)
 
@@ -72,14 +72,19 @@ class BodyView(QtWidgets.QGraphicsView):
     # -- tools ---------------------------------------------------------------------------
 
     def set_tool(self, tool: Tool) -> None:
+        """Use ``tool``; its cursor shows once there is a body to use it on (the shell keeps
+        the arrow: it takes no input, and the first ``viewport()`` call costs the first frame
+        ~10 ms of PySide type discovery)."""
         self.tool = tool
+        if tool is not Tool.REGION:
+            self._set_hover("")
+        if not self._has_body:
+            return
         cursor = QtCore.Qt.CursorShape.PointingHandCursor
         if tool is not Tool.REGION:
             cursor = QtCore.Qt.CursorShape.CrossCursor
-            self._set_hover("")
         self.viewport().setCursor(cursor)
-        if self._has_body:
-            self.body.cursor_item.setVisible(False)
+        self.body.cursor_item.setVisible(False)
 
     def current_width(self) -> float:
         return self.eraser_width if self.tool is Tool.ERASER else self.brush_width
@@ -101,8 +106,18 @@ class BodyView(QtWidgets.QGraphicsView):
         self.scale(factor, factor)
 
     def fit(self) -> None:
+        """Show the whole scene, as large as it fits with a 2-pixel margin: what
+        ``fitInView(rect, KeepAspectRatio)`` does, computed here because that enum lives in
+        ``QtCore.Qt``, whose PySide set-up would cost the first frame ~15 ms."""
         self.fit_mode = True
-        self.fitInView(self.sceneRect(), QtCore.Qt.AspectRatioMode.KeepAspectRatio)
+        rect = self.sceneRect()
+        size = self.maximumViewportSize()  # the viewport without scroll bars
+        width, height = size.width() - 2 * FIT_MARGIN, size.height() - 2 * FIT_MARGIN
+        if rect.isEmpty() or width <= 0 or height <= 0:
+            return
+        scale = min(width / rect.width(), height / rect.height())
+        self.setTransform(QtGui.QTransform.fromScale(scale, scale))
+        self.centerOn(rect.center())
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)

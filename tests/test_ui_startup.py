@@ -158,3 +158,147 @@ def test_shell_copies_match_the_palette_and_the_core(anatomy) -> None:  # type: 
     shipped = {a.view_id: a.svg for a in shell.shipped_art()}
     real = {v.id: svg_path(anatomy, v) for v in anatomy.views.values()}
     assert guessed == shipped == real
+
+
+def _first_frame_report(settings: Path, data: Path) -> list[str]:
+    """Start the app in a fresh process (as ``python main.py`` does), print at its first frame
+    whether PySide has set up the ``QtCore.Qt`` enums, then save the layout and quit."""
+    code = textwrap.dedent(
+        """
+        from PySide6 import QtCore, QtWidgets
+        from bodymap.ui.app import application, start
+
+        app = application()
+
+        def first_frame():
+            print("qt-enums", "Qt" in vars(QtCore), flush=True)
+
+        def loaded():
+            window.save_layout()
+            app.quit()
+
+        window = start(None, None, lambda: app.exit(2), first_frame, loaded)
+        raise SystemExit(app.exec())
+        """
+    )
+    env = {**os.environ, "BODYMAP_SETTINGS_DIR": str(settings), "BODYMAP_DATA_DIR": str(data)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.split()
+
+
+def test_first_frame_needs_no_qt_namespace_enums(tmp_path: Path) -> None:
+    """The first use of any ``QtCore.Qt`` enum costs ~15 ms of PySide set-up: a start with a
+    saved layout draws its first frame without one (the first start ever places the docks by
+    hand, with them)."""
+    settings = tmp_path / "settings"
+    settings.mkdir()
+    (settings / "BodyMap.ini").write_text("[safety]\nseen=true\n", encoding="utf-8")
+    assert _first_frame_report(settings, tmp_path) == ["qt-enums", "True"]
+    assert _first_frame_report(settings, tmp_path) == ["qt-enums", "False"]
+
+
+def test_the_shell_becomes_the_same_window_as_a_loaded_one(qtbot, anatomy, errors) -> None:  # type: ignore[no-untyped-def]
+    """What the first frame goes without arrives by ``attach()``: every menu action and
+    shortcut, the toolbar, the docks, the tool's cursor."""
+    from bodymap.ui.main_window import MainWindow
+
+    def summary(window: MainWindow) -> dict[str, object]:
+        bar = window.findChild(QtWidgets.QToolBar, "toolbar_tools")
+        return {
+            "menus": [
+                (menu.title(), [(a.text(), a.shortcuts()) for a in menu.actions()])
+                for menu in window.menuBar().findChildren(QtWidgets.QMenu)
+            ],
+            "window actions": [(a.text(), a.shortcuts()) for a in window.actions()],
+            "toolbar": [a.text() for a in bar.actions()],
+            "docks": [
+                (d.objectName(), window.dockWidgetArea(d), d.isVisible(), type(d.widget()))
+                for d in window.findChildren(QtWidgets.QDockWidget)
+            ],
+            "cursor": window.view.viewport().cursor().shape(),
+        }
+
+    window, _, _ = _start(qtbot)
+    qtbot.waitUntil(window.is_attached, timeout=10_000)
+    loaded = MainWindow(anatomy)
+    qtbot.addWidget(loaded)
+    loaded.show()
+    shown = summary(window)
+    assert shown == summary(loaded)
+    assert any(title == "&Muscles" and actions for title, actions in shown["menus"])  # type: ignore[union-attr]
+    assert shown["cursor"] == QtCore.Qt.CursorShape.PointingHandCursor
+    window.set_tool(window.view.tool.__class__.BRUSH)
+    assert window.view.viewport().cursor().shape() == QtCore.Qt.CursorShape.CrossCursor
+    window.close()
+    loaded.close()
+
+
+def test_actions_keep_their_shortcuts_and_the_toolbar_its_style(qtbot, anatomy, errors) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.ui.main_window import MainWindow
+
+    window = MainWindow(anatomy)
+    qtbot.addWidget(window)
+    c = window.commands
+    std = QtGui.QKeySequence.StandardKey
+
+    def keys(action: QtGui.QAction) -> list[str]:
+        return [k.toString() for k in action.shortcuts()]
+
+    assert keys(c.new) == [QtGui.QKeySequence(std.New).toString()]
+    assert keys(c.open) == [QtGui.QKeySequence(std.Open).toString()]
+    assert keys(c.quit) == ["Ctrl+Q"] and keys(c.undo) == ["Ctrl+Z"]
+    assert keys(c.redo) == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    assert keys(c.zoom_in) == ["Ctrl++", "Ctrl+="]
+    assert keys(c.tool_actions[window.view.tool]) == ["R"] and keys(c.export) == ["Ctrl+E"]
+    assert keys(window.match_dock.toggleViewAction()) == ["Alt+1"]
+    bar = window.findChild(QtWidgets.QToolBar, "toolbar_tools")
+    assert bar.toolButtonStyle() == QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert all(not a.icon().isNull() for a in c.tool_actions.values())
+    assert c.export.toolTip() == "Export PNG… (Ctrl+E)"
+    assert window.view.focusPolicy() == QtCore.Qt.FocusPolicy.StrongFocus
+    policy = QtGui.QGuiApplication.highDpiScaleFactorRoundingPolicy()
+    assert policy == QtCore.Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    window.close()
+
+
+def test_fit_is_fit_in_view_keeping_the_aspect_ratio(qtbot, anatomy, errors) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.ui.main_window import MainWindow
+
+    window = MainWindow(anatomy)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.view
+    for size in ((1400, 900), (700, 900), (1400, 500)):
+        window.resize(*size)
+        QtWidgets.QApplication.processEvents()
+        view.fit()
+        ours, our_centre = view.transform(), view.mapFromScene(view.sceneRect().center())
+        view.fitInView(view.sceneRect(), QtCore.Qt.AspectRatioMode.KeepAspectRatio)
+        assert abs(ours.m11() - view.transform().m11()) < 1e-9
+        assert ours.m11() == ours.m22()
+        centre = view.mapFromScene(view.sceneRect().center())
+        assert (our_centre - centre).manhattanLength() <= 1
+    window.close()
+
+
+def test_a_dock_left_out_of_a_saved_layout_is_placed_on_attach(qtbot, anatomy, errors) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.shell import shipped_art
+
+    first = MainWindow(anatomy)
+    qtbot.addWidget(first)
+    first.removeDockWidget(first.note_dock)  # as a layout saved before the note existed
+    first.save_layout()
+    first.close()
+    shell = MainWindow(art=shipped_art())
+    qtbot.addWidget(shell)
+    assert shell.dockWidgetArea(shell.region_dock) == QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
+    shell.attach(anatomy)
+    assert shell.dockWidgetArea(shell.note_dock) == QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
+    assert shell.dockWidgetArea(shell.match_dock) == QtCore.Qt.DockWidgetArea.RightDockWidgetArea
+    shell.close()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
 from bodymap.ui.body_view import Tool
 from bodymap.ui.shell import INK, INTENSITY_MAX, INTENSITY_MIN, PAIN, WIDTH_MAX
@@ -14,38 +14,39 @@ from bodymap.ui.shell import INK, INTENSITY_MAX, INTENSITY_MIN, PAIN, WIDTH_MAX
 if TYPE_CHECKING:
     from bodymap.ui.main_window import MainWindow
 
-Key = QtGui.QKeySequence
 Std = QtGui.QKeySequence.StandardKey
 
 
+# The toolbar's icons, drawn as small SVGs (48 x 48), so the toolbar needs no image files.
+# (Drawn with QPainter, pens and brushes would set up PySide's ``QtCore.Qt`` enums, ~15 ms
+# that the first frame does without: see app.py.)
+_ICONS = {
+    Tool.REGION: f'<rect x="8" y="8" width="32" height="32" rx="6" fill="{PAIN}" '
+    f'fill-opacity="0.59" stroke="{INK}" stroke-width="3"/>',
+    Tool.BRUSH: f'<path d="M9 36 C16 10 30 42 39 12" fill="none" stroke="{PAIN}" '
+    'stroke-width="10" stroke-linecap="round"/>',
+    Tool.ERASER: f'<g transform="translate(24 24) rotate(-35)" stroke="{INK}" stroke-width="3">'
+    '<rect x="-16" y="-9" width="32" height="18" rx="3" fill="#FFFFFF"/>'
+    '<path d="M-4 -9 V9" stroke-linecap="square"/></g>',
+}
+
+
 def _tool_icon(tool: Tool) -> QtGui.QIcon:
-    """Small drawn icons, so the toolbar needs no image files."""
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">{_ICONS[tool]}</svg>'
+    renderer = QtSvg.QSvgRenderer(QtCore.QByteArray(svg.encode()))
     pixmap = QtGui.QPixmap(48, 48)
-    pixmap.fill(QtCore.Qt.GlobalColor.transparent)
+    pixmap.fill(QtGui.QColor(0, 0, 0, 0))
     with QtGui.QPainter(pixmap) as p:
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        ink = QtGui.QColor(INK)
-        pain = QtGui.QColor(PAIN)
-        if tool is Tool.REGION:
-            p.setPen(QtGui.QPen(ink, 3))
-            pain.setAlpha(150)
-            p.setBrush(pain)
-            p.drawRoundedRect(QtCore.QRectF(8, 8, 32, 32), 6, 6)
-        elif tool is Tool.BRUSH:
-            pen = QtGui.QPen(pain, 10)
-            pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
-            p.setPen(pen)
-            path = QtGui.QPainterPath(QtCore.QPointF(9, 36))
-            path.cubicTo(16, 10, 30, 42, 39, 12)
-            p.drawPath(path)
-        else:
-            p.setPen(QtGui.QPen(ink, 3))
-            p.setBrush(QtGui.QColor("#FFFFFF"))
-            p.translate(24, 24)
-            p.rotate(-35)
-            p.drawRoundedRect(QtCore.QRectF(-16, -9, 32, 18), 3, 3)
-            p.drawLine(QtCore.QPointF(-4, -9), QtCore.QPointF(-4, 9))
+        renderer.render(p)
     return QtGui.QIcon(pixmap)
+
+
+def _set_shortcuts(action: QtGui.QAction, *keys: str | QtGui.QKeySequence.StandardKey) -> None:
+    """``action``'s shortcuts (the first is the one menus show). Through ``setShortcuts``:
+    ``setShortcut`` tries implicit conversions that set up the ``QtCore.Qt`` enums."""
+    sequences = [QtGui.QKeySequence(key) for key in keys]
+    action.setShortcuts([s for s in sequences if not s.isEmpty()])
 
 
 class Actions(QtCore.QObject):
@@ -57,17 +58,16 @@ class Actions(QtCore.QObject):
         self.new = self._action("&New", files.new, Std.New)
         self.open = self._action("&Open…", files.open, Std.Open)
         self.save = self._action("&Save", files.save, Std.Save)
-        self.save_as = self._action("Save &As…", files.save_as, Key("Ctrl+Shift+S"))
-        self.export = self._action("&Export PNG…", files.export, Key("Ctrl+E"))
-        self.quit = self._action("&Quit", w.close, Std.Quit)
-        self.quit.setShortcut(Key("Ctrl+Q"))
+        self.save_as = self._action("Save &As…", files.save_as, "Ctrl+Shift+S")
+        self.export = self._action("&Export PNG…", files.export, "Ctrl+E")
+        self.quit = self._action("&Quit", w.close, "Ctrl+Q")
 
         self.undo = w.undo_stack.createUndoAction(self, "&Undo")
-        self.undo.setShortcut(Key("Ctrl+Z"))
+        _set_shortcuts(self.undo, "Ctrl+Z")
         self.redo = w.undo_stack.createRedoAction(self, "&Redo")
-        self.redo.setShortcuts([Key("Ctrl+Shift+Z"), Key("Ctrl+Y")])
-        self.clear = self._action("C&lear all", w.clear_all, Key("Ctrl+Shift+Backspace"))
-        self.mirror = self._action("&Mirror to the other side", w.mirror_marks, Key("Ctrl+M"))
+        _set_shortcuts(self.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+        self.clear = self._action("C&lear all", w.clear_all, "Ctrl+Shift+Backspace")
+        self.mirror = self._action("&Mirror to the other side", w.mirror_marks, "Ctrl+M")
         self.clear.setStatusTip("Remove every mark (can be undone)")
         self.mirror.setStatusTip("Copy the marks to the patient's other side")
 
@@ -79,25 +79,25 @@ class Actions(QtCore.QObject):
             (Tool.BRUSH, "&Brush", "B"),
             (Tool.ERASER, "&Eraser", "E"),
         ):
-            action = self._action(text, lambda _=False, t=tool: w.set_tool(t), Key(key))
+            action = self._action(text, lambda _=False, t=tool: w.set_tool(t), key)
             action.setCheckable(True)
             action.setIcon(_tool_icon(tool))
             group.addAction(action)
             self.tool_actions[tool] = action
         self.tool_actions[Tool.REGION].setChecked(True)
-        self.bigger = self._action("Larger brush", lambda: self._step_size(1.25), Key("]"))
-        self.smaller = self._action("Smaller brush", lambda: self._step_size(0.8), Key("["))
-        self.stronger = self._action("More intense", lambda: self._step_intensity(1), Key("."))
-        self.weaker = self._action("Less intense", lambda: self._step_intensity(-1), Key(","))
+        self.bigger = self._action("Larger brush", lambda: self._step_size(1.25), "]")
+        self.smaller = self._action("Smaller brush", lambda: self._step_size(0.8), "[")
+        self.stronger = self._action("More intense", lambda: self._step_intensity(1), ".")
+        self.weaker = self._action("Less intense", lambda: self._step_intensity(-1), ",")
 
-        self.zoom_in = self._action("Zoom &in", lambda: w.view.zoom_by(1.25), Std.ZoomIn)
-        self.zoom_in.setShortcuts([Key("Ctrl++"), Key("Ctrl+=")])
-        self.zoom_out = self._action("Zoom &out", lambda: w.view.zoom_by(0.8), Key("Ctrl+-"))
-        self.fit = self._action("&Fit to window", w.view.fit, Key("Ctrl+0"))
-        self.find_region = self._action("Find &region…", self._focus_region_search, Key("Ctrl+F"))
+        self.zoom_in = self._action("Zoom &in", lambda: w.view.zoom_by(1.25), "Ctrl++")
+        _set_shortcuts(self.zoom_in, "Ctrl++", "Ctrl+=")
+        self.zoom_out = self._action("Zoom &out", lambda: w.view.zoom_by(0.8), "Ctrl+-")
+        self.fit = self._action("&Fit to window", w.view.fit, "Ctrl+0")
+        self.find_region = self._action("Find &region…", self._focus_region_search, "Ctrl+F")
 
-        self.safety = self._action("&Safety note", w.show_safety, Key("F1"))
-        self.about = self._action("&About BodyMap", self._about, Key("Ctrl+F1"))
+        self.safety = self._action("&Safety note", w.show_safety, "F1")
+        self.about = self._action("&About BodyMap", self._about, "Ctrl+F1")
 
         self._size_spin = QtWidgets.QSpinBox()
         self._size_spin.setRange(2, int(WIDTH_MAX))
@@ -124,10 +124,10 @@ class Actions(QtCore.QObject):
         self,
         text: str,
         slot: Callable[..., object],
-        shortcut: QtGui.QKeySequence | QtGui.QKeySequence.StandardKey,
+        shortcut: str | QtGui.QKeySequence.StandardKey,
     ) -> QtGui.QAction:
         action = QtGui.QAction(text, self.window)
-        action.setShortcut(shortcut)
+        _set_shortcuts(action, shortcut)
         action.triggered.connect(slot)
         self.window.addAction(action)
         return action
@@ -162,7 +162,7 @@ class Actions(QtCore.QObject):
         panels = view.addMenu("&Panels")
         for i, dock in enumerate((w.match_dock, w.panel_dock, w.region_dock, w.note_dock), 1):
             toggle = dock.toggleViewAction()
-            toggle.setShortcut(Key(f"Alt+{i}"))
+            _set_shortcuts(toggle, f"Alt+{i}")
             panels.addAction(toggle)
 
         self.muscles_menu = bar.addMenu("&Muscles")  # filled by add_muscles()
@@ -176,7 +176,7 @@ class Actions(QtCore.QObject):
         for i, muscle in enumerate(w.anatomy.muscles.values(), 1):
             action = QtGui.QAction(f"{muscle.name} ({muscle.short_name})", w)
             if i <= 9:
-                action.setShortcut(Key(f"Ctrl+{i}"))
+                _set_shortcuts(action, f"Ctrl+{i}")
             action.triggered.connect(lambda _=False, m=muscle.id: self._open_muscle(m))
             self.muscles_menu.addAction(action)
             w.addAction(action)
@@ -185,7 +185,8 @@ class Actions(QtCore.QObject):
         bar = self.window.addToolBar("Tools")
         bar.setObjectName("toolbar_tools")
         bar.setMovable(False)
-        bar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # As the property, by name: setToolButtonStyle() takes a QtCore.Qt enum (see _ICONS).
+        bar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
         bar.setIconSize(QtCore.QSize(20, 20))
         bar.addActions(list(self.tool_actions.values()))
         bar.addSeparator()

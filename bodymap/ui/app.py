@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from bodymap.ui import crash, dialogs
 from bodymap.ui.main_window import MainWindow
@@ -30,9 +30,9 @@ def application() -> QtWidgets.QApplication:
     """The QApplication, created once with the names QSettings and data folders use."""
     app = QtWidgets.QApplication.instance()
     if not isinstance(app, QtWidgets.QApplication):
-        QtGui.QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            QtCore.Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
+        # High-DPI scale factors are not rounded (PassThrough, Qt 6's default, so nothing is
+        # set: the first use of any ``QtCore.Qt`` enum costs ~15 ms of PySide set-up, which
+        # the first frame does without).
         app = QtWidgets.QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

@@ -18,7 +18,7 @@ from bodymap.ui.actions import Actions
 from bodymap.ui.body_view import BodyView, Tool
 from bodymap.ui.files import FileController
 from bodymap.ui.settings import app_settings
-from bodymap.ui.shell import ArtScene, ViewArt
+from bodymap.ui.shell import ArtScene, ViewArt, on_paper
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
@@ -69,6 +69,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._attached = False
         self.undo_stack = QtGui.QUndoStack(self)
         self.view = BodyView(ArtScene(art or [], self), self)
+        on_paper(self.view)
         self.view.setMinimumSize(420, 360)  # docks give way before the body map does
         self.setCentralWidget(self.view)
         self.setDockNestingEnabled(True)
@@ -80,21 +81,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.panel_dock = self._dock("Muscle guide", "guide")
         self.region_dock = self._dock("Regions", "regions")
         self.note_dock = self._dock("Note", "note")
-        right = QtCore.Qt.DockWidgetArea.RightDockWidgetArea
-        left = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
-        self.addDockWidget(left, self.region_dock)
-        self.addDockWidget(left, self.note_dock)
-        self.addDockWidget(right, self.match_dock)
-        self.addDockWidget(right, self.panel_dock)
-        self.resizeDocks(
-            [self.match_dock, self.panel_dock], [170, 560], QtCore.Qt.Orientation.Vertical
-        )
-        self.resizeDocks(
-            [self.region_dock, self.note_dock], [520, 160], QtCore.Qt.Orientation.Vertical
-        )
-        self.resizeDocks(
-            [self.region_dock, self.match_dock], [250, 400], QtCore.Qt.Orientation.Horizontal
-        )
+        # Placed by _restore_layout(): left the regions over the note, right the matches over
+        # the muscle guide, unless the saved layout says otherwise.
+        self._left_docks = (self.region_dock, self.note_dock)
+        self._right_docks = (self.match_dock, self.panel_dock)
 
         self.tool_label = QtWidgets.QLabel()
         self.hover_label = QtWidgets.QLabel()
@@ -167,6 +157,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.note_edit.textChanged.connect(self._on_note_text_changed)
         self.match_list.match_selected.connect(self._on_match_list_match_selected)
         self.region_list.region_toggled.connect(self.toggle_region)
+        area = QtCore.Qt.DockWidgetArea
+        for side, docks in ((area.LeftDockWidgetArea, self._left_docks),
+                            (area.RightDockWidgetArea, self._right_docks)):  # fmt: skip
+            for dock in docks:  # one a saved layout left out (saved before it existed)
+                if self.dockWidgetArea(dock) == area.NoDockWidgetArea:
+                    self.addDockWidget(side, dock)
         self._attached = True
         self.files.update_title()
         self.update_tool_hint()
@@ -433,13 +429,27 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- window ------------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
+        """The geometry and the docks as the user left them, else the default dock layout.
+        A saved state places the docks by itself, so a start with one uses no ``QtCore.Qt``
+        enum before its first frame (their PySide set-up costs ~15 ms); ``attach()`` places
+        any dock a saved state left out."""
         settings = app_settings()
         geometry = settings.value("window/geometry")
         state = settings.value("window/state")
         if isinstance(geometry, QtCore.QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QtCore.QByteArray):
-            self.restoreState(state)
+        if isinstance(state, QtCore.QByteArray) and self.restoreState(state):
+            return
+        area, vertical = QtCore.Qt.DockWidgetArea, QtCore.Qt.Orientation.Vertical
+        for dock in self._left_docks:
+            self.addDockWidget(area.LeftDockWidgetArea, dock)
+        for dock in self._right_docks:
+            self.addDockWidget(area.RightDockWidgetArea, dock)
+        self.resizeDocks([self.match_dock, self.panel_dock], [170, 560], vertical)
+        self.resizeDocks([self.region_dock, self.note_dock], [520, 160], vertical)
+        self.resizeDocks(
+            [self.region_dock, self.match_dock], [250, 400], QtCore.Qt.Orientation.Horizontal
+        )
 
     def save_layout(self) -> None:
         settings = app_settings()

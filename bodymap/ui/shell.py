@@ -101,13 +101,22 @@ class ViewRoot(QtWidgets.QGraphicsItem):
         pass
 
 
+def on_paper(view: QtWidgets.QGraphicsView) -> None:
+    """Paper behind the view's scene: its viewport's own background (the palette's Base).
+    The shell's scene has no background brush: making a QBrush from a colour would set up
+    PySide's ``QtCore.Qt`` enums, ~15 ms the first frame does without."""
+    palette = view.palette()
+    palette.setColor(QtGui.QPalette.ColorRole.Base, QtGui.QColor(PAPER))
+    view.setPalette(palette)
+
+
 class ArtScene(QtWidgets.QGraphicsScene):
     """The views' art laid out exactly as ``BodyScene`` lays it out (back first, then the
-    front after a gap), without labels, pain or zones."""
+    front after a gap), without labels, pain or zones, and without a background: show it in a
+    view that is ``on_paper()``."""
 
     def __init__(self, art: list[ViewArt], parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self.setBackgroundBrush(QtGui.QColor(PAPER))
         roots: list[QtWidgets.QGraphicsItem] = []
         x = 0.0
         for view in art:

@@ -22,7 +22,7 @@ Std = QtGui.QKeySequence.StandardKey
 # that the first frame does without: see app.py.)
 _ICONS = {
     Tool.REGION: f'<rect x="8" y="8" width="32" height="32" rx="6" fill="{PAIN}" '
-    f'fill-opacity="0.59" stroke="{INK}" stroke-width="3"/>',
+    f'fill-opacity="0.588" stroke="{INK}" stroke-width="3"/>',
     Tool.BRUSH: f'<path d="M9 36 C16 10 30 42 39 12" fill="none" stroke="{PAIN}" '
     'stroke-width="10" stroke-linecap="round"/>',
     Tool.ERASER: f'<g transform="translate(24 24) rotate(-35)" stroke="{INK}" stroke-width="3">'

@@ -4,7 +4,9 @@ The window's first frame comes before the heavy work: the shell of the main wind
 toolbar, docks, the body art) is shown at once, and right after its first frame the regions
 file is loaded (shapely, numpy, the matcher), attached to the window, and the safety note,
 crash recovery and the given session follow. Nothing this module imports at the top may pull
-in the core or ``bodymap.io``.
+in the core or ``bodymap.io``, and nothing before the first frame may use a ``QtCore.Qt`` enum
+(the first use makes PySide build all ~90 of them, ~15 ms; only the first start ever, without
+a saved dock layout, needs them to place the docks). ``tests/test_ui_startup.py`` checks both.
 
 ``BODYMAP_REPORT_FIRST_PAINT=1`` (used by ``benchmarks/run.py``) makes the app print
 ``first-paint <time.time()>`` once its main window's first frame has been drawn, then

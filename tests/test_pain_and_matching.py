@@ -102,6 +102,9 @@ def test_mirrored_marks_land_on_the_other_side(anatomy) -> None:  # type: ignore
     assert mirrored(RegionMark("back.tailbone"), anatomy) is None
     stroke = Stroke("front", ((150, 400), (160, 420)), 10, 3)
     assert mirrored(stroke, anatomy) == Stroke("front", ((250, 400), (240, 420)), 10, 3)
+    # Mirrored points are rounded as a session file stores them (x + mirror is not exact).
+    odd = Stroke("front", ((32.09, 400.01),), 10, 3)  # 400 - 32.09 == 367.90999999999997
+    assert mirrored(odd, anatomy).points == ((367.91, 400.01),)  # type: ignore[union-attr]
 
 
 def test_no_pain_no_matches(matcher) -> None:  # type: ignore[no-untyped-def]

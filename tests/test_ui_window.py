@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.core.pain import RegionMark, Stroke
+from bodymap.core.layers import IntensityBands
+from bodymap.core.pain import PainMap, RegionMark, Stroke
 from bodymap.ui import dialogs
 from bodymap.ui.canvas import Tool
 from tests.ui_helpers import click, drag, hover, line_inside
@@ -241,7 +242,13 @@ def test_safety_note_on_first_start_only_and_in_help(window, asked) -> None:  # 
     assert len(asked["safety"]) == 2
 
 
-def test_save_then_open_restores_marks_and_matches(window, anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _refuse(*args: object) -> None:
+    raise AssertionError("folded the marks again")
+
+
+def test_save_then_open_restores_marks_and_matches(
+    window, anatomy, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     click(window, *_point(anatomy, "back.left.outer_hip"))
     window.set_tool(Tool.BRUSH)
     window.set_intensity(8)
@@ -255,8 +262,12 @@ def test_save_then_open_restores_marks_and_matches(window, anatomy, tmp_path: Pa
 
     window.files.new()
     assert window.document.marks == () and window.match_list.rows() == []
+    # The file keeps the computed pain: opening it folds nothing, and shows the same.
+    monkeypatch.setattr(PainMap, "_fold", _refuse)
+    monkeypatch.setattr(IntensityBands, "_fold_all", _refuse)
     assert window.files.open_path(path)
     assert window.document.marks == marks
+    assert not window.scene.pain_layers["front"].is_empty()
     assert window.match_list.rows() == rows
     assert window.note_edit.toPlainText() == "worse after sitting"
     assert not window.isWindowModified()

@@ -245,7 +245,7 @@ def mirrored(mark: Mark, anatomy: Anatomy) -> Mark | None:
         other = anatomy.mirror_region_id(mark.region)
         return RegionMark(other, mark.intensity) if other else None
     mid2 = 2 * anatomy.views[mark.view].midline_x
-    points = tuple((mid2 - x, y) for x, y in mark.points)
+    points = tuple((round(mid2 - x, 2), y) for x, y in mark.points)  # as a session stores them
     return Stroke(mark.view, points, mark.width, mark.intensity, mark.erase)
 
 

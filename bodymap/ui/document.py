@@ -83,12 +83,15 @@ class PainDocument(QtCore.QObject):
             modified=now_utc(),
             regions_version=self.anatomy.version,
             regions_sha256=self.anatomy.sha256,
+            pain=self.bands.layers(),  # kept in the file: opening it needs no refolding
         )
 
     def load(self, session: Session, path: Path | None) -> None:
         self.created = session.created
         self.path = path
         self.pain.set_marks(session.marks)
+        if session.pain is not None:  # the pain the file keeps, current for these marks
+            self.bands.seed(session.pain)
         self.last_change = None
         self.pain_changed.emit(list(self.anatomy.views))
         self.set_note(session.note)

@@ -227,8 +227,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples (about a minute)")
     parser.add_argument("--json", metavar="OUT", help="also write the figures to OUT as JSON")
-    parser.add_argument("--only", metavar="SECTIONS", default=",".join(SECTIONS),
-                        help=f"comma-separated sections to run, of: {', '.join(SECTIONS)}")
+    parser.add_argument(
+        "--only",
+        metavar="SECTIONS",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections to run, of: {', '.join(SECTIONS)}",
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     if only - set(SECTIONS):

@@ -95,6 +95,10 @@ def start(
             failed()
             return
         window.startup(session_path)
+        if window.document.is_empty():  # opening a session settles memory by itself
+            from bodymap.ui.files import settle_memory
+
+            settle_memory()
         if loaded is not None:
             loaded()
 

@@ -85,14 +85,19 @@ def test_incremental_append_equals_full_recompute(anatomy) -> None:  # type: ign
         RegionMark("back.left.outer_hip"),
         Stroke("back", ((130, 330), (170, 330)), 10, erase=True),
         Stroke("front", ((220, 450), (240, 500)), 12),
+        # more paint than a view keeps aside before merging it, some of it overlapping
+        *[Stroke("back", ((110 + 9 * i, 420), (150 + 9 * i, 470)), 16) for i in range(12)],
     ]
     incremental = PainMap(anatomy)
     incremental.geometries()  # warm the cache so append() updates incrementally
-    for mark in marks:
+    for i, mark in enumerate(marks, 1):
         incremental.append(mark)
+        so_far = PainMap(anatomy, marks[:i]).geometries()
+        assert incremental.area() == pytest.approx(sum(g.area for g in so_far.values()))
     full = PainMap(anatomy, marks)
     for view in anatomy.views:
         assert incremental.geometry(view).symmetric_difference(full.geometry(view)).area < 1e-6
+        assert dict(incremental.views())[view].equals(incremental.geometry(view))
 
 
 def test_mirrored_marks_land_on_the_other_side(anatomy) -> None:  # type: ignore[no-untyped-def]
@@ -190,7 +195,7 @@ def test_incremental_matching_equals_matching_from_scratch(anatomy, matcher, dat
     )
     first = data.draw(st.lists(st.one_of(strokes, _region_marks(anatomy)), max_size=4))
     later = data.draw(
-        st.lists(st.one_of(strokes, erasers, _region_marks(anatomy)), min_size=1, max_size=8)
+        st.lists(st.one_of(strokes, erasers, _region_marks(anatomy)), min_size=1, max_size=12)
     )
     pain = PainMap(anatomy, first)
     _, state = matcher.start(pain.geometries())
@@ -198,8 +203,13 @@ def test_incremental_matching_equals_matching_from_scratch(anatomy, matcher, dat
         change = pain.append(mark)
         assert change is not None
         sign = -1.0 if isinstance(mark, Stroke) and mark.erase else 1.0
-        result = matcher.update(state, pain.geometries(), pain.view_of(mark), change, sign)
-        fresh = matcher.match(pain.geometries())
+        # As the window does: new paint is merged only if the listed muscles change.
+        area = pain.area()
+        view = pain.view_of(mark)
+        result = matcher.update(state, pain.views(), view, change, sign, pain_area=area)
+        scratch = PainMap(anatomy, pain.marks).geometries()
+        assert area == pytest.approx(sum(g.area for g in scratch.values()), rel=1e-9, abs=1e-6)
+        fresh = matcher.match(scratch)
         assert [(m.muscle, m.side) for m in result.matches] == [
             (m.muscle, m.side) for m in fresh.matches
         ]

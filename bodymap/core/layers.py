@@ -149,7 +149,7 @@ class IntensityBands:
         return True
 
     def _fold_one(self, cumulative: dict[int, BaseGeometry], mark: Mark) -> None:
-        geom = self._pain.on_body(self._pain.view_of(mark), self._pain.mark_geometry(mark))
+        geom = self._pain.mark_on_body(mark)
         if is_erase(mark):
             for level, area in cumulative.items():
                 cumulative[level] = polygonal(area.difference(geom))

@@ -129,9 +129,12 @@ class Matcher:
         view: str,
         change: BaseGeometry,
         sign: float,
+        pain_area: float | None = None,
     ) -> MatchResult:
         """Follow one change of the pain: ``change`` is the area just painted (``sign`` +1)
-        or just erased (``sign`` -1) on ``view``; ``pain`` is the pain after it.
+        or just erased (``sign`` -1) on ``view``; ``pain`` is the pain after it, and
+        ``pain_area`` its area when the caller knows it (``pain`` is then looked up only if
+        the set of listed muscle sides changes: it may be a lazy mapping).
 
         Only the patterns the change touches are measured again, so the cost follows the
         size of the change, not of the whole drawing. The result equals ``match(pain)`` up to
@@ -139,7 +142,7 @@ class Matcher:
         """
         try:
             self._accumulate(state, view, change, sign)
-            return self._finish(state, pain, (view, change, sign))
+            return self._finish(state, pain, (view, change, sign), pain_area)
         except shapely.errors.GEOSException:
             # A degenerate overlay of the change (GEOS gives up on some slivers): the
             # totals may be half updated, so measure everything anew.
@@ -167,8 +170,10 @@ class Matcher:
         state: MatchState,
         pain: Mapping[str, BaseGeometry],
         change: tuple[str, BaseGeometry, float] | None,
+        pain_area: float | None = None,
     ) -> MatchResult:
-        pain_area = sum(g.area for g in pain.values())
+        if pain_area is None:
+            pain_area = sum(g.area for g in pain.values())
         if pain_area <= 0:
             state.counted, state.explained = frozenset(), 0.0
             return MatchResult((), 0.0, 0.0)

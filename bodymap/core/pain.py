@@ -9,7 +9,7 @@ paint is unioned, an erasure subtracts. Paint marks between two erasures commute
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -34,6 +34,8 @@ _QUAD_SEGS = 6
 # Bumped whenever the geometry a mark makes changes (buffering, chunking, simplification):
 # anything that stores computed pain keys it with this number.
 GEOMETRY_VERSION = 2
+_ON_BODY_KEPT = 16  # marks whose area on the body a PainMap keeps at hand
+_PENDING_KEPT = 8  # newly painted areas a view keeps aside before merging them
 EMPTY: BaseGeometry = Polygon()
 
 
@@ -261,6 +263,10 @@ class PainMap:
         self.anatomy = anatomy
         self._marks: list[Mark] = list(marks)
         self._cache: dict[str, BaseGeometry] = {}
+        # per view, areas painted since _cache[view] was merged: disjoint from it and each other
+        self._pending: dict[str, list[BaseGeometry]] = {}
+        # id(mark) -> (mark, its area on the body), for the last few marks appended or drawn
+        self._on_body: dict[int, tuple[Mark, BaseGeometry]] = {}
 
     @property
     def marks(self) -> tuple[Mark, ...]:
@@ -296,25 +302,56 @@ class PainMap:
         view = self.view_of(mark)
         if view not in self._cache:
             return None
-        current = self._cache.pop(view)
         try:
-            self._cache[view], changed = self.after(current, mark)
+            if is_erase(mark):
+                current = self.geometry(view)
+                del self._cache[view]
+                self._cache[view], changed = self.after(current, mark)
+                return changed
+            # New paint is kept aside, disjoint from the rest, and merged when the pain is
+            # next asked for as a whole: a stroke's end needs only the area it adds.
+            pieces = [self._cache[view], *self._pending.get(view, ())]
+            added = self.mark_on_body(mark)
+            for piece in pieces:
+                added = polygonal(added.difference(piece))
         except shapely.errors.GEOSException:
+            self._drop(view)
             return None  # GEOS gave up on a degenerate overlay: the view refolds lazily
-        return changed
+        if not added.is_empty:
+            self._pending.setdefault(view, []).append(added)
+            if len(self._pending[view]) >= _PENDING_KEPT:
+                self.geometry(view)
+        return added
 
     def after(self, current: BaseGeometry, mark: Mark) -> tuple[BaseGeometry, BaseGeometry]:
         """The pain of the mark's view once ``mark`` is added to ``current`` (that view's
         pain), and the area that changes: newly painted on the body, or erased."""
-        view, geom = self.view_of(mark), self.mark_geometry(mark)
         if is_erase(mark):
+            geom = self.mark_geometry(mark)
             return polygonal(current.difference(geom)), polygonal(current.intersection(geom))
-        added = self.on_body(view, geom.difference(current))
+        added = polygonal(self.mark_on_body(mark).difference(current))
         return polygonal(current.union(added)), added
+
+    def mark_on_body(self, mark: Mark) -> BaseGeometry:
+        """The area ``mark`` covers on the body (clipped to the silhouette). Kept for the last
+        marks asked about: ending a stroke needs it for the pain, the bands and the drawing."""
+        key = id(mark)
+        if key in self._on_body and self._on_body[key][0] is mark:
+            return self._on_body[key][1]
+        area = self.on_body(self.view_of(mark), self.mark_geometry(mark))
+        if len(self._on_body) >= _ON_BODY_KEPT:
+            del self._on_body[next(iter(self._on_body))]  # the oldest
+        self._on_body[key] = (mark, area)
+        return area
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
         self._marks = list(marks)
         self._cache.clear()
+        self._pending.clear()
+
+    def _drop(self, view: str) -> None:
+        self._cache.pop(view, None)
+        self._pending.pop(view, None)
 
     def region_marked(self, region_id: str) -> bool:
         return any(isinstance(m, RegionMark) and m.region == region_id for m in self._marks)
@@ -326,7 +363,26 @@ class PainMap:
         """The pain of ``view``: marks folded in order (paint unioned, erasures subtracted)."""
         if view not in self._cache:
             self._cache[view] = self._fold(view)
+        elif self._pending.get(view):
+            try:
+                merged = shapely.union_all([self._cache[view], *self._pending.pop(view)])
+                self._cache[view] = polygonal(merged)
+            except shapely.errors.GEOSException:
+                self._cache[view] = self._fold(view)  # a degenerate overlay: fold anew
         return self._cache[view]
+
+    def area(self) -> float:
+        """The area of the pain of every view (SVG units²), without merging new paint."""
+        return sum(
+            float(self.geometry(view).area)
+            if view not in self._cache
+            else float(self._cache[view].area) + sum(g.area for g in self._pending.get(view, ()))
+            for view in self.anatomy.views
+        )
+
+    def views(self) -> Mapping[str, BaseGeometry]:
+        """The pain per view, each computed (or merged) only when it is looked up."""
+        return _PainViews(self)
 
     def seed(self, view: str, geom: BaseGeometry) -> None:
         """Take the pain of ``view`` computed elsewhere from the same marks (the intensity
@@ -358,3 +414,21 @@ class PainMap:
         silhouette is not pain, and would only count as unexplained."""
         silhouette = self.anatomy.views[view].silhouette
         return polygonal(geom if silhouette.contains(geom) else geom.intersection(silhouette))
+
+
+class _PainViews(Mapping[str, BaseGeometry]):
+    """:meth:`PainMap.views`: a mapping of view id to pain, looked up lazily."""
+
+    def __init__(self, pain: PainMap) -> None:
+        self._pain = pain
+
+    def __getitem__(self, view: str) -> BaseGeometry:
+        if view not in self._pain.anatomy.views:
+            raise KeyError(view)
+        return self._pain.geometry(view)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pain.anatomy.views)
+
+    def __len__(self) -> int:
+        return len(self._pain.anatomy.views)

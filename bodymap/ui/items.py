@@ -135,6 +135,8 @@ class ZoneItem(QtWidgets.QGraphicsPathItem):
         self.outline = outline
         self._hex = hex_colour
         self.setZValue(Z_ZONE_OUTLINE if outline else Z_ZONE_FILL)
+        # Rendered once per zoom or emphasis: repainting under a new stroke only blits it.
+        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.set_emphasis(0)
 
     def set_emphasis(self, level: int) -> None:

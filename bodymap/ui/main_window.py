@@ -358,7 +358,7 @@ class MainWindow(QtWidgets.QMainWindow):
             and layer.recent_count() + len(new) <= MAX_RECENT_MARKS
         ):
             for mark in new:
-                self.scene.add_pain(view_id, mark, pain.on_body(view_id, pain.mark_geometry(mark)))
+                self.scene.add_pain(view_id, mark, pain.mark_on_body(mark))
             self._bands_timer.start()  # merge them into the bands once the user pauses
         else:
             self.scene.set_pain(view_id, self.document.bands.bands(view_id))
@@ -375,10 +375,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def refresh_matches(self) -> None:
         """Rank the muscles for the current pain: after one appended mark only what it
         changed is measured (``Matcher.update``); anything else is matched anew."""
-        pain = self.document.pain.geometries()
+        pain = self.document.pain.views()  # looked up (new paint merged) only if needed
         change = self.document.take_change()
         if change is not None and self._match_state is not None:
-            result = self.matcher.update(self._match_state, pain, *change)
+            area = self.document.pain.area()
+            result = self.matcher.update(self._match_state, pain, *change, pain_area=area)
         else:
             result, self._match_state = self.matcher.start(pain)
         self._show_result(result, True)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from bodymap.core.matching import MIN_CONTACT_AREA
 from bodymap.core.pain import (
+    EMPTY,
     PainMap,
     RegionMark,
     Stroke,
@@ -68,6 +69,36 @@ def test_stroke_built_while_drawn_is_exactly_the_stroke_from_its_points(
     assert shapely.to_wkb(stroke_geometries([((), 3), (stroke.points, width)])[1]) == (
         shapely.to_wkb(fresh)
     )
+
+
+def test_a_stroke_measured_while_drawn_adds_the_same_paint(anatomy) -> None:  # type: ignore[no-untyped-def]
+    before = [Stroke("back", ((120, 380), (260, 380)), 30), RegionMark("back.left.outer_hip")]
+    points = [(110 + 0.6 * i, 300 + 60 * math.sin(i / 40)) for i in range(400)]
+    builder = StrokeBuilder("back", 14)
+    builder.extend(points[:300])
+    pain = PainMap(anatomy, before)
+    measured = (pain.version, pain.unpainted("back", builder.merged_area()), builder.merged)
+    builder.extend(points[300:])  # more chunks complete after the last measurement
+    stroke = builder.stroke(6)
+    plain = PainMap(anatomy, before)
+    plain.geometries()
+    expected = plain.append(stroke)
+    assert expected is not None and expected.area > 1000
+
+    version, area, merged = measured
+    pain.hint(stroke, version, area, builder.area_since(merged))
+    added = pain.append(stroke)
+    assert added is not None
+    assert added.symmetric_difference(expected).area < 1e-6
+    assert pain.geometry("back").symmetric_difference(plain.geometry("back")).area < 1e-6
+
+    # A hint is for one append of that mark at that version only.
+    late = PainMap(anatomy, before)
+    late.geometries()
+    late.hint(stroke, late.version, EMPTY, EMPTY)  # claims the stroke adds nothing
+    late.append(RegionMark("front.left.groin"))  # the marks change first (another view)
+    added = late.append(stroke)
+    assert added is not None and added.area == pytest.approx(expected.area)
 
 
 def test_erasing_removes_paint_before_it_only(anatomy) -> None:  # type: ignore[no-untyped-def]

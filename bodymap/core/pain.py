@@ -205,6 +205,23 @@ class StrokeBuilder:
         area = _chunk_areas([shapely.linestrings(tail)], self.width)[0]
         return area if self._merged == 0 else shapely.union(self._acc, area)
 
+    @property
+    def merged(self) -> int:
+        """How many complete chunks :meth:`merged_area` holds."""
+        return self._merged
+
+    def merged_area(self) -> BaseGeometry:
+        """The area of the complete chunks so far (it only grows)."""
+        return self._acc
+
+    def area_since(self, merged: int) -> BaseGeometry:
+        """The area of the chunks from the ``merged``-th on, the unfinished one included:
+        with the area of the first ``merged`` chunks it makes the whole stroke's."""
+        starts = _chunk_starts(len(self._unique))
+        if merged >= len(starts):
+            return EMPTY
+        return stroke_geometry(self._unique[starts[merged] :], self.width)
+
     def stroke(self, intensity: int, erase: bool = False) -> Stroke:
         """The finished stroke, its geometry already known."""
         stroke = Stroke(self.view, tuple(self.points), self.width, intensity, erase)
@@ -265,6 +282,9 @@ class PainMap:
         self._cache: dict[str, BaseGeometry] = {}
         # per view, areas painted since _cache[view] was merged: disjoint from it and each other
         self._pending: dict[str, list[BaseGeometry]] = {}
+        self.version = 0  # counts changes of the marks
+        # (mark, version, new paint of part of its area, the rest of its area): see hint()
+        self._hint: tuple[Mark, int, BaseGeometry, BaseGeometry] | None = None
         # id(mark) -> (mark, its area on the body), for the last few marks appended or drawn
         self._on_body: dict[int, tuple[Mark, BaseGeometry]] = {}
 
@@ -299,10 +319,18 @@ class PainMap:
         (for :meth:`Matcher.update`). Otherwise returns None and the view refolds lazily.
         """
         self._marks.append(mark)
+        self.version += 1
+        hint, self._hint = self._hint, None
         view = self.view_of(mark)
         if view not in self._cache:
             return None
         try:
+            if hint and hint[0] is mark and hint[1] == self.version - 1 and not is_erase(mark):
+                # Most of the stroke was measured while it was drawn: only the rest is new.
+                rest = self.on_body(view, hint[3])
+                for piece in [self._cache[view], *self._pending.get(view, ())]:
+                    rest = polygonal(rest.difference(piece))
+                return self._keep(view, polygonal(shapely.union(hint[2], rest)))
             if is_erase(mark):
                 current = self.geometry(view)
                 del self._cache[view]
@@ -317,11 +345,27 @@ class PainMap:
         except shapely.errors.GEOSException:
             self._drop(view)
             return None  # GEOS gave up on a degenerate overlay: the view refolds lazily
+        return self._keep(view, added)
+
+    def _keep(self, view: str, added: BaseGeometry) -> BaseGeometry:
+        """Set ``added`` (new paint, disjoint from the pain of ``view``) aside for merging."""
         if not added.is_empty:
             self._pending.setdefault(view, []).append(added)
             if len(self._pending[view]) >= _PENDING_KEPT:
                 self.geometry(view)
         return added
+
+    def unpainted(self, view: str, area: BaseGeometry) -> BaseGeometry:
+        """What of ``area`` (on ``view``) lies on the body and is not painted yet."""
+        return polygonal(self.on_body(view, area).difference(self.geometry(view)))
+
+    def hint(self, mark: Mark, version: int, new_paint: BaseGeometry, rest: BaseGeometry) -> None:
+        """Tell the next :meth:`append` of ``mark`` what is known of it: part of its area,
+        measured when the marks were at ``version``, has ``new_paint`` (see
+        :meth:`unpainted`), and ``rest`` is the remainder of its area. If the marks have not
+        changed since, appending it then only measures ``rest``: a long stroke measured while
+        it is drawn ends at the cost of its last chunk."""
+        self._hint = (mark, version, new_paint, rest)
 
     def after(self, current: BaseGeometry, mark: Mark) -> tuple[BaseGeometry, BaseGeometry]:
         """The pain of the mark's view once ``mark`` is added to ``current`` (that view's
@@ -346,6 +390,7 @@ class PainMap:
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
         self._marks = list(marks)
+        self.version += 1
         self._cache.clear()
         self._pending.clear()
 

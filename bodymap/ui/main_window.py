@@ -21,6 +21,8 @@ from bodymap.ui.settings import app_settings
 from bodymap.ui.shell import ArtScene, ViewArt, on_paper
 
 if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
     from bodymap.core.anatomy import Anatomy
     from bodymap.core.matching import Matcher, MatchResult, MatchState
     from bodymap.core.pain import Mark, StrokeBuilder
@@ -97,6 +99,8 @@ class MainWindow(QtWidgets.QMainWindow):
         # Marks already drawn by each pain layer (in order), to draw only what was added.
         self._shown_marks: dict[str, list[Mark]] = {}
         self._builder: StrokeBuilder | None = None  # the stroke being drawn
+        # (builder, its complete chunks, pain version, their new paint) at the last tick
+        self._known: tuple[StrokeBuilder, int, int, BaseGeometry] | None = None
         self._bands_timer = QtCore.QTimer(self)
         self._bands_timer.setSingleShot(True)
         self._bands_timer.setInterval(BANDS_IDLE_MS)
@@ -292,6 +296,14 @@ class MainWindow(QtWidgets.QMainWindow):
         builder = self._draft_builder(*draft, self.view.current_width())
         if self.view.tool is not Tool.BRUSH:
             return
+        marks, known = self.document.pain, self._known
+        if builder.merged and (
+            known is None
+            or known[0] is not builder
+            or (known[1], known[2]) != (builder.merged, marks.version)
+        ):  # measure the complete chunks now, so the release has only the rest to measure
+            area = marks.unpainted(builder.view, builder.merged_area())
+            self._known = (builder, builder.merged, marks.version, area)
         pain, change = geometries_with(self.document.pain, builder.stroke(self.view.intensity))
         if self._match_state is None:
             result = self.matcher.match(pain)
@@ -326,10 +338,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self._live_timer.stop()
         width = self.view.eraser_width if erase else self.view.brush_width
         # Points are rounded as the session file stores them: a saved session reloads identical.
-        stroke = self._draft_builder(view_id, points, width).stroke(self.view.intensity, erase)
-        self._builder = None
+        builder = self._draft_builder(view_id, points, width)
+        stroke = builder.stroke(self.view.intensity, erase)
+        known, self._known, self._builder = self._known, None, None
         if validate_mark(stroke, self.anatomy) is not None:
             return
+        if known is not None and known[0] is builder and not erase:
+            _, merged, version, area = known
+            self.document.pain.hint(stroke, version, area, builder.area_since(merged))
         text = "Erase" if erase else "Paint"
         self.undo_stack.push(AddMarkCommand(self.document, stroke, text))
 

@@ -71,7 +71,7 @@ def test_stroke_built_while_drawn_is_exactly_the_stroke_from_its_points(
     )
 
 
-def test_a_stroke_measured_while_drawn_adds_the_same_paint(anatomy) -> None:  # type: ignore[no-untyped-def]
+def test_a_stroke_measured_while_drawn_adds_the_same_paint(anatomy, matcher) -> None:  # type: ignore[no-untyped-def]
     before = [Stroke("back", ((120, 380), (260, 380)), 30), RegionMark("back.left.outer_hip")]
     points = [(110 + 0.6 * i, 300 + 60 * math.sin(i / 40)) for i in range(400)]
     builder = StrokeBuilder("back", 14)
@@ -86,11 +86,26 @@ def test_a_stroke_measured_while_drawn_adds_the_same_paint(anatomy) -> None:  # 
     assert expected is not None and expected.area > 1000
 
     version, area, merged = measured
+    overlaps = matcher.measure("back", area)  # measured while drawing, as the window does
+    _, state = matcher.start(pain.geometries())
     pain.hint(stroke, version, area, builder.area_since(merged))
     added = pain.append(stroke)
-    assert added is not None
+    assert added is not None and pain.last_parts is not None
     assert added.symmetric_difference(expected).area < 1e-6
+    known, rest = pain.last_parts
+    assert known is area and known.intersection(rest).area < 1e-6  # disjoint parts
     assert pain.geometry("back").symmetric_difference(plain.geometry("back")).area < 1e-6
+    result = matcher.update(
+        state, pain.views(), "back", added, 1.0, pain_area=pain.area(), measured=(overlaps, rest)
+    )
+    fresh = matcher.match(PainMap(anatomy, [*before, stroke]).geometries())
+    assert [(m.muscle, m.side) for m in result.matches] == [
+        (m.muscle, m.side) for m in fresh.matches
+    ]
+    for a, b in zip(result.matches, fresh.matches, strict=True):
+        assert a.score == pytest.approx(b.score, abs=1e-6)
+        assert a.pain_explained == pytest.approx(b.pain_explained, abs=1e-6)
+    assert result.unexplained == pytest.approx(fresh.unexplained, abs=1e-6)
 
     # A hint is for one append of that mark at that version only.
     late = PainMap(anatomy, before)

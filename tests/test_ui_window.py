@@ -13,6 +13,8 @@ from bodymap.ui import dialogs
 from bodymap.ui.canvas import Tool
 from tests.ui_helpers import click, drag, hover, line_inside
 
+NONE_BUTTON = QtCore.Qt.MouseButton.NoButton
+
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
@@ -189,6 +191,40 @@ def test_live_matching_while_painting(window, anatomy, qtbot) -> None:  # type: 
             LEFT,
             QtCore.Qt.MouseButton.NoButton,
         )
+
+
+def test_long_stroke_measured_while_drawn_ends_with_the_full_ranking(
+    window, anatomy, matcher, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import math
+
+    from tests.ui_helpers import LEFT, _send, scene_point
+
+    click(window, *_point(anatomy, "back.left.outer_hip"))  # some pain drawn already
+    window.set_tool(Tool.BRUSH)
+    # A long scribble over the low back and hip: many chunks complete while it is drawn.
+    points = [(120 + 0.5 * i, 420 + 40 * math.sin(i / 25)) for i in range(320)]
+    pts = [scene_point(window, "back", x, y) for x, y in points]
+    _send(window.view, QtCore.QEvent.Type.MouseButtonPress, pts[0], LEFT, LEFT)
+    try:
+        for i, pt in enumerate(pts[1:-10], 1):
+            _send(window.view, QtCore.QEvent.Type.MouseMove, pt, LEFT, LEFT)
+            if i % 100 == 0:
+                qtbot.wait(150)  # a live-matching tick measures the chunks so far
+        assert window._known is not None  # the tick measured the complete chunks
+        for pt in pts[-10:]:
+            _send(window.view, QtCore.QEvent.Type.MouseMove, pt, LEFT, LEFT)
+    finally:
+        _send(window.view, QtCore.QEvent.Type.MouseButtonRelease, pts[-1], LEFT, NONE_BUTTON)
+    assert window.document.pain.last_parts is not None  # the release reused them
+    fresh = matcher.match(PainMap(anatomy, window.document.marks).geometries())
+    shown = window.result.matches
+    assert [(m.muscle, m.side) for m in shown] == [(m.muscle, m.side) for m in fresh.matches]
+    for a, b in zip(shown, fresh.matches, strict=True):
+        assert a.score == pytest.approx(b.score, abs=1e-6)
+        assert a.pain_explained == pytest.approx(b.pain_explained, abs=1e-6)
+    assert window.result.unexplained == pytest.approx(fresh.unexplained, abs=1e-6)
+    assert window.match_list.rows()[0][1] == shown[0].name
 
 
 def test_region_list_toggles_marks_by_keyboard(window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -35,6 +35,8 @@ from bodymap.core.pain import polygonal
 MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adult)
 MIN_CONTACT_FRACTION = 0.01  # of the pain area
 SPILLOVER_WEIGHT = ZONE_WEIGHTS["spillover"]
+# (muscle id, side) -> (overlap, weighted overlap) of one area, SVG units²
+Overlaps = dict[tuple[str, str], tuple[float, float]]
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ class Matcher:
         change: BaseGeometry,
         sign: float,
         pain_area: float | None = None,
+        measured: tuple[Overlaps, BaseGeometry] | None = None,
     ) -> MatchResult:
         """Follow one change of the pain: ``change`` is the area just painted (``sign`` +1)
         or just erased (``sign`` -1) on ``view``; ``pain`` is the pain after it, and
@@ -137,11 +140,16 @@ class Matcher:
         the set of listed muscle sides changes: it may be a lazy mapping).
 
         Only the patterns the change touches are measured again, so the cost follows the
-        size of the change, not of the whole drawing. The result equals ``match(pain)`` up to
-        float rounding.
+        size of the change, not of the whole drawing; with ``measured`` (the overlaps of part
+        of ``change``, from :meth:`measure`, and the rest of ``change``, disjoint from that
+        part) only the rest is. The result equals ``match(pain)`` up to float rounding.
         """
         try:
-            self._accumulate(state, view, change, sign)
+            if measured is None:
+                self._accumulate(state, view, change, sign)
+            else:
+                self._add(state, measured[0], sign)
+                self._accumulate(state, view, measured[1], sign)
             return self._finish(state, pain, (view, change, sign), pain_area)
         except shapely.errors.GEOSException:
             # A degenerate overlay of the change (GEOS gives up on some slivers): the
@@ -150,9 +158,12 @@ class Matcher:
             state.__dict__.update(fresh.__dict__)
             return result
 
-    def _accumulate(self, state: MatchState, view: str, geom: BaseGeometry, sign: float) -> None:
+    def measure(self, view: str, geom: BaseGeometry) -> Overlaps:
+        """The overlap and weighted overlap of ``geom`` (on ``view``) with each muscle side
+        whose zones it touches: the costly part of matching, a function of ``geom`` alone."""
+        overlaps: Overlaps = {}
         if geom.is_empty or view not in self._trees:
-            return
+            return overlaps
         patterns = self._patterns[view]
         for index in self._trees[view].query(geom, predicate="intersects"):
             p = patterns[int(index)]
@@ -161,9 +172,20 @@ class Matcher:
             if overlap <= 0:
                 continue
             on_ess = inside.intersection(p.essential).area if not p.spillover.is_empty else overlap
-            sums = state.totals.setdefault((p.muscle.id, p.side), [0.0, 0.0])
+            weighted = on_ess + SPILLOVER_WEIGHT * (overlap - on_ess)
+            a, w = overlaps.get((p.muscle.id, p.side), (0.0, 0.0))
+            overlaps[(p.muscle.id, p.side)] = (a + overlap, w + weighted)
+        return overlaps
+
+    def _accumulate(self, state: MatchState, view: str, geom: BaseGeometry, sign: float) -> None:
+        self._add(state, self.measure(view, geom), sign)
+
+    @staticmethod
+    def _add(state: MatchState, overlaps: Overlaps, sign: float) -> None:
+        for key, (overlap, weighted) in overlaps.items():
+            sums = state.totals.setdefault(key, [0.0, 0.0])
             sums[0] = max(0.0, sums[0] + sign * overlap)
-            sums[1] = max(0.0, sums[1] + sign * (on_ess + SPILLOVER_WEIGHT * (overlap - on_ess)))
+            sums[1] = max(0.0, sums[1] + sign * weighted)
 
     def _finish(
         self,

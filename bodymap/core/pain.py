@@ -283,6 +283,9 @@ class PainMap:
         # per view, areas painted since _cache[view] was merged: disjoint from it and each other
         self._pending: dict[str, list[BaseGeometry]] = {}
         self.version = 0  # counts changes of the marks
+        # When the last append used a hint: the area it adds as (the hinted new paint, the
+        # rest), disjoint, so matching can reuse what it measured of the first.
+        self.last_parts: tuple[BaseGeometry, BaseGeometry] | None = None
         # (mark, version, new paint of part of its area, the rest of its area): see hint()
         self._hint: tuple[Mark, int, BaseGeometry, BaseGeometry] | None = None
         # id(mark) -> (mark, its area on the body), for the last few marks appended or drawn
@@ -320,7 +323,7 @@ class PainMap:
         """
         self._marks.append(mark)
         self.version += 1
-        hint, self._hint = self._hint, None
+        hint, self._hint, self.last_parts = self._hint, None, None
         view = self.view_of(mark)
         if view not in self._cache:
             return None
@@ -328,8 +331,9 @@ class PainMap:
             if hint and hint[0] is mark and hint[1] == self.version - 1 and not is_erase(mark):
                 # Most of the stroke was measured while it was drawn: only the rest is new.
                 rest = self.on_body(view, hint[3])
-                for piece in [self._cache[view], *self._pending.get(view, ())]:
+                for piece in [self._cache[view], *self._pending.get(view, ()), hint[2]]:
                     rest = polygonal(rest.difference(piece))
+                self.last_parts = (hint[2], rest)
                 return self._keep(view, polygonal(shapely.union(hint[2], rest)))
             if is_erase(mark):
                 current = self.geometry(view)
@@ -391,6 +395,7 @@ class PainMap:
     def set_marks(self, marks: Iterable[Mark]) -> None:
         self._marks = list(marks)
         self.version += 1
+        self.last_parts = None
         self._cache.clear()
         self._pending.clear()
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
     from bodymap.core.anatomy import Anatomy
-    from bodymap.core.matching import Matcher, MatchResult, MatchState
+    from bodymap.core.matching import Matcher, MatchResult, MatchState, Overlaps
     from bodymap.core.pain import Mark, StrokeBuilder
     from bodymap.ui.autosave import Autosaver
     from bodymap.ui.canvas import BodyScene
@@ -99,8 +99,10 @@ class MainWindow(QtWidgets.QMainWindow):
         # Marks already drawn by each pain layer (in order), to draw only what was added.
         self._shown_marks: dict[str, list[Mark]] = {}
         self._builder: StrokeBuilder | None = None  # the stroke being drawn
-        # (builder, its complete chunks, pain version, their new paint) at the last tick
-        self._known: tuple[StrokeBuilder, int, int, BaseGeometry] | None = None
+        # (builder, its complete chunks, pain version, their new paint, its overlaps with the
+        # zones) at the last tick, and the last two handed to the release
+        self._known: tuple[StrokeBuilder, int, int, BaseGeometry, Overlaps] | None = None
+        self._measured: tuple[BaseGeometry, Overlaps] | None = None
         self._bands_timer = QtCore.QTimer(self)
         self._bands_timer.setSingleShot(True)
         self._bands_timer.setInterval(BANDS_IDLE_MS)
@@ -303,7 +305,8 @@ class MainWindow(QtWidgets.QMainWindow):
             or (known[1], known[2]) != (builder.merged, marks.version)
         ):  # measure the complete chunks now, so the release has only the rest to measure
             area = marks.unpainted(builder.view, builder.merged_area())
-            self._known = (builder, builder.merged, marks.version, area)
+            overlaps = self.matcher.measure(builder.view, area)
+            self._known = (builder, builder.merged, marks.version, area, overlaps)
         pain, change = geometries_with(self.document.pain, builder.stroke(self.view.intensity))
         if self._match_state is None:
             result = self.matcher.match(pain)
@@ -344,8 +347,9 @@ class MainWindow(QtWidgets.QMainWindow):
         if validate_mark(stroke, self.anatomy) is not None:
             return
         if known is not None and known[0] is builder and not erase:
-            _, merged, version, area = known
+            _, merged, version, area, overlaps = known
             self.document.pain.hint(stroke, version, area, builder.area_since(merged))
+            self._measured = (area, overlaps)  # for refresh_matches, if the hint is taken
         text = "Erase" if erase else "Paint"
         self.undo_stack.push(AddMarkCommand(self.document, stroke, text))
 
@@ -393,9 +397,15 @@ class MainWindow(QtWidgets.QMainWindow):
         changed is measured (``Matcher.update``); anything else is matched anew."""
         pain = self.document.pain.views()  # looked up (new paint merged) only if needed
         change = self.document.take_change()
+        parts, measured, self._measured = self.document.pain.last_parts, self._measured, None
         if change is not None and self._match_state is not None:
             area = self.document.pain.area()
-            result = self.matcher.update(self._match_state, pain, *change, pain_area=area)
+            reuse = None  # the overlaps measured while the stroke was drawn, if they apply
+            if parts is not None and measured is not None and parts[0] is measured[0]:
+                reuse = (measured[1], parts[1])
+            result = self.matcher.update(
+                self._match_state, pain, *change, pain_area=area, measured=reuse
+            )
         else:
             result, self._match_state = self.matcher.start(pain)
         self._show_result(result, True)

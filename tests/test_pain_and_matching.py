@@ -21,6 +21,7 @@ from bodymap.core.pain import (
     stroke_geometries,
     stroke_geometry,
 )
+from tests.ranking import assert_same_ranking
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -98,14 +99,7 @@ def test_a_stroke_measured_while_drawn_adds_the_same_paint(anatomy, matcher) -> 
     result = matcher.update(
         state, pain.views(), "back", added, 1.0, pain_area=pain.area(), measured=(overlaps, rest)
     )
-    fresh = matcher.match(PainMap(anatomy, [*before, stroke]).geometries())
-    assert [(m.muscle, m.side) for m in result.matches] == [
-        (m.muscle, m.side) for m in fresh.matches
-    ]
-    for a, b in zip(result.matches, fresh.matches, strict=True):
-        assert a.score == pytest.approx(b.score, abs=1e-6)
-        assert a.pain_explained == pytest.approx(b.pain_explained, abs=1e-6)
-    assert result.unexplained == pytest.approx(fresh.unexplained, abs=1e-6)
+    assert_same_ranking(result, matcher.match(PainMap(anatomy, [*before, stroke]).geometries()))
 
     # A hint is for one append of that mark at that version only.
     late = PainMap(anatomy, before)
@@ -255,15 +249,7 @@ def test_incremental_matching_equals_matching_from_scratch(anatomy, matcher, dat
         result = matcher.update(state, pain.views(), view, change, sign, pain_area=area)
         scratch = PainMap(anatomy, pain.marks).geometries()
         assert area == pytest.approx(sum(g.area for g in scratch.values()), rel=1e-9, abs=1e-6)
-        fresh = matcher.match(scratch)
-        assert [(m.muscle, m.side) for m in result.matches] == [
-            (m.muscle, m.side) for m in fresh.matches
-        ]
-        for a, b in zip(result.matches, fresh.matches, strict=True):
-            assert a.score == pytest.approx(b.score, abs=1e-6)
-            assert a.pain_explained == pytest.approx(b.pain_explained, abs=1e-6)
-            assert a.zone_covered == pytest.approx(b.zone_covered, abs=1e-6)
-        assert result.unexplained == pytest.approx(fresh.unexplained, abs=1e-6)
+        assert_same_ranking(result, matcher.match(scratch))
 
 
 def test_paint_past_the_body_outline_is_not_pain(anatomy) -> None:  # type: ignore[no-untyped-def]

@@ -303,16 +303,20 @@ def _marks_v1(raw_marks: list[Any], anatomy: Anatomy, fail: Fail) -> list[Mark]:
     return marks
 
 
+def _region_mark(item: dict[str, Any], where: str, fail: Fail) -> RegionMark:
+    region = item.get("region")
+    if not isinstance(region, str):
+        raise fail(f"{where}.region", "must be a region id")
+    return RegionMark(region, item.get("intensity", 5))
+
+
 def _mark_v1(item: Any, where: str, fail: Fail) -> Mark:
     if not isinstance(item, dict):
         raise fail(where, "must be an object")
     kind = item.get("type")
     intensity = item.get("intensity", 5)
     if kind == "region":
-        region = item.get("region")
-        if not isinstance(region, str):
-            raise fail(f"{where}.region", "must be a region id")
-        return RegionMark(region, intensity)
+        return _region_mark(item, where, fail)
     if kind not in ("stroke", "erase"):
         raise fail(f"{where}.type", "must be region, stroke or erase")
     view, width, points = item.get("view"), item.get("width"), item.get("points")
@@ -352,15 +356,12 @@ def _marks_v2(raw_marks: list[Any], anatomy: Anatomy, fail: Fail) -> tuple[list[
         kind = item.get("type")
         intensity = item.get("intensity", 5)
         if kind == "region":
-            region = item.get("region")
-            if not isinstance(region, str):
-                raise fail(f"marks[{i}].region", "must be a region id")
-            mark = RegionMark(region, intensity)
+            mark = _region_mark(item, f"marks[{i}]", fail)
             problem = validate_mark(mark, anatomy)
             if problem:
                 raise fail(f"marks[{i}]", problem)
             marks.append(mark)
-            headers.append(_header("region", region, 0.0, intensity, 0))
+            headers.append(_header("region", mark.region, 0.0, intensity, 0))
             continue
         if kind != "stroke" and kind != "erase":
             raise fail(f"marks[{i}].type", "must be region, stroke or erase")

@@ -302,19 +302,20 @@ def test_a_failed_overlay_falls_back_to_refolding(anatomy, monkeypatch) -> None:
 
 
 def test_trying_a_stroke_leaves_the_state_untouched(anatomy, matcher) -> None:  # type: ignore[no-untyped-def]
-    from bodymap.core.layers import geometries_with
-
     pain = PainMap(anatomy, [RegionMark("back.left.outer_hip")])
     before, state = matcher.start(pain.geometries())
-    kept = state.copy()
+    kept, geometries, version = state.copy(), pain.geometries(), pain.version
     draft = Stroke("front", ((236, 470), (238, 500)), 14)
-    tried, change = geometries_with(pain, draft)
-    preview = matcher.update(state.copy(), tried, "front", change, 1.0)
-    fresh = matcher.match(tried)
-    assert [(m.muscle, m.side) for m in preview.matches] == [
-        (m.muscle, m.side) for m in fresh.matches
-    ]
-    assert [m.score for m in preview.matches] == pytest.approx([m.score for m in fresh.matches])
+    added, rest = pain.new_paint("front", draft.geometry)  # nothing measured before
+    assert added.equals(rest)
+    tried = pain.views("front", added)
+    preview = matcher.update(
+        state.copy(), tried, "front", added, 1.0, pain_area=pain.area(added), measured=({}, rest)
+    )
+    with_draft = PainMap(anatomy, [RegionMark("back.left.outer_hip"), draft]).geometries()
+    assert tried["front"].symmetric_difference(with_draft["front"]).area < 1e-6
+    assert_same_ranking(preview, matcher.match(with_draft))
     assert preview.matches != before.matches
     assert state == kept  # the window's state is untouched by the preview
-    assert pain.marks == (RegionMark("back.left.outer_hip"),)
+    assert pain.marks == (RegionMark("back.left.outer_hip"),) and pain.version == version
+    assert all(pain.geometry(v).equals(g) for v, g in geometries.items())

@@ -213,6 +213,10 @@ def test_long_stroke_measured_while_drawn_ends_with_the_full_ranking(
             if i % 100 == 0:
                 qtbot.wait(150)  # a live-matching tick measures the chunks so far
         assert window._known is not None  # the tick measured the complete chunks
+        # What the list shows while drawing is the ranking with the stroke so far.
+        so_far = window._builder.stroke(window.view.intensity)
+        fresh = matcher.match(PainMap(anatomy, [*window.document.marks, so_far]).geometries())
+        assert_same_ranking(window.result, fresh)
         for pt in pts[-10:]:
             _send(window.view, QtCore.QEvent.Type.MouseMove, pt, LEFT, LEFT)
     finally:

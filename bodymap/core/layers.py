@@ -203,13 +203,3 @@ def _bands_of(cumulative: dict[int, BaseGeometry]) -> tuple[Band, ...]:
         if not area.is_empty:
             bands.append((level, area))
     return tuple(bands)
-
-
-def geometries_with(pain: PainMap, mark: Mark) -> tuple[dict[str, BaseGeometry], BaseGeometry]:
-    """The pain per view as if ``mark`` were appended, and the area that would change (newly
-    painted, or erased), without changing ``pain``: what live matching needs while a stroke is
-    still being drawn (see ``Matcher.update``)."""
-    result = pain.geometries()
-    view = pain.view_of(mark)
-    result[view], change = pain.after(result.get(view, EMPTY), mark)
-    return result, change

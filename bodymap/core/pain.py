@@ -330,11 +330,9 @@ class PainMap:
         try:
             if hint and hint[0] is mark and hint[1] == self.version - 1 and not is_erase(mark):
                 # Most of the stroke was measured while it was drawn: only the rest is new.
-                rest = self.on_body(view, hint[3])
-                for piece in [self._cache[view], *self._pending.get(view, ()), hint[2]]:
-                    rest = polygonal(rest.difference(piece))
+                added, rest = self.new_paint(view, hint[3], hint[2])
                 self.last_parts = (hint[2], rest)
-                return self._keep(view, polygonal(shapely.union(hint[2], rest)))
+                return self._keep(view, added)
             if is_erase(mark):
                 current = self.geometry(view)
                 del self._cache[view]
@@ -358,6 +356,18 @@ class PainMap:
             if len(self._pending[view]) >= _PENDING_KEPT:
                 self.geometry(view)
         return added
+
+    def new_paint(
+        self, view: str, rest: BaseGeometry, known: BaseGeometry = EMPTY
+    ) -> tuple[BaseGeometry, BaseGeometry]:
+        """The paint an area would add to the pain of ``view`` now, changing nothing:
+        ``known`` is the new paint of part of the area, measured earlier with the same marks
+        (:meth:`unpainted`), and ``rest`` the remainder of the area. Returns all the new
+        paint and the part of it outside ``known`` (what is left to measure)."""
+        fresh = self.on_body(view, rest)
+        for piece in [self.geometry(view), *self._pending.get(view, ()), known]:
+            fresh = polygonal(fresh.difference(piece))
+        return polygonal(shapely.union(known, fresh)), fresh
 
     def unpainted(self, view: str, area: BaseGeometry) -> BaseGeometry:
         """What of ``area`` (on ``view``) lies on the body and is not painted yet."""
@@ -421,18 +431,20 @@ class PainMap:
                 self._cache[view] = self._fold(view)  # a degenerate overlay: fold anew
         return self._cache[view]
 
-    def area(self) -> float:
-        """The area of the pain of every view (SVG units²), without merging new paint."""
-        return sum(
+    def area(self, plus: BaseGeometry = EMPTY) -> float:
+        """The area of the pain of every view (SVG units²), without merging new paint; with
+        ``plus`` (new paint from :meth:`new_paint`) as if it were painted too."""
+        return float(plus.area) + sum(
             float(self.geometry(view).area)
             if view not in self._cache
             else float(self._cache[view].area) + sum(g.area for g in self._pending.get(view, ()))
             for view in self.anatomy.views
         )
 
-    def views(self) -> Mapping[str, BaseGeometry]:
-        """The pain per view, each computed (or merged) only when it is looked up."""
-        return _PainViews(self)
+    def views(self, view: str = "", plus: BaseGeometry = EMPTY) -> Mapping[str, BaseGeometry]:
+        """The pain per view, each computed (or merged) only when it is looked up; with
+        ``plus`` (new paint on ``view``) as if it were painted too."""
+        return _PainViews(self, view, plus)
 
     def seed(self, view: str, geom: BaseGeometry) -> None:
         """Take the pain of ``view`` computed elsewhere from the same marks (the intensity
@@ -469,12 +481,14 @@ class PainMap:
 class _PainViews(Mapping[str, BaseGeometry]):
     """:meth:`PainMap.views`: a mapping of view id to pain, looked up lazily."""
 
-    def __init__(self, pain: PainMap) -> None:
-        self._pain = pain
+    def __init__(self, pain: PainMap, view: str, plus: BaseGeometry) -> None:
+        self._pain, self._view, self._plus = pain, view, plus
 
     def __getitem__(self, view: str) -> BaseGeometry:
         if view not in self._pain.anatomy.views:
             raise KeyError(view)
+        if view == self._view and not self._plus.is_empty:
+            return polygonal(shapely.union(self._pain.geometry(view), self._plus))
         return self._pain.geometry(view)
 
     def __iter__(self) -> Iterator[str]:

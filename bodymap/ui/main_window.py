@@ -290,7 +290,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self._live_timer.start()
 
     def _on_live_timer_timeout(self) -> None:
-        from bodymap.core.layers import geometries_with
+        from bodymap.core.pain import EMPTY
 
         draft = self.view.draft_points()
         if draft is None:
@@ -306,12 +306,21 @@ class MainWindow(QtWidgets.QMainWindow):
         ):  # measure the complete chunks now, so the release has only the rest to measure
             area = marks.unpainted(builder.view, builder.merged_area())
             overlaps = self.matcher.measure(builder.view, area)
-            self._known = (builder, builder.merged, marks.version, area, overlaps)
-        pain, change = geometries_with(self.document.pain, builder.stroke(self.view.intensity))
+            known = self._known = (builder, builder.merged, marks.version, area, overlaps)
+        if known is None or known[0] is not builder or known[2] != marks.version:
+            known = (builder, 0, marks.version, EMPTY, {})
+        # The preview: the stroke so far on a copy of the match state; of its new paint, only
+        # what lies outside the complete chunks measured above is measured now.
+        _, merged, _, area, overlaps = known
+        added, rest = marks.new_paint(builder.view, builder.area_since(merged), area)
+        pain = marks.views(builder.view, added)
         if self._match_state is None:
             result = self.matcher.match(pain)
-        else:  # only the area the stroke adds is measured; the window's state is kept as is
-            result = self.matcher.update(self._match_state.copy(), pain, builder.view, change, 1.0)
+        else:
+            result = self.matcher.update(
+                self._match_state.copy(), pain, builder.view, added, 1.0,
+                pain_area=marks.area(added), measured=(overlaps, rest),
+            )  # fmt: skip
         self._show_result(result, False)
 
     def _draft_builder(

@@ -78,7 +78,7 @@ def test_a_stroke_measured_while_drawn_adds_the_same_paint(anatomy, matcher) -> 
     builder = StrokeBuilder("back", 14)
     builder.extend(points[:300])
     pain = PainMap(anatomy, before)
-    measured = (pain.version, pain.unpainted("back", builder.merged_area()), builder.merged)
+    measured = (pain.version, pain.new_paint("back", builder.merged_area())[0], builder.merged)
     builder.extend(points[300:])  # more chunks complete after the last measurement
     stroke = builder.stroke(6)
     plain = PainMap(anatomy, before)

@@ -328,29 +328,21 @@ class PainMap:
         if view not in self._cache:
             return None
         try:
-            if hint and hint[0] is mark and hint[1] == self.version - 1 and not is_erase(mark):
+            if is_erase(mark):
+                current, geom = self.geometry(view), self.mark_geometry(mark)
+                self._cache[view] = polygonal(current.difference(geom))
+                return polygonal(current.intersection(geom))
+            if hint and hint[0] is mark and hint[1] == self.version - 1:
                 # Most of the stroke was measured while it was drawn: only the rest is new.
                 added, rest = self.new_paint(view, hint[3], hint[2])
                 self.last_parts = (hint[2], rest)
-                return self._keep(view, added)
-            if is_erase(mark):
-                current = self.geometry(view)
-                del self._cache[view]
-                self._cache[view], changed = self.after(current, mark)
-                return changed
-            # New paint is kept aside, disjoint from the rest, and merged when the pain is
-            # next asked for as a whole: a stroke's end needs only the area it adds.
-            pieces = [self._cache[view], *self._pending.get(view, ())]
-            added = self.mark_on_body(mark)
-            for piece in pieces:
-                added = polygonal(added.difference(piece))
+            else:
+                added, _ = self.new_paint(view, self.mark_on_body(mark))
         except shapely.errors.GEOSException:
             self._drop(view)
             return None  # GEOS gave up on a degenerate overlay: the view refolds lazily
-        return self._keep(view, added)
-
-    def _keep(self, view: str, added: BaseGeometry) -> BaseGeometry:
-        """Set ``added`` (new paint, disjoint from the pain of ``view``) aside for merging."""
+        # New paint is kept aside, disjoint from the rest, and merged when the pain is next
+        # asked for as a whole: a stroke's end needs only the area it adds.
         if not added.is_empty:
             self._pending.setdefault(view, []).append(added)
             if len(self._pending[view]) >= _PENDING_KEPT:
@@ -358,37 +350,26 @@ class PainMap:
         return added
 
     def new_paint(
-        self, view: str, rest: BaseGeometry, known: BaseGeometry = EMPTY
+        self, view: str, area: BaseGeometry, known: BaseGeometry = EMPTY
     ) -> tuple[BaseGeometry, BaseGeometry]:
-        """The paint an area would add to the pain of ``view`` now, changing nothing:
-        ``known`` is the new paint of part of the area, measured earlier with the same marks
-        (:meth:`unpainted`), and ``rest`` the remainder of the area. Returns all the new
-        paint and the part of it outside ``known`` (what is left to measure)."""
-        fresh = self.on_body(view, rest)
-        for piece in [self.geometry(view), *self._pending.get(view, ()), known]:
+        """The paint ``area`` (on ``view``) would add to the pain now, changing nothing: the
+        part of it on the body and not painted yet. ``known``, when given, is that paint for
+        the rest of a larger area, measured earlier with the same marks; the result is then
+        the paint of both, and the part of it outside ``known`` (what is left to measure)."""
+        if view not in self._cache:
+            self._cache[view] = self._fold(view)
+        fresh = self.on_body(view, area)  # the paint set aside is not merged for this
+        for piece in [self._cache[view], *self._pending.get(view, ()), known]:
             fresh = polygonal(fresh.difference(piece))
         return polygonal(shapely.union(known, fresh)), fresh
 
-    def unpainted(self, view: str, area: BaseGeometry) -> BaseGeometry:
-        """What of ``area`` (on ``view``) lies on the body and is not painted yet."""
-        return polygonal(self.on_body(view, area).difference(self.geometry(view)))
-
-    def hint(self, mark: Mark, version: int, new_paint: BaseGeometry, rest: BaseGeometry) -> None:
-        """Tell the next :meth:`append` of ``mark`` what is known of it: part of its area,
-        measured when the marks were at ``version``, has ``new_paint`` (see
-        :meth:`unpainted`), and ``rest`` is the remainder of its area. If the marks have not
-        changed since, appending it then only measures ``rest``: a long stroke measured while
-        it is drawn ends at the cost of its last chunk."""
-        self._hint = (mark, version, new_paint, rest)
-
-    def after(self, current: BaseGeometry, mark: Mark) -> tuple[BaseGeometry, BaseGeometry]:
-        """The pain of the mark's view once ``mark`` is added to ``current`` (that view's
-        pain), and the area that changes: newly painted on the body, or erased."""
-        if is_erase(mark):
-            geom = self.mark_geometry(mark)
-            return polygonal(current.difference(geom)), polygonal(current.intersection(geom))
-        added = polygonal(self.mark_on_body(mark).difference(current))
-        return polygonal(current.union(added)), added
+    def hint(self, mark: Mark, version: int, known: BaseGeometry, rest: BaseGeometry) -> None:
+        """Tell the next :meth:`append` of ``mark`` (a paint stroke) what was measured of it
+        while it was drawn: part of its area, at marks ``version``, adds ``known`` (see
+        :meth:`new_paint`), and ``rest`` is the remainder of its area. If the marks have not
+        changed since, the append measures only ``rest``: a long stroke ends at the cost of
+        its last chunks."""
+        self._hint = (mark, version, known, rest)
 
     def mark_on_body(self, mark: Mark) -> BaseGeometry:
         """The area ``mark`` covers on the body (clipped to the silhouette). Kept for the last

@@ -304,7 +304,7 @@ class MainWindow(QtWidgets.QMainWindow):
             or known[0] is not builder
             or (known[1], known[2]) != (builder.merged, marks.version)
         ):  # measure the complete chunks now, so the release has only the rest to measure
-            area = marks.unpainted(builder.view, builder.merged_area())
+            area, _ = marks.new_paint(builder.view, builder.merged_area())
             overlaps = self.matcher.measure(builder.view, area)
             known = self._known = (builder, builder.merged, marks.version, area, overlaps)
         if known is None or known[0] is not builder or known[2] != marks.version:

@@ -299,6 +299,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.view.tool is not Tool.BRUSH:
             return
         marks, known = self.document.pain, self._known
+        marks.geometry(builder.view)  # merges the paint of earlier strokes, off the release path
         if builder.merged and (
             known is None
             or known[0] is not builder

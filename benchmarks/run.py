@@ -194,7 +194,7 @@ def bench_export_analyze(inp: inputs.Inputs, env: dict[str, str], repeat: int) -
         repeat,
     )  # fmt: skip
     analyze, bare = [], []
-    for _ in range(max(repeat, 5) if repeat > 1 else 3):
+    for _ in range(9 if repeat > 1 else 3):  # two small medians: more samples steady them
         analyze += processes.run_timed([py, "-m", "bodymap", "analyze", str(session_path)],
                                        env, ROOT, 1)  # fmt: skip
         bare += processes.run_timed([py, "-c", "import shapely, yaml"], env, ROOT, 1)
@@ -255,7 +255,7 @@ def main() -> int:
         if "stroke" in only:
             bench_stroke_end(inp, 8 if args.quick else 40, args.quick)
         if "startup" in only:
-            bench_startup(env, 3 if args.quick else 5)
+            bench_startup(env, 3 if args.quick else 9)
         if "analyze" in only:
             bench_export_analyze(inp, env, 1 if args.quick else 3)
         if "memory" in only:

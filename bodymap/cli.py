@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -134,6 +133,8 @@ def _regions(anatomy: Anatomy, as_json: bool) -> int:
             }
         )
     if as_json:
+        import json
+
         print(json.dumps({"regions": rows}, indent=2))
         return 0
     print(f"{'id':32} {'label':28} {'area':>8}  point")
@@ -167,6 +168,8 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
             pain.append(RegionMark(region_id))
     result = Matcher(anatomy).match(pain.geometries())
     if as_json:
+        import json
+
         doc = {
             "matches": [m.as_dict() for m in result.matches],
             "unexplained": round(result.unexplained, 4),

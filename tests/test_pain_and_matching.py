@@ -319,3 +319,17 @@ def test_trying_a_stroke_leaves_the_state_untouched(anatomy, matcher) -> None:  
     assert state == kept  # the window's state is untouched by the preview
     assert pain.marks == (RegionMark("back.left.outer_hip"),) and pain.version == version
     assert all(pain.geometry(v).equals(g) for v, g in geometries.items())
+
+
+def test_stroke_from_hundredths_makes_its_points_when_first_used() -> None:
+    import numpy as np
+
+    xy = np.array([12345, 67890, -5, 100001], dtype="<i4")
+    lazy = Stroke.from_hundredths("back", xy, 12.0, 4, False)
+    assert "points" not in lazy.__dict__  # nothing made yet
+    plain = Stroke("back", ((123.45, 678.9), (-0.05, 1000.01)), 12.0, 4, False)
+    assert lazy == plain and hash(lazy) == hash(plain)
+    assert lazy.points == plain.points and "points" in lazy.__dict__
+    assert shapely.to_wkb(lazy.geometry) == shapely.to_wkb(plain.geometry)
+    with pytest.raises(AttributeError):
+        lazy.colour  # type: ignore[attr-defined]  # noqa: B018

@@ -93,6 +93,9 @@ def test_valid_cache_is_used_without_folding(anatomy, tmp_path: Path, monkeypatc
     bands = IntensityBands(PainMap(anatomy, session.marks))
     assert bands.seed(session.pain)
     assert all(bands.bands(view) for view in anatomy.views)
+    # Nor were the strokes' points made into floats: nothing needed them.
+    strokes = [m for m in session.marks if isinstance(m, Stroke)]
+    assert strokes and not any("points" in s.__dict__ for s in strokes)
 
 
 def test_analyze_uses_the_cache_and_prints_what_folding_prints(

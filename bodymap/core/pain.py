@@ -65,6 +65,30 @@ class Stroke:
     def has_geometry(self) -> bool:
         return "geometry" in self.__dict__
 
+    @classmethod
+    def from_hundredths(
+        cls, view: str, xy: np.ndarray, width: float, intensity: int, erase: bool
+    ) -> Stroke:
+        """A stroke whose points are ``xy``, x and y alternating in whole hundredths of a
+        unit (as session files keep them), made into floats only when first used: opening
+        a large session for its kept pain (the window, ``analyze``, ``export``) never needs
+        them."""
+        stroke = object.__new__(cls)
+        for name, value in (("view", view), ("width", width), ("intensity", intensity)):
+            object.__setattr__(stroke, name, value)
+        object.__setattr__(stroke, "erase", erase)
+        stroke.__dict__["_xy"] = xy
+        return stroke
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for an attribute not set: the points of a stroke from from_hundredths.
+        if name == "points" and "_xy" in self.__dict__:
+            values = (self.__dict__.pop("_xy") / 100).tolist()  # the float nearest n / 100
+            points = tuple(zip(values[0::2], values[1::2], strict=True))
+            object.__setattr__(self, "points", points)
+            return points
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
 
 Mark = RegionMark | Stroke
 

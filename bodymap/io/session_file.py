@@ -402,10 +402,9 @@ def _marks_v2(raw_marks: list[Any], anatomy: Anatomy, fail: Fail) -> tuple[list[
     whole = np.frombuffer(coords, dtype=_XY)
     if whole.size and not (np.abs(whole.astype(np.int64)) <= MAX_COORDINATE * PER_UNIT).all():
         raise fail("marks", f"a stroke point lies beyond {MAX_COORDINATE:,} SVG units")
-    values = whole / PER_UNIT  # exact: the float nearest n / 100, as round(x, 2) gives
-    every = list(zip(values[0::2].tolist(), values[1::2].tolist(), strict=True))
-    for index, first, count, view, width, intensity, erase in strokes:
-        marks[index] = Stroke(view, tuple(every[first : first + count]), width, intensity, erase)
+    for index, first, count, view, width, intensity, erase in strokes:  # points made on use
+        xy = whole[2 * first : 2 * (first + count)]
+        marks[index] = Stroke.from_hundredths(view, xy, width, intensity, erase)
     return cast(list[Mark], marks), _digest(headers, coords)
 
 

@@ -87,6 +87,17 @@ def test_click_outer_hip_highlights_same_side_ql_and_opens_its_panel(window, ana
     assert item[0].checkState() == QtCore.Qt.CheckState.Checked
 
 
+def test_the_guide_opens_on_the_best_match_and_keeps_the_page_being_read(window, anatomy) -> None:  # type: ignore[no-untyped-def]
+    click(window, *_point(anatomy, "back.left.sacroiliac"))  # both muscles at once
+    matches = window.result.matches
+    assert len({m.muscle for m in matches}) >= 2
+    assert window.panels.current_muscle() == matches[0].muscle
+    other = next(m.muscle for m in matches if m.muscle != matches[0].muscle)
+    window.panels.open_muscle(other)
+    click(window, *_point(anatomy, "front.left.upper_front_thigh"))
+    assert window.panels.current_muscle() == other
+
+
 def test_second_click_unmarks_the_region(window, anatomy) -> None:  # type: ignore[no-untyped-def]
     where = _point(anatomy, "back.left.outer_hip")
     click(window, *where)

@@ -209,8 +209,10 @@ class MusclePanels(QtWidgets.QTabWidget):
                 self.removeTab(len(wanted))
             if not order:
                 self.tabBar().setTabButton(0, QtWidgets.QTabBar.ButtonPosition.RightSide, None)
-            if current is not None and self.indexOf(current) >= 0:
-                self.setCurrentWidget(current)
+            if isinstance(current, MusclePage) and self.indexOf(current) >= 0:
+                self.setCurrentWidget(current)  # the page the user is reading stays
+            else:
+                self.setCurrentIndex(0)  # the best match
         self._on_tabs_current_changed(self.currentIndex())
 
     def _on_tabs_close_requested(self, index: int) -> None:

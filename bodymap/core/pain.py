@@ -296,8 +296,9 @@ class PainMap:
     """An ordered list of marks and the pain geometry per view, kept up to date.
 
     The pain of a view lies on the body: it is clipped to the view's silhouette. Appending a
-    mark updates the cached geometry of its view incrementally; any other change recomputes
-    lazily. Geometry is in SVG units.
+    mark measures only the paint it adds, which is kept aside and merged into the view's
+    pain when that is next asked for whole (an erasure updates it at once); any other change
+    recomputes lazily. Geometry is in SVG units.
     """
 
     def __init__(self, anatomy: Anatomy, marks: Iterable[Mark] = ()) -> None:

@@ -222,12 +222,10 @@ class StrokeBuilder:
 
     def geometry(self) -> BaseGeometry:
         """The area of the points so far."""
-        starts = _chunk_starts(len(self._unique))
-        if len(starts) <= self._merged:  # every chunk is merged (or there is none)
-            return self._acc if self._merged else stroke_geometry(self._unique, self.width)
-        tail = self._unique[starts[self._merged] :]
-        area = _chunk_areas([shapely.linestrings(tail)], self.width)[0]
-        return area if self._merged == 0 else shapely.union(self._acc, area)
+        rest = self.area_since(self._merged)
+        if not self._merged:
+            return rest
+        return self._acc if rest.is_empty else shapely.union(self._acc, rest)
 
     @property
     def merged(self) -> int:
@@ -241,6 +239,8 @@ class StrokeBuilder:
     def area_since(self, merged: int) -> BaseGeometry:
         """The area of the chunks from the ``merged``-th on, the unfinished one included:
         with the area of the first ``merged`` chunks it makes the whole stroke's."""
+        if not merged:  # the whole stroke (a dot for a single point)
+            return stroke_geometry(self._unique, self.width)
         starts = _chunk_starts(len(self._unique))
         if merged >= len(starts):
             return EMPTY

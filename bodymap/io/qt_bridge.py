@@ -6,8 +6,6 @@ places each view with an item offset, the export with a painter translation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import shapely
 from PySide6 import QtCore, QtGui
@@ -31,14 +29,15 @@ _LINE_TO = QtGui.QPainterPath.ElementType.LineToElement.value
 _ODD_EVEN = QtCore.Qt.FillRule.OddEvenFill.value
 
 
-def _polygons(geom: BaseGeometry) -> Iterable[Polygon]:
-    if geom.is_empty:
-        return
-    if isinstance(geom, Polygon):
-        yield geom
-    elif hasattr(geom, "geoms"):
-        for part in geom.geoms:
-            yield from _polygons(part)
+def _polygons(geom: BaseGeometry) -> np.ndarray:
+    """The non-empty polygons in ``geom``, however deeply collections nest them."""
+    parts = shapely.get_parts(geom)
+    while np.isin(shapely.get_type_id(parts), _COLLECTIONS).any():
+        parts = shapely.get_parts(parts)
+    polygons: np.ndarray = parts[
+        (shapely.get_type_id(parts) == _POLYGON) & ~shapely.is_empty(parts)
+    ]
+    return polygons
 
 
 def geometry_to_path(geom: BaseGeometry) -> QtGui.QPainterPath:
@@ -48,11 +47,7 @@ def geometry_to_path(geom: BaseGeometry) -> QtGui.QPainterPath:
     from the bytes ``QDataStream`` uses for a painter path, built with numpy: creating a Python
     QPointF per vertex would cost ten times more for the pain of a long stroke.
     """
-    parts = shapely.get_parts(geom)
-    while np.isin(shapely.get_type_id(parts), _COLLECTIONS).any():
-        parts = shapely.get_parts(parts)
-    polygons = parts[(shapely.get_type_id(parts) == _POLYGON) & ~shapely.is_empty(parts)]
-    rings = shapely.get_rings(polygons)
+    rings = shapely.get_rings(_polygons(geom))
     xy = shapely.get_coordinates(rings)
     path = QtGui.QPainterPath()
     if not len(xy):
@@ -90,7 +85,7 @@ def path_to_geometry(path: QtGui.QPainterPath) -> BaseGeometry:
         result = shapely.symmetric_difference(result, Polygon(ring).buffer(0))
     if isinstance(result, Polygon | MultiPolygon):
         return result
-    return shapely.union_all([p for p in _polygons(result)])
+    return shapely.union_all(_polygons(result))
 
 
 def pattern_paths(anatomy: Anatomy, muscle_id: str, side: str) -> dict[str, QtGui.QPainterPath]:

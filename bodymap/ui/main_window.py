@@ -99,10 +99,9 @@ class MainWindow(QtWidgets.QMainWindow):
         # Marks already drawn by each pain layer (in order), to draw only what was added.
         self._shown_marks: dict[str, list[Mark]] = {}
         self._builder: StrokeBuilder | None = None  # the stroke being drawn
-        # (builder, its complete chunks, pain version, their new paint, its overlaps with the
-        # zones) at the last tick, and the last two handed to the release
+        # (builder, its complete chunks, marks version, their new paint, its overlaps with the
+        # zones), measured at the last live-matching tick
         self._known: tuple[StrokeBuilder, int, int, BaseGeometry, Overlaps] | None = None
-        self._measured: tuple[BaseGeometry, Overlaps] | None = None
         self._bands_timer = QtCore.QTimer(self)
         self._bands_timer.setSingleShot(True)
         self._bands_timer.setInterval(BANDS_IDLE_MS)
@@ -300,19 +299,16 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         marks, known = self.document.pain, self._known
         marks.geometry(builder.view)  # merges the paint of earlier strokes, off the release path
-        if builder.merged and (
-            known is None
-            or known[0] is not builder
-            or (known[1], known[2]) != (builder.merged, marks.version)
-        ):  # measure the complete chunks now, so the release has only the rest to measure
-            area, _ = marks.new_paint(builder.view, builder.merged_area())
-            overlaps = self.matcher.measure(builder.view, area)
-            known = self._known = (builder, builder.merged, marks.version, area, overlaps)
-        if known is None or known[0] is not builder or known[2] != marks.version:
-            known = (builder, 0, marks.version, EMPTY, {})
+        merged, area, overlaps = builder.merged, EMPTY, {}
+        if merged:  # measure the complete chunks now, so the release has only the rest to measure
+            if known is None or (known[0], known[1], known[2]) != (builder, merged, marks.version):
+                area, _ = marks.new_paint(builder.view, builder.merged_area())
+                overlaps = self.matcher.measure(builder.view, area)
+                self._known = (builder, merged, marks.version, area, overlaps)
+            else:
+                area, overlaps = known[3], known[4]
         # The preview: the stroke so far on a copy of the match state; of its new paint, only
         # what lies outside the complete chunks measured above is measured now.
-        _, merged, _, area, overlaps = known
         added, rest = marks.new_paint(builder.view, builder.area_since(merged), area)
         pain = marks.views(builder.view, added)
         if self._match_state is None:
@@ -353,13 +349,13 @@ class MainWindow(QtWidgets.QMainWindow):
         # Points are rounded as the session file stores them: a saved session reloads identical.
         builder = self._draft_builder(view_id, points, width)
         stroke = builder.stroke(self.view.intensity, erase)
-        known, self._known, self._builder = self._known, None, None
+        self._builder = None
         if validate_mark(stroke, self.anatomy) is not None:
             return
+        known = self._known  # kept for refresh_matches, which reuses its overlaps
         if known is not None and known[0] is builder and not erase:
-            _, merged, version, area, overlaps = known
+            _, merged, version, area, _ = known
             self.document.pain.hint(stroke, version, area, builder.area_since(merged))
-            self._measured = (area, overlaps)  # for refresh_matches, if the hint is taken
         text = "Erase" if erase else "Paint"
         self.undo_stack.push(AddMarkCommand(self.document, stroke, text))
 
@@ -407,12 +403,12 @@ class MainWindow(QtWidgets.QMainWindow):
         changed is measured (``Matcher.update``); anything else is matched anew."""
         pain = self.document.pain.views()  # looked up (new paint merged) only if needed
         change = self.document.take_change()
-        parts, measured, self._measured = self.document.pain.last_parts, self._measured, None
+        parts, known = self.document.pain.last_parts, self._known
         if change is not None and self._match_state is not None:
             area = self.document.pain.area()
             reuse = None  # the overlaps measured while the stroke was drawn, if they apply
-            if parts is not None and measured is not None and parts[0] is measured[0]:
-                reuse = (measured[1], parts[1])
+            if parts is not None and known is not None and parts[0] is known[3]:
+                reuse = (known[4], parts[1])
             result = self.matcher.update(
                 self._match_state, pain, *change, pain_area=area, measured=reuse
             )

@@ -36,6 +36,7 @@ _QUAD_SEGS = 6
 GEOMETRY_VERSION = 2
 _ON_BODY_KEPT = 16  # marks whose area on the body a PainMap keeps at hand
 _PENDING_KEPT = 8  # newly painted areas a view keeps aside before merging them
+_GRID = 1e-9  # SVG units: the grid a suspect difference is taken again on (see _minus)
 EMPTY: BaseGeometry = Polygon()
 
 
@@ -253,6 +254,19 @@ class StrokeBuilder:
         return stroke
 
 
+def _minus(area: BaseGeometry, piece: BaseGeometry) -> BaseGeometry:
+    """``area`` less ``piece``, checked. What a difference removes lies in ``piece``, so at
+    least ``area - piece`` must be left; GEOS (3.14) now and then drops a whole part of
+    ``area`` beside slivers of ``piece`` (a stroke drawn again along another), and then the
+    difference is taken again on a grid of ``_GRID`` units, which snaps the slivers away."""
+    if piece.is_empty:
+        return area
+    left = polygonal(area.difference(piece))
+    if left.area < area.area - piece.area - 1e-9 * (area.area + 1.0):
+        left = polygonal(shapely.difference(area, piece, grid_size=_GRID))
+    return left
+
+
 def validate_mark(mark: Mark, anatomy: Anatomy) -> str | None:
     """Why ``mark`` is unusable with ``anatomy``, or None when it is fine."""
     if not (
@@ -385,7 +399,7 @@ class PainMap:
             self._cache[view] = self._fold(view)
         fresh = self.on_body(view, area)  # the paint set aside is not merged for this
         for piece in [self._cache[view], *self._pending.get(view, ()), known]:
-            fresh = polygonal(fresh.difference(piece))
+            fresh = _minus(fresh, piece)
         return polygonal(shapely.union(known, fresh)), fresh
 
     def hint(self, mark: Mark, version: int, known: BaseGeometry, rest: BaseGeometry) -> None:

@@ -34,6 +34,8 @@ from bodymap.core.pain import polygonal
 
 MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adult)
 MIN_CONTACT_FRACTION = 0.01  # of the pain area
+# SVG units²: less is the float dust an erasure can leave along the edge it cut, not pain
+NO_PAIN_AREA = 1e-6
 SPILLOVER_WEIGHT = ZONE_WEIGHTS["spillover"]
 # (muscle id, side) -> (overlap, weighted overlap) of one area, SVG units²
 Overlaps = dict[tuple[str, str], tuple[float, float]]
@@ -196,7 +198,7 @@ class Matcher:
     ) -> MatchResult:
         if pain_area is None:
             pain_area = sum(g.area for g in pain.values())
-        if pain_area <= 0:
+        if pain_area < NO_PAIN_AREA:
             state.counted, state.explained = frozenset(), 0.0
             return MatchResult((), 0.0, 0.0)
         matches: list[Match] = []

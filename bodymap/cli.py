@@ -170,9 +170,15 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
     if as_json:
         import json
 
+        from bodymap.core.metrics import pain_extent, regions_touched
+
+        extent = pain_extent(anatomy, pain.geometries())
         doc = {
             "matches": [m.as_dict() for m in result.matches],
             "unexplained": round(result.unexplained, 4),
+            "extent_pct": round(extent.total, 3),
+            "extent_pct_by_view": {v: round(p, 3) for v, p in extent.per_view.items()},
+            "regions_touched": len(regions_touched(anatomy, pain.geometries())),
         }
         print(json.dumps(doc, indent=2))
         return 0

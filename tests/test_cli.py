@@ -90,3 +90,18 @@ def test_corrupt_session_exits_2(tmp_path: Path) -> None:
     proc = bodymap("analyze", str(bad))
     assert proc.returncode == 2
     assert str(bad) in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_analyze_json_gives_extent_and_regions_touched(tmp_path: Path) -> None:
+    proc = bodymap(
+        "analyze", "--mark", "back.left.outer_hip", "--mark", "back.tailbone", "--json"
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["regions_touched"] == 2
+    assert 0 < doc["extent_pct"] < 5
+    by_view = doc["extent_pct_by_view"]
+    assert by_view["front"] == 0 and by_view["back"] == pytest.approx(
+        2 * doc["extent_pct"], abs=0.01
+    )
+    assert {"matches", "unexplained"} <= set(doc)

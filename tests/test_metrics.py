@@ -157,7 +157,7 @@ def test_session_pain_of_strokes_and_erasure(anatomy) -> None:  # type: ignore[n
 
 def test_metrics_never_import_qt() -> None:
     code = (
-        "import sys, bodymap.core.metrics\n"
+        "import sys, bodymap.core.metrics, bodymap.core.diary, bodymap.core.score\n"
         "print(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,7 +1,8 @@
 """A session: the marks a person drew, a note, and what they were drawn against.
 
 Plain data; reading and writing ``*.bodymap.json`` lives in ``bodymap.io.session_file``.
-Times are timezone-aware UTC datetimes.
+``created`` and ``modified`` are timezone-aware UTC datetimes; ``date`` (a diary entry's
+date) keeps the offset of the zone it was made in.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bodymap import __version__
 from bodymap.core.pain import Mark
+from bodymap.core.score import PainScore
 
 if TYPE_CHECKING:
     from bodymap.core.layers import PainLayers
@@ -42,3 +44,8 @@ class Session:
     regions_sha256: str | None = None
     app_version: str = __version__
     pain: PainLayers | None = field(default=None, compare=False, repr=False)
+    # Format 3 (a diary entry): the pain score, symptom and danger-sign answers (id -> yes/no),
+    # and the entry's date and time with the UTC offset of the zone it was made in.
+    score: PainScore = field(default_factory=PainScore)
+    answers: dict[str, bool] = field(default_factory=dict)
+    date: datetime | None = None

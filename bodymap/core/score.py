@@ -1,0 +1,70 @@
+"""What a diary entry records beyond the marks: the pain score and the pain qualities.
+
+Qt-free. The pain score is the 0-10 numeric rating scale (NRS; LOINC 72514-3 "Pain severity -
+0-10 verbal numeric rating [Score] - Reported") asked three ways: now, usual and worst in the
+last 24 hours. Pain qualities carry SNOMED CT codes: aching 27635008, burning 36349006,
+stabbing 55145008, throbbing 29695002, cramping 279093005, tingling 786837007 (FHIR Symptoms
+IG QualityCodes and the cds4cpm pain-types value set), numbness 44077006 (SNOMED CT
+"Numbness (finding)").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+NRS_MIN = 0
+NRS_MAX = 10
+NRS_LOINC = "72514-3"
+NRS_FIELDS = ("now", "usual", "worst")
+
+
+@dataclass(frozen=True)
+class PainScore:
+    """NRS 0-10 now, usual and worst in the last 24 hours; None when not answered."""
+
+    now: int | None = None
+    usual: int | None = None
+    worst: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in NRS_FIELDS:
+            value = getattr(self, name)
+            if value is not None and (
+                isinstance(value, bool)
+                or not isinstance(value, int)
+                or not NRS_MIN <= value <= NRS_MAX
+            ):
+                raise ValueError(f"NRS {name} must be a whole number from 0 to 10, not {value!r}")
+
+    def is_empty(self) -> bool:
+        return self.now is None and self.usual is None and self.worst is None
+
+    def as_dict(self) -> dict[str, int | None]:
+        return {"now": self.now, "usual": self.usual, "worst": self.worst}
+
+
+@dataclass(frozen=True)
+class Quality:
+    """A pain quality: its id in files, its label, and its SNOMED CT code."""
+
+    id: str
+    label: str
+    snomed: str
+    # a quality of nerve pain (burning, tingling/pins and needles, numbness are items of the
+    # DN4 questionnaire, Bouhassira 2005): feeds the "other causes" of the ranking
+    nerve: bool = False
+
+
+QUALITIES: Mapping[str, Quality] = {
+    q.id: q
+    for q in (
+        Quality("aching", "Aching", "27635008"),
+        Quality("burning", "Burning", "36349006", nerve=True),
+        Quality("stabbing", "Stabbing, sharp", "55145008"),
+        Quality("throbbing", "Throbbing", "29695002"),
+        Quality("cramping", "Cramping", "279093005"),
+        Quality("tingling", "Tingling, pins and needles", "786837007", nerve=True),
+        Quality("numbness", "Numbness", "44077006", nerve=True),
+    )
+}

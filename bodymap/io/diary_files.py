@@ -1,0 +1,94 @@
+"""A diary folder on disk: one session file per entry, listed through a rebuildable index.
+
+A diary is a folder; every ``*.bodymap.json`` directly in it (not starting with a dot) is an
+entry. Entries are written atomically like any session (``save_session``) under a name made
+from their date, ``YYYY-MM-DD_HH-MM-SS+HHMM.bodymap.json`` (``-2``, ``-3``... when taken);
+the name is only for people: the date an entry has is the one inside it. The index
+(``bodymap.io.diary_index``) sits in the folder as ``.bodymap-index.sqlite``, or in memory
+when the folder cannot be written.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from bodymap.core.anatomy import Anatomy
+from bodymap.core.diary import EntrySummary, Summarizer, entry_date, ordered
+from bodymap.core.session import Session
+from bodymap.io.errors import SessionError
+from bodymap.io.session_file import SUFFIX, load_session, save_session
+
+INDEX_NAME = ".bodymap-index.sqlite"
+
+
+def check_folder(folder: str | Path) -> Path:
+    """``folder`` as a Path; SessionError with one line if it is not a folder."""
+    path = Path(folder)
+    if not path.exists():
+        raise SessionError(str(path), "no such diary folder; check the path")
+    if not path.is_dir():
+        raise SessionError(str(path), "is a file, not a diary folder; give the folder")
+    return path
+
+
+def entry_files(folder: Path) -> list[Path]:
+    """The entries of the diary ``folder``, by name (temporary and hidden files skipped)."""
+    try:
+        names = os.listdir(folder)
+    except OSError as exc:
+        raise SessionError(str(folder), f"cannot list the diary ({exc.strerror})") from None
+    return sorted(folder / n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
+
+
+def entry_name(date: datetime, taken: set[str]) -> str:
+    """A file name for an entry dated ``date`` (aware) not in ``taken``."""
+    stem = date.strftime("%Y-%m-%d_%H-%M-%S%z")
+    name, n = f"{stem}{SUFFIX}", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}{SUFFIX}"
+    return name
+
+
+def add_entry(folder: str | Path, session: Session) -> Path:
+    """Write ``session`` as a new entry of the diary ``folder`` (made if missing); returns its
+    path. Raises SessionError (nothing written) on failure."""
+    path = Path(folder)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SessionError(str(path), f"cannot make the diary folder ({exc.strerror})") from None
+    taken = {p.name for p in entry_files(path)}
+    target = path / entry_name(entry_date(session), taken)
+    save_session(session, target)
+    return target
+
+
+def index_path(folder: Path) -> Path | None:
+    """Where the index of ``folder`` lives; None (an index in memory) when the folder is not
+    writable."""
+    return folder / INDEX_NAME if os.access(folder, os.W_OK) else None
+
+
+def read_diary(
+    folder: str | Path, anatomy: Anatomy, summarizer: Summarizer | None = None
+) -> list[EntrySummary]:
+    """Every entry of the diary ``folder``, readable ones oldest first then damaged ones,
+    each damaged one with its one-line reason. Uses and refreshes the folder's index;
+    raises SessionError only when the folder itself cannot be read."""
+    from bodymap.io.diary_index import DiaryIndex
+
+    path = check_folder(folder)
+    summarizer = summarizer or Summarizer(anatomy)
+    with DiaryIndex(index_path(path), anatomy) as index:
+        return ordered(index.refresh(entry_files(path), lambda p: _summary(p, summarizer)))
+
+
+def _summary(path: Path, summarizer: Summarizer) -> EntrySummary:
+    try:
+        session = load_session(path, summarizer.anatomy)
+    except SessionError as exc:
+        return EntrySummary(name=path.name, date=None, error=exc.reason)
+    return summarizer.summary(path.name, session)

@@ -1,0 +1,154 @@
+"""The diary's index: what each entry measures, kept in SQLite so a diary opens fast.
+
+Derived data only, never the only copy of anything: every row is computed from an entry file
+and keyed by its name, size and modification time (ns). Rows whose key no longer matches a
+file are recomputed or dropped; the whole index is recomputed when its schema, the regions
+file or the stroke geometry changed. A damaged index file is deleted and rebuilt without a
+word. Stdlib ``sqlite3``; times are stored as ISO 8601 text with their offset.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from bodymap.core import pain as _pain
+from bodymap.core.anatomy import Anatomy
+from bodymap.core.diary import EntrySummary, TopMatch
+from bodymap.core.score import PainScore
+
+SCHEMA = 1
+_COLUMNS = (
+    "name, size, mtime_ns, date, nrs_now, nrs_usual, nrs_worst, extent_pct, regions, "
+    "top_muscle, top_side, top_score, error"
+)
+_CREATE = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, date TEXT,
+    nrs_now INTEGER, nrs_usual INTEGER, nrs_worst INTEGER, extent_pct REAL NOT NULL,
+    regions INTEGER NOT NULL, top_muscle TEXT, top_side TEXT, top_score REAL, error TEXT
+);
+"""  # the columns in the order of _COLUMNS
+
+
+class DiaryIndex:
+    """The index of one diary, at ``path`` (None: in memory), for ``anatomy``. A context
+    manager; :meth:`refresh` is the one query."""
+
+    def __init__(self, path: Path | None, anatomy: Anatomy) -> None:
+        self.path = path
+        self._stamp = f"{SCHEMA}/{anatomy.sha256}/{_pain.GEOMETRY_VERSION}"
+        self.rebuilt = False  # True when this opening had to start the index afresh
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError:
+            self._db = self._recreate()
+
+    def __enter__(self) -> DiaryIndex:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._db.close()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(":memory:" if self.path is None else str(self.path))
+        try:
+            db.executescript(_CREATE)
+            row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+            if row is None or row[0] != self._stamp:
+                with db:
+                    db.execute("DELETE FROM entries")
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (self._stamp,))
+                self.rebuilt = True
+            db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _recreate(self) -> sqlite3.Connection:
+        """A damaged index file: removed and made anew (in memory if even that fails)."""
+        if self.path is not None:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    Path(str(self.path) + suffix).unlink()
+        try:
+            return self._open()
+        except sqlite3.DatabaseError:
+            self.path = None
+            return self._open()
+
+    def refresh(
+        self, files: Iterable[Path], summarize: Callable[[Path], EntrySummary]
+    ) -> list[EntrySummary]:
+        """The summaries of ``files`` (entries of one folder): taken from the index where
+        name, size and modification time match, else from ``summarize`` and stored."""
+        try:
+            return self._refresh(list(files), summarize)
+        except sqlite3.DatabaseError:  # damaged while in use: start again, once
+            self._db.close()
+            self._db = self._recreate()
+            return self._refresh(list(files), summarize)
+
+    def _refresh(
+        self, files: list[Path], summarize: Callable[[Path], EntrySummary]
+    ) -> list[EntrySummary]:
+        known = {row[0]: row for row in self._db.execute(f"SELECT {_COLUMNS} FROM entries")}
+        out: list[EntrySummary] = []
+        fresh: list[tuple[object, ...]] = []
+        for path in files:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # gone since it was listed
+            row = known.pop(path.name, None)
+            if row is not None and row[1] == stat.st_size and row[2] == stat.st_mtime_ns:
+                out.append(_from_row(row))
+                continue
+            summary = summarize(path)
+            out.append(summary)
+            fresh.append(_to_row(summary, stat.st_size, stat.st_mtime_ns))
+        with self._db:
+            if known:
+                self._db.executemany("DELETE FROM entries WHERE name = ?", [(n,) for n in known])
+            if fresh:
+                marks = ", ".join("?" * len(fresh[0]))
+                self._db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({marks})", fresh)
+        return out
+
+
+def _to_row(s: EntrySummary, size: int, mtime_ns: int) -> tuple[object, ...]:
+    top = s.top
+    return (
+        s.name, size, mtime_ns, s.date.isoformat() if s.date else None,
+        s.score.now, s.score.usual, s.score.worst, s.extent_pct, s.regions_touched,
+        top.muscle if top else None, top.side if top else None, top.score if top else None,
+        s.error,
+    )  # fmt: skip
+
+
+def _from_row(row: tuple[object, ...]) -> EntrySummary:
+    name, _, _, date, now, usual, worst, extent, regions, muscle, side, score, error = row
+    top = None
+    if isinstance(muscle, str) and isinstance(side, str) and isinstance(score, float):
+        top = TopMatch(muscle, side, score)
+    return EntrySummary(
+        name=str(name),
+        date=datetime.fromisoformat(date) if isinstance(date, str) else None,
+        score=PainScore(_int(now), _int(usual), _int(worst)),
+        extent_pct=float(extent) if isinstance(extent, int | float) else 0.0,
+        regions_touched=int(regions) if isinstance(regions, int) else 0,
+        top=top,
+        error=str(error) if error is not None else None,
+    )
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and 0 <= value <= 10 else None

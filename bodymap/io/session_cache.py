@@ -1,0 +1,103 @@
+"""The pain a session file keeps beside its marks, so that opening it needs no refolding.
+
+Kept per view and intensity level as base64 WKB polygons in SVG user units, keyed by the
+marks digest, the regions file's SHA-256 and the stroke geometry version
+(``docs/session-format.md``). Derived data: anything stale, damaged or unsound is ignored
+and the pain is computed from the marks instead.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import numpy as np
+import shapely
+import shapely.errors
+
+from bodymap.core import pain as _pain
+from bodymap.core.anatomy import Anatomy
+from bodymap.core.layers import PainLayers
+from bodymap.core.pain import Mark, RegionMark
+
+_POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+
+
+def encode(layers: PainLayers, marks_digest: str) -> dict[str, Any] | None:
+    """The ``"pain"`` object for ``layers`` computed from the marks of ``marks_digest``, or
+    None when they were computed by another stroke geometry version."""
+    if layers.geometry_version != _pain.GEOMETRY_VERSION:
+        return None
+    return {
+        "marks_sha256": marks_digest,
+        "regions_sha256": layers.regions_sha256,
+        "geometry_version": layers.geometry_version,
+        "views": {
+            view: {
+                str(level): base64.b64encode(
+                    shapely.to_wkb(geom, byte_order=1, output_dimension=2)
+                ).decode("ascii")
+                for level, geom in sorted(levels.items())
+            }
+            for view, levels in layers.levels.items()
+        },
+    }
+
+
+def decode(cache: Any, marks_digest: str, marks: list[Mark], anatomy: Anatomy) -> PainLayers | None:
+    """The pain kept in the file when it is for exactly these marks, this regions file and
+    this stroke geometry, and sound (polygonal, valid, finite, inside its view's viewBox);
+    otherwise None, and the pain is computed from the marks. Never raises."""
+    if not (
+        type(cache) is dict
+        and cache.get("marks_sha256") == marks_digest
+        and cache.get("regions_sha256") == anatomy.sha256
+        and type(cache.get("geometry_version")) is int
+        and cache["geometry_version"] == _pain.GEOMETRY_VERSION
+        and type(cache.get("views")) is dict
+        and set(cache["views"]) == set(anatomy.views)
+    ):
+        return None
+    expected: dict[str, set[int]] = {view: set() for view in anatomy.views}
+    for mark in marks:
+        if isinstance(mark, RegionMark):
+            expected[anatomy.regions[mark.region].view].add(mark.intensity)
+        elif not mark.erase:
+            expected[mark.view].add(mark.intensity)
+    with np.errstate(all="ignore"):  # damaged numbers make the cache unusable, not noise
+        return _decoded(cache["views"], expected, anatomy)
+
+
+def _decoded(
+    views: dict[str, Any], expected: dict[str, set[int]], anatomy: Anatomy
+) -> PainLayers | None:
+    """The levels of each view decoded and checked, or None."""
+    keys: list[tuple[str, int]] = []
+    blobs: list[bytes] = []
+    try:
+        for view, levels in views.items():
+            if type(levels) is not dict or set(levels) != {str(k) for k in expected[view]}:
+                return None
+            for level, text in levels.items():
+                if type(text) is not str:
+                    return None
+                keys.append((view, int(level)))
+                blobs.append(base64.b64decode(text, validate=True))
+        geoms = shapely.from_wkb(blobs)
+    except (ValueError, TypeError, shapely.errors.GEOSException):
+        return None
+    if len(blobs) and not (
+        np.isin(shapely.get_type_id(geoms), _POLYGONAL).all()
+        and not shapely.has_z(geoms).any()
+        and shapely.is_valid(geoms).all()
+        and np.isfinite(shapely.get_coordinates(geoms)).all()
+    ):
+        return None
+    result: dict[str, dict[int, Any]] = {view: {} for view in anatomy.views}
+    bounds = shapely.bounds(geoms) if len(blobs) else np.empty((0, 4))
+    for (view, level), geom, (x0, y0, x1, y1) in zip(keys, geoms, bounds, strict=True):
+        bx, by, bw, bh = anatomy.views[view].viewbox
+        if not geom.is_empty and not (bx <= x0 and by <= y0 and x1 <= bx + bw and y1 <= by + bh):
+            return None
+        result[view][level] = geom
+    return PainLayers(anatomy.sha256, _pain.GEOMETRY_VERSION, result)

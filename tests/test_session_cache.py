@@ -139,7 +139,7 @@ def test_save_load_round_trip_keeps_marks_and_cache(anatomy, tmp_path: Path) -> 
     assert session.marks == _marks()
     assert dumps(session) == first, "a loaded session saves back byte for byte, cache included"
     doc = json.loads(first)
-    assert doc["version"] == 2
+    assert doc["version"] == 3
     assert set(doc["pain"]) == {"marks_sha256", "regions_sha256", "geometry_version", "views"}
     assert doc["pain"]["regions_sha256"] == anatomy.sha256
     assert doc["pain"]["geometry_version"] == pain_module.GEOMETRY_VERSION

@@ -54,7 +54,7 @@ def test_save_then_load_is_equal(anatomy, tmp_path: Path) -> None:  # type: igno
     save_session(session, path)
     assert load_session(path, anatomy) == session
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["format"] == "bodymap-session" and doc["version"] == 2
+    assert doc["format"] == "bodymap-session" and doc["version"] == 3
     xy = np.frombuffer(base64.b64decode(doc["marks"][1]["xy"]), "<i4").tolist()
     assert xy == [23050, 45525, 23600, 47000, 24100, 48800]  # hundredths
     assert doc["regions"] == {"version": anatomy.version, "sha256": anatomy.sha256}
@@ -91,7 +91,7 @@ def test_version_1_fixture_saves_as_version_2_with_the_same_marks(anatomy, tmp_p
     session = load_session(FIXTURES / "session-v1.bodymap.json", anatomy)
     path = tmp_path / "now.bodymap.json"
     save_session(session, path)
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 3
     assert load_session(path, anatomy) == session
 
 
@@ -161,7 +161,7 @@ def _doc(anatomy) -> dict:  # type: ignore[no-untyped-def,type-arg]
 @pytest.mark.parametrize(
     ("change", "needle"),
     [
-        (lambda d: d.update(version=99), "newer than this app reads (version 2)"),
+        (lambda d: d.update(version=99), "newer than this app reads (version 3)"),
         (lambda d: d.update(format="other"), "not a session file"),
         (lambda d: d.update(marks={"a": 1}), "marks: must be a list"),
         (lambda d: d.update(note=5), "note: must be text"),

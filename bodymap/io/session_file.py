@@ -25,7 +25,7 @@ from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
 from bodymap.core.pain import MAX_MARKS, Mark
 from bodymap.core.session import Session
-from bodymap.io import session_v1, session_v2
+from bodymap.io import session_v1, session_v2, session_v3
 from bodymap.io.errors import SessionError
 from bodymap.io.session_marks import Fail
 
@@ -35,8 +35,9 @@ Reader = Callable[[dict[str, Any], Anatomy, Fail], tuple[list[Mark], PainLayers 
 READERS: dict[int, Reader] = {
     session_v1.VERSION: session_v1.read,
     session_v2.VERSION: session_v2.read,
+    session_v3.VERSION: session_v3.read,
 }
-WRITER = session_v2  # the version written: ``write(session) -> {"marks": ..., ["pain": ...]}``
+WRITER = session_v3  # the version written: ``write(session) -> {"marks": ..., ["pain": ...]}``
 
 FORMAT = "bodymap-session"
 VERSION = WRITER.VERSION
@@ -200,6 +201,8 @@ def _from_dict(doc: Any, name: str, anatomy: Anatomy) -> Session:
     marks, layers = READERS[version](doc, anatomy, fail)
     session = Session(marks, note, times[0], times[1], regions_version, regions_sha, app_version)
     session.pain = layers
+    if version >= session_v3.VERSION:  # a diary entry's score, answers and date
+        session.score, session.answers, session.date = session_v3.read_entry(doc, fail)
     return session
 
 

@@ -18,7 +18,7 @@ from bodymap.io.errors import BodyMapError, UsageError
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
 
-COMMANDS = ("analyze", "regions", "validate", "export")
+COMMANDS = ("analyze", "regions", "validate", "export", "diary", "compare", "heatmap")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="bodymap",
         description="Pain body map: mark where it hurts and see which muscle referral "
         "patterns explain it. Without a command, opens the window.",
-        epilog="Commands: analyze, regions, validate, export (bodymap COMMAND --help).",
+        epilog="Commands: analyze, regions, validate, export, diary, compare, heatmap "
+        "(bodymap COMMAND --help).",
     )
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
     parser.add_argument("--regions", metavar="FILE", help="use this regions.yaml")
@@ -53,6 +54,9 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("session", metavar="SESSION")
     export.add_argument("out", metavar="OUT.png")
     export.add_argument("--scale", type=float, default=2.0, help="1 to 4 (default 2)")
+    from bodymap import cli_diary
+
+    cli_diary.add_parsers(sub)
     return parser
 
 
@@ -115,6 +119,10 @@ def _run_command(ns: argparse.Namespace) -> int:
         return _regions(anatomy, ns.json)
     if ns.command == "analyze":
         return _analyze(anatomy, ns.session, ns.mark, ns.json)
+    if ns.command in ("diary", "compare", "heatmap"):
+        from bodymap import cli_diary
+
+        return cli_diary.run(anatomy, ns)
     return _export(anatomy, ns.session, ns.out, ns.scale)
 
 

@@ -1,0 +1,42 @@
+"""The heat map counts each spot once per entry that was painful there."""
+
+from __future__ import annotations
+
+import numpy as np
+from shapely.geometry import box
+
+from bodymap.io.heatmap import FrequencyGrid, render_heatmap, scale_colours
+
+
+def test_counts_and_shares(anatomy) -> None:  # type: ignore[no-untyped-def]
+    grid = FrequencyGrid(anatomy)
+    grid.add({"back": box(100, 300, 200, 400)})
+    grid.add({"back": box(150, 300, 250, 400), "front": box(100, 100, 110, 110)})
+    grid.add({})
+    assert grid.entries == 3
+    back = grid.share("back")
+    assert back.shape == (720, 400)
+    assert back[350, 175] == 2 / 3  # both boxes cover it
+    assert back[350, 120] == 1 / 3 and back[350, 230] == 1 / 3
+    assert back[350, 300] == 0 and back[250, 175] == 0
+    assert int(grid.counts["back"].sum()) == 2 * 100 * 100
+    assert int(grid.counts["front"].sum()) == 100
+
+
+def test_the_scale_runs_from_light_to_dark() -> None:
+    colours = scale_colours()
+    luminance = colours @ np.array([0.2126, 0.7152, 0.0722])
+    assert luminance[0] > luminance[-1]
+    assert np.all(np.diff(luminance) < 1.0)  # monotonic within rounding
+
+
+def test_render_has_the_body_the_pain_and_a_legend(anatomy) -> None:  # type: ignore[no-untyped-def]
+    grid = FrequencyGrid(anatomy)
+    for _ in range(4):
+        grid.add({"back": box(150, 300, 250, 400)})
+    image = render_heatmap(grid, "4 entries")
+    assert image.width() > 800 and image.height() > 900
+    # The middle of the painful box is drawn in the scale's darkest colour (every entry).
+    colour = image.pixelColor(28 + 200, 124 + 350)  # margin + x, top + y
+    dark = scale_colours()[-1]
+    assert abs(colour.red() - dark[0]) < 40 and abs(colour.blue() - dark[2]) < 40

@@ -191,12 +191,12 @@ def export_heatmap(grid: FrequencyGrid, title: str, out: Path, page_scale: float
         raise ExportError(str(out), f"could not write it: {describe_os_error(exc)}") from None
 
 
-def heatmap_of_entries(
-    anatomy: Anatomy, folder: Path, entries: Sequence[EntrySummary], out: Path
-) -> int:
-    """Write the heat map of the diary ``entries`` (readable ones, from ``folder``) to
-    ``out``; returns how many entries it counts (an entry that can no longer be read since
-    it was listed is left out)."""
+def grid_of_entries(
+    anatomy: Anatomy, folder: Path, entries: Sequence[EntrySummary]
+) -> tuple[FrequencyGrid, str]:
+    """The frequency grid of the diary ``entries`` (readable ones, from ``folder``) and a
+    title naming how many and their dates. An entry that can no longer be read since it was
+    listed is left out."""
     grid = FrequencyGrid(anatomy)
     for entry in entries:
         try:
@@ -206,5 +206,13 @@ def heatmap_of_entries(
         grid.add(session_pain(anatomy, session))
     dates = [e.date for e in entries if e.date is not None]
     span = f"{dates[0]:%d %B %Y} to {dates[-1]:%d %B %Y}" if dates else ""
-    export_heatmap(grid, f"{grid.entries} entries, {span}", out, page_scale=1.5)
+    return grid, f"{grid.entries} entries, {span}"
+
+
+def heatmap_of_entries(
+    anatomy: Anatomy, folder: Path, entries: Sequence[EntrySummary], out: Path
+) -> int:
+    """Write the heat map of the diary ``entries`` to ``out``; returns how many it counts."""
+    grid, title = grid_of_entries(anatomy, folder, entries)
+    export_heatmap(grid, title, out, page_scale=1.5)
     return grid.entries

@@ -166,6 +166,7 @@ class Actions(QtCore.QObject):
             panels.addAction(toggle)
 
         self.muscles_menu = bar.addMenu("&Muscles")  # filled by add_muscles()
+        self.diary_menu = bar.addMenu("&Diary")  # filled by ui/diary_dock.attach_diary
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.safety, self.about])

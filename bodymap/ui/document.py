@@ -16,6 +16,7 @@ from PySide6 import QtCore
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import IntensityBands
 from bodymap.core.pain import Mark, PainMap, is_erase
+from bodymap.core.score import PainScore
 from bodymap.core.session import Session, now_utc
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class PainDocument(QtCore.QObject):
 
     pain_changed = QtCore.Signal(list)  # the view ids whose pain changed
     note_changed = QtCore.Signal(str)
+    score_changed = QtCore.Signal()  # the pain score (a diary entry's NRS)
 
     def __init__(self, anatomy: Anatomy, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +39,10 @@ class PainDocument(QtCore.QObject):
         self.created: datetime = now_utc()
         self.path: Path | None = None
         self.last_change: tuple[str, BaseGeometry, float] | None = None
+        # A diary entry's score, answers and date (format 3), kept through open and save.
+        self.score = PainScore()
+        self.answers: dict[str, bool] = {}
+        self.date: datetime | None = None
 
     @property
     def marks(self) -> tuple[Mark, ...]:
@@ -84,6 +90,9 @@ class PainDocument(QtCore.QObject):
             regions_version=self.anatomy.version,
             regions_sha256=self.anatomy.sha256,
             pain=self.bands.layers(),  # kept in the file: opening it needs no refolding
+            score=self.score,
+            answers=dict(self.answers),
+            date=self.date,
         )
 
     def load(self, session: Session, path: Path | None) -> None:
@@ -95,6 +104,12 @@ class PainDocument(QtCore.QObject):
         self.last_change = None
         self.pain_changed.emit(list(self.anatomy.views))
         self.set_note(session.note)
+        self.answers, self.date = dict(session.answers), session.date
+        self.set_score(session.score)
+
+    def set_score(self, score: PainScore) -> None:
+        self.score = score
+        self.score_changed.emit()
 
     def is_empty(self) -> bool:
         return not self.pain.marks and not self.note.strip()

@@ -83,6 +83,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.panel_dock = self._dock("Muscle guide", "guide")
         self.region_dock = self._dock("Regions", "regions")
         self.note_dock = self._dock("Note", "note")
+        self.diary_dock = self._dock("Diary", "diary")  # filled by ui/diary_dock.attach_diary
         # Placed by _restore_layout(): left the regions over the note, right the matches over
         # the muscle guide, unless the saved layout says otherwise.
         self._left_docks = (self.region_dock, self.note_dock)
@@ -168,6 +169,9 @@ class MainWindow(QtWidgets.QMainWindow):
             for dock in docks:  # one a saved layout left out (saved before it existed)
                 if self.dockWidgetArea(dock) == area.NoDockWidgetArea:
                     self.addDockWidget(side, dock)
+        from bodymap.ui.diary_dock import attach_diary
+
+        self.diary = attach_diary(self)  # the Diary dock and menu
         self._attached = True
         self.files.update_title()
         self.update_tool_hint()
@@ -478,6 +482,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.addDockWidget(area.LeftDockWidgetArea, dock)
         for dock in self._right_docks:
             self.addDockWidget(area.RightDockWidgetArea, dock)
+        self.tabifyDockWidget(self.panel_dock, self.diary_dock)  # a tab beside the guide
         self.resizeDocks([self.match_dock, self.panel_dock], [170, 560], vertical)
         self.resizeDocks([self.region_dock, self.note_dock], [520, 160], vertical)
         self.resizeDocks(

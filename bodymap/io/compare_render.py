@@ -1,0 +1,133 @@
+"""Pictures of two entries compared: each entry's pain, and the difference map.
+
+The difference map draws new, resolved and unchanged pain each with its own colour AND its
+own pattern (Okabe-Ito colours; hatching, dots and a solid fill), with a legend, so that it
+reads in grey or with any colour vision. Images are QImages drawn with QPainter (headless),
+both views side by side, 1 logical unit = 1 SVG unit times ``scale``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6 import QtCore, QtGui, QtSvg
+from shapely.geometry.base import BaseGeometry
+
+from bodymap.core.anatomy import Anatomy
+from bodymap.core.metrics import Change
+from bodymap.io import palette
+from bodymap.io.export import _ensure_gui, _font
+from bodymap.io.qt_bridge import geometry_to_path
+from bodymap.io.resources import svg_path
+
+LABEL_H = 28.0  # logical space above the views for their labels
+# (label, colour, fill pattern, outline style) of the difference map's three kinds of pain
+KINDS = {
+    "new": ("New pain", "#0072B2", QtCore.Qt.BrushStyle.BDiagPattern, QtCore.Qt.PenStyle.SolidLine),
+    "resolved": (
+        "Resolved (gone)", "#E69F00", QtCore.Qt.BrushStyle.Dense5Pattern,
+        QtCore.Qt.PenStyle.DashLine,
+    ),
+    "unchanged": (
+        "Unchanged", "#CC79A7", QtCore.Qt.BrushStyle.SolidPattern, QtCore.Qt.PenStyle.SolidLine,
+    ),
+}  # fmt: skip
+
+
+def page_size(anatomy: Anatomy) -> tuple[float, float]:
+    boxes = {v.id: v.viewbox for v in anatomy.views.values()}
+    offsets = palette.view_offsets(boxes)
+    width = max(offsets[v] + boxes[v][0] + boxes[v][2] for v in offsets)
+    return width, LABEL_H + max(b[3] for b in boxes.values())
+
+
+def _views(
+    painter: QtGui.QPainter, anatomy: Anatomy, draw: dict[str, list[tuple[BaseGeometry, str]]]
+) -> None:
+    boxes = {v.id: v.viewbox for v in anatomy.views.values()}
+    offsets = palette.view_offsets(boxes)
+    for view in anatomy.views.values():
+        x0, y0, w, h = view.viewbox
+        painter.save()
+        painter.translate(offsets[view.id], LABEL_H)
+        painter.setFont(_font(15, bold=True))
+        painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
+        painter.drawText(
+            QtCore.QRectF(x0, -26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
+        )
+        QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(
+            painter, QtCore.QRectF(x0, y0, w, h)
+        )
+        for geom, kind in draw.get(view.id, []):
+            if geom.is_empty:
+                continue
+            path = geometry_to_path(geom)
+            if kind == "pain":
+                painter.setPen(QtCore.Qt.PenStyle.NoPen)
+                painter.setBrush(QtGui.QColor(palette.PAIN))
+                painter.drawPath(path)
+                continue
+            _, colour, pattern, outline = KINDS[kind]
+            if kind == "unchanged":
+                fill = QtGui.QColor(colour)
+                fill.setAlpha(150)
+                painter.setBrush(fill)
+            else:
+                brush = QtGui.QBrush(QtGui.QColor(colour), pattern)
+                brush.setTransform(painter.worldTransform().inverted()[0])  # pixel-sized
+                painter.setBrush(brush)
+            painter.setPen(QtGui.QPen(QtGui.QColor(colour), 1.4, outline))
+            painter.drawPath(path)
+        painter.restore()
+
+
+def _image(anatomy: Anatomy, scale: float) -> QtGui.QImage:
+    _ensure_gui()
+    width, height = page_size(anatomy)
+    image = QtGui.QImage(round(width * scale), round(height * scale),
+                         QtGui.QImage.Format.Format_RGB32)  # fmt: skip
+    image.fill(QtGui.QColor(palette.PAPER))
+    return image
+
+
+def render_pain(
+    anatomy: Anatomy, drawing: Mapping[str, BaseGeometry], scale: float
+) -> QtGui.QImage:
+    """One entry's pain on both views."""
+    image = _image(anatomy, scale)
+    with QtGui.QPainter(image) as painter:
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.scale(scale, scale)
+        _views(painter, anatomy, {v: [(g, "pain")] for v, g in drawing.items()})
+    return image
+
+
+def render_difference(anatomy: Anatomy, change: Change, scale: float) -> QtGui.QImage:
+    """The difference map of ``change``: new, resolved and unchanged pain on both views."""
+    image = _image(anatomy, scale)
+    draw = {
+        view: [(change.unchanged_areas[view], "unchanged"), (change.resolved_areas[view],
+               "resolved"), (change.new_areas[view], "new")]
+        for view in anatomy.views
+    }  # fmt: skip
+    with QtGui.QPainter(image) as painter:
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.scale(scale, scale)
+        _views(painter, anatomy, draw)
+    return image
+
+
+def legend_swatch(kind: str, size: int = 18) -> QtGui.QPixmap:
+    """A square of the colour and pattern of ``kind`` (new, resolved, unchanged)."""
+    _ensure_gui()
+    _, colour, pattern, outline = KINDS[kind]
+    pixmap = QtGui.QPixmap(size, size)
+    pixmap.fill(QtGui.QColor(palette.PAPER))
+    with QtGui.QPainter(pixmap) as painter:
+        fill = QtGui.QColor(colour)
+        if kind == "unchanged":
+            fill.setAlpha(150)
+        painter.setBrush(QtGui.QBrush(fill, pattern))
+        painter.setPen(QtGui.QPen(QtGui.QColor(colour), 1.4, outline))
+        painter.drawRect(QtCore.QRectF(1, 1, size - 2, size - 2))
+    return pixmap

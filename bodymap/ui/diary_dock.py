@@ -1,0 +1,351 @@
+"""The Diary dock and menu: the timeline of a diary folder, new entries, the pain score.
+
+``attach_diary(window)`` adds them to a main window: the dock (right, below the others) and a
+"Diary" menu before "Help". The diary is a folder (``bodymap.io.diary_files``); the app's own
+lives in the application-data folder, another can be opened and is remembered. Entries open in
+the window like any session and save back to their file; the folder is watched, so a save,
+a new entry or a file copied in shows on the timeline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from bodymap.core.diary import RANGES_DAYS, EntrySummary, Summarizer, new_entry
+from bodymap.core.score import NRS_FIELDS, PainScore
+from bodymap.io.errors import BodyMapError
+from bodymap.ui import dialogs
+from bodymap.ui.settings import app_settings, data_dir
+from bodymap.ui.timeline import Timeline
+
+if TYPE_CHECKING:
+    from bodymap.ui.document import PainDocument
+    from bodymap.ui.main_window import MainWindow
+
+SETTING_FOLDER = "diary/folder"
+SETTING_RANGE = "diary/range"
+REFRESH_MS = 300  # quiet time after a change in the folder before reading it again
+_SCORE_ID = 2
+_NRS_LABELS = {"now": "Now", "usual": "Usual (24 h)", "worst": "Worst (24 h)"}
+
+
+def default_folder() -> Path:
+    return data_dir() / "diary"
+
+
+class SetScoreCommand(QtGui.QUndoCommand):
+    """Change the entry's pain score; consecutive changes merge into one step."""
+
+    def __init__(self, document: PainDocument, score: PainScore) -> None:
+        super().__init__("Change pain score")
+        self._document = document
+        self._before = document.score
+        self._after = score
+
+    def id(self) -> int:
+        return _SCORE_ID
+
+    def mergeWith(self, other: QtGui.QUndoCommand) -> bool:
+        if not isinstance(other, SetScoreCommand):
+            return False
+        self._after = other._after
+        return True
+
+    def redo(self) -> None:
+        self._document.set_score(self._after)
+
+    def undo(self) -> None:
+        self._document.set_score(self._before)
+
+
+class ScoreInput(QtWidgets.QWidget):
+    """Three spin boxes, NRS 0-10 now / usual / worst; "–" is not answered."""
+
+    score_edited = QtCore.Signal(object)  # PainScore
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.spins: dict[str, QtWidgets.QSpinBox] = {}
+        for key in NRS_FIELDS:
+            spin = QtWidgets.QSpinBox()
+            spin.setRange(-1, 10)
+            spin.setSpecialValueText("–")
+            spin.setAccessibleName(f"Pain score {_NRS_LABELS[key].lower()}, 0 to 10")
+            spin.setToolTip("0 no pain, 10 the worst pain imaginable")
+            spin.valueChanged.connect(self._on_spin_value_changed)
+            label = QtWidgets.QLabel(_NRS_LABELS[key])
+            label.setBuddy(spin)
+            layout.addWidget(label)
+            layout.addWidget(spin)
+            self.spins[key] = spin
+        layout.addStretch(1)
+        self._updating = False
+
+    def score(self) -> PainScore:
+        values = [self.spins[k].value() for k in NRS_FIELDS]
+        now, usual, worst = (None if v < 0 else v for v in values)
+        return PainScore(now, usual, worst)
+
+    def set_score(self, score: PainScore) -> None:
+        self._updating = True  # no echo back into the document
+        try:
+            for key in NRS_FIELDS:
+                value = getattr(score, key)
+                self.spins[key].setValue(-1 if value is None else value)
+        finally:
+            self._updating = False
+
+    def _on_spin_value_changed(self, _value: int) -> None:
+        if not self._updating:
+            self.score_edited.emit(self.score())
+
+
+class DiaryPanel(QtWidgets.QWidget):
+    """The dock's contents: the folder, new-entry buttons, the range, the timeline, the score."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QVBoxLayout(self)
+        head = QtWidgets.QHBoxLayout()
+        self.folder_label = QtWidgets.QLabel()
+        self.folder_label.setTextInteractionFlags(
+            QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.new_button = QtWidgets.QPushButton("New entry")
+        self.copy_button = QtWidgets.QPushButton("Copy last entry")
+        self.copy_button.setToolTip("A new entry starting from the last one, to adjust")
+        head.addWidget(self.folder_label, 1)
+        head.addWidget(self.new_button)
+        head.addWidget(self.copy_button)
+        layout.addLayout(head)
+        ranges = QtWidgets.QHBoxLayout()
+        self.range_group = QtWidgets.QButtonGroup(self)
+        for days in RANGES_DAYS:
+            button = QtWidgets.QToolButton()
+            button.setText("All" if days is None else f"{days} days")
+            button.setCheckable(True)
+            self.range_group.addButton(button, days or 0)  # 0: all
+            ranges.addWidget(button)
+        ranges.addStretch(1)
+        self.damaged_label = QtWidgets.QLabel()
+        self.damaged_label.setWordWrap(True)
+        self.damaged_label.hide()
+        layout.addLayout(ranges)
+        self.timeline = Timeline()
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.damaged_label)
+        score_box = QtWidgets.QGroupBox("Pain score of the open entry (0-10)")
+        box_layout = QtWidgets.QVBoxLayout(score_box)
+        self.score_input = ScoreInput()
+        box_layout.addWidget(self.score_input)
+        layout.addWidget(score_box)
+
+
+class DiaryController(QtCore.QObject):
+    """Connects the Diary dock and menu to the window's document and file commands."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.summarizer = Summarizer(window.anatomy, window.matcher)
+        self.entries: list[EntrySummary] = []
+        self.panel = DiaryPanel()
+        self.dock = window.diary_dock
+        self.dock.setWidget(self.panel)
+        self._watcher = QtCore.QFileSystemWatcher(self)
+        self._refresh_timer = QtCore.QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        saved = app_settings().value(SETTING_FOLDER, "")
+        self.folder = Path(str(saved)) if saved else default_folder()
+        days = str(app_settings().value(SETTING_RANGE, 30))
+        self._set_range_button(int(days) if days.isdigit() else 30)
+
+        p = self.panel
+        p.new_button.clicked.connect(self.new_entry)
+        p.copy_button.clicked.connect(self.copy_last_entry)
+        p.range_group.idClicked.connect(self._on_range_group_id_clicked)
+        p.timeline.entry_activated.connect(self._on_timeline_entry_activated)
+        p.score_input.score_edited.connect(self._on_score_input_score_edited)
+        window.document.score_changed.connect(self._on_document_score_changed)
+        self._watcher.directoryChanged.connect(self._refresh_timer.start)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.menu = self._build_menu()
+        self.refresh()
+
+    # -- menu ------------------------------------------------------------------------------
+
+    def _build_menu(self) -> QtWidgets.QMenu:
+        menu = self.window.commands.diary_menu
+        items = (
+            ("&New Entry", self.new_entry, "Ctrl+Shift+N"),
+            ("New Entry from the &Last", self.copy_last_entry, "Ctrl+Shift+L"),
+            (None, None, None),
+            ("&Compare Two Entries…", self.compare, "Ctrl+Shift+C"),
+            ("&Heat Map…", self.heat_map, "Ctrl+Shift+H"),
+            (None, None, None),
+            ("&Open Diary Folder…", self.choose_folder, "Ctrl+Shift+O"),
+            ("Use the &App's Diary", self.use_default_folder, "Ctrl+Shift+D"),
+        )
+        for text, slot, key in items:
+            if text is None:
+                menu.addSeparator()
+                continue
+            action = menu.addAction(text)
+            if key:
+                action.setShortcut(QtGui.QKeySequence(key))
+            action.triggered.connect(slot)
+        menu.addSeparator()
+        toggle = self.dock.toggleViewAction()
+        toggle.setShortcut(QtGui.QKeySequence("Alt+5"))  # the other panels are Alt+1 to 4
+        menu.addAction(toggle)
+        return menu
+
+    # -- reading the diary -----------------------------------------------------------------
+
+    def set_folder(self, folder: Path) -> None:
+        self.folder = folder
+        app_settings().setValue(SETTING_FOLDER, str(folder))
+        self.refresh()
+        self.show()
+
+    def refresh(self) -> None:
+        """Read the folder again (through its index) and show it."""
+        from bodymap.io.diary_files import read_diary
+
+        p = self.panel
+        own = self.folder == default_folder()
+        p.folder_label.setText("The app's diary" if own else f"Diary: {self.folder.name}")
+        p.folder_label.setToolTip(str(self.folder))
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
+        if not self.folder.is_dir():
+            self.entries = []
+        else:
+            self._watcher.addPath(str(self.folder))
+            try:
+                self.entries = read_diary(self.folder, self.window.anatomy, self.summarizer)
+            except BodyMapError as exc:
+                self.entries = []
+                self.window.statusBar().showMessage(str(exc), 8000)
+        p.timeline.set_entries(self.entries)
+        damaged = [e for e in self.entries if not e.ok]
+        p.damaged_label.setVisible(bool(damaged))
+        if damaged:
+            lines = [f"{e.name}: {e.error}" for e in damaged[:5]]
+            more = f"\n… and {len(damaged) - 5} more" if len(damaged) > 5 else ""
+            p.damaged_label.setText(
+                f"{len(damaged)} entr{'y' if len(damaged) == 1 else 'ies'} cannot be read:\n"
+                + "\n".join(lines) + more
+            )  # fmt: skip
+
+    def readable(self) -> list[EntrySummary]:
+        return [e for e in self.entries if e.ok]
+
+    # -- commands --------------------------------------------------------------------------
+
+    def show(self) -> None:
+        """Show the Diary dock in front."""
+        self.dock.show()
+        self.dock.raise_()
+
+    def _add_and_open(self, copy_last: bool) -> Path | None:
+        from bodymap.io.diary_files import add_entry
+        from bodymap.io.session_file import load_session
+
+        if not self.window.files.maybe_save():
+            return None
+        previous = None
+        readable = self.readable()
+        if copy_last and readable:
+            try:
+                previous = load_session(self.folder / readable[-1].name, self.window.anatomy)
+            except BodyMapError as exc:
+                dialogs.show_error(self.window, "Cannot copy the last entry", str(exc))
+                return None
+        try:
+            path = add_entry(self.folder, new_entry(previous))
+        except BodyMapError as exc:
+            dialogs.show_error(self.window, "Cannot add an entry", str(exc))
+            return None
+        self.window.files.open_path(path, ask=False)
+        self.refresh()
+        self.show()
+        return path
+
+    def new_entry(self) -> Path | None:
+        """Add an empty entry dated now and open it."""
+        return self._add_and_open(copy_last=False)
+
+    def copy_last_entry(self) -> Path | None:
+        """Add an entry dated now starting from the last one, and open it."""
+        return self._add_and_open(copy_last=True)
+
+    def choose_folder(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(
+            self.window, "Open a diary folder", str(self.folder)
+        )
+        if folder:
+            self.set_folder(Path(folder))
+
+    def use_default_folder(self) -> None:
+        folder = default_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.set_folder(folder)
+
+    def compare(self) -> None:
+        from bodymap.ui.compare import CompareDialog
+
+        readable = self.readable()
+        if len(readable) < 2:
+            dialogs.show_info(self.window, "Compare", "The diary needs two entries to compare.")
+            return
+        CompareDialog(self.window.anatomy, self.folder, readable, self.summarizer.matcher,
+                      self.window).open()  # fmt: skip
+
+    def heat_map(self) -> None:
+        from bodymap.ui.heat_view import HeatMapDialog
+
+        shown = self.panel.timeline.shown()
+        if not shown:
+            dialogs.show_info(self.window, "Heat map", "No entries in the range shown.")
+            return
+        HeatMapDialog(self.window.anatomy, self.folder, shown, self.window).open()
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def _set_range_button(self, days: int) -> None:
+        days = days if days in RANGES_DAYS else 0
+        self.panel.range_group.button(days).setChecked(True)
+        self.panel.timeline.set_range(days or None)
+
+    def _on_range_group_id_clicked(self, days: int) -> None:
+        app_settings().setValue(SETTING_RANGE, days)
+        self.panel.timeline.set_range(days or None)
+
+    def _on_timeline_entry_activated(self, name: str) -> None:
+        self.window.files.open_path(self.folder / name)
+
+    def _on_score_input_score_edited(self, score: PainScore) -> None:
+        if score != self.window.document.score:
+            self.window.undo_stack.push(SetScoreCommand(self.window.document, score))
+
+    def _on_document_score_changed(self) -> None:
+        self.panel.score_input.set_score(self.window.document.score)
+
+
+def attach_diary(window: MainWindow) -> DiaryController:
+    """Add the Diary dock and menu to ``window`` (already attached to its anatomy)."""
+    controller = DiaryController(window)
+    if window.dockWidgetArea(controller.dock) == QtCore.Qt.DockWidgetArea.NoDockWidgetArea:
+        # Not placed by a saved layout: a tab beside the muscle guide, which stays in front.
+        window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, controller.dock)
+        window.tabifyDockWidget(window.panel_dock, controller.dock)
+        controller.dock.show()
+        window.panel_dock.raise_()
+    return controller

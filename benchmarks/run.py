@@ -4,11 +4,12 @@
     python benchmarks/run.py --quick    # fewer samples, about a minute
     python benchmarks/run.py --json OUT # also write every figure to OUT
     python benchmarks/run.py --only startup,analyze   # some sections: ink, stroke, startup,
-                                                      # analyze (export too), memory
+                                                      # analyze (export too), memory, diary
 
 Prints the machine, then for each budget of issue 6 the figures and a one-line verdict:
 1. input to ink, 2. stroke end to ranked list and highlights, 3. start-up against a bare
-PySide6 window, 4. export and ``bodymap analyze``, 5. peak memory. Generated inputs (sessions,
+PySide6 window, 4. export and ``bodymap analyze``, 5. peak memory, 6. the diary (1,000
+entries: open and draw the timeline, compare two entries, heat map). Generated inputs (sessions,
 regions files, settings with the safety note marked as seen) go to a temporary folder that
 is removed afterwards. Exit status 0 when every budget is met, 1 otherwise.
 """
@@ -34,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 import inputs  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 import processes  # noqa: E402
 
-SECTIONS = ("ink", "stroke", "startup", "analyze", "memory")
+SECTIONS = ("ink", "stroke", "startup", "analyze", "memory", "diary")
 RESULTS: dict[str, Any] = {}
 VERDICTS: list[bool] = []
 
@@ -224,6 +225,32 @@ def bench_memory(inp: inputs.Inputs, env: dict[str, str]) -> None:
     verdict(mb <= 300, f"peak {mb:.0f} MB (budget 300 MB)")
 
 
+def bench_diary(inp: inputs.Inputs, repeat: int) -> None:
+    import diary_timing
+    import ui_timing
+
+    anatomy = ui_timing.anatomy_of(inp.shipped_regions)
+    res = diary_timing.run(anatomy, inp.root, repeat)
+    n, k = diary_timing.ENTRIES, diary_timing.STROKES
+    print(f"\n6. Diary: {n:,} entries of {k} strokes (generated in {res['generated_s']:.0f} s)")
+    each = ", ".join(f"{1000 * t:.0f}" for t in res["open_draw_s"])
+    print(f"   open + draw the timeline, index warm   median "
+          f"{1000 * res['open_draw_median']:.0f} ms  ({each})")  # fmt: skip
+    print(f"   the same, first opening (index built)   {1000 * res['first_open_s']:.0f} ms; "
+          f"after the index was deleted {1000 * res['rebuilt_open_s']:.0f} ms")  # fmt: skip
+    print(f"   compare two entries (read, measure, rank) median {1000 * res['compare_median']:.0f}"
+          f" ms, max {1000 * res['compare_max']:.0f} ms")  # fmt: skip
+    print(f"   heat map of all {n:,} (read, rasterise, PNG) median "
+          f"{1000 * res['heatmap_median']:.0f} ms")  # fmt: skip
+    RESULTS["diary"] = res
+    verdict(res["open_draw_median"] <= 1.0,
+            f"open + timeline {res['open_draw_median']:.2f} s (budget 1 s)")  # fmt: skip
+    verdict(res["compare_median"] <= 0.150,
+            f"compare {1000 * res['compare_median']:.0f} ms (budget 150 ms)")  # fmt: skip
+    verdict(res["heatmap_median"] <= 2.0,
+            f"heat map {res['heatmap_median']:.2f} s (budget 2 s)")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples (about a minute)")
@@ -260,6 +287,8 @@ def main() -> int:
             bench_export_analyze(inp, env, 1 if args.quick else 3)
         if "memory" in only:
             bench_memory(inp, env)
+        if "diary" in only:
+            bench_diary(inp, 3 if args.quick else 7)
     ok = all(VERDICTS)
     print(f"\n{sum(VERDICTS)} of {len(VERDICTS)} budgets met; "
           f"{time.perf_counter() - started:.0f} s")  # fmt: skip

@@ -178,3 +178,21 @@ def test_the_pain_score_comes_through_the_index(anatomy, tmp_path: Path) -> None
     assert fresh == cached
     assert cached[0].score == PainScore(now=3, usual=None, worst=8)
     assert cached[0].date == entry.date and cached[0].date.utcoffset() == timedelta(hours=1)
+
+
+def test_the_pain_comes_from_the_index_as_the_files_give_it(anatomy, diary: Path) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.metrics import jaccard, session_pain
+    from bodymap.io.diary_files import read_pains
+    from bodymap.io.session_file import load_session
+
+    entries = read_diary(diary, anatomy)
+    from_files = [session_pain(anatomy, load_session(diary / e.name, anatomy)) for e in entries]
+    for damage in ("none", "garbage"):
+        if damage == "garbage":
+            (diary / INDEX_NAME).write_bytes(b"x" * 5000)
+        pains = list(read_pains(diary, anatomy, entries))
+        assert len(pains) == len(from_files)
+        for kept, read in zip(pains, from_files, strict=True):
+            assert set(kept) == set(read)
+            assert jaccard(kept, read) == pytest.approx(1.0)
+            assert all(kept[v].area == pytest.approx(read[v].area) for v in read)

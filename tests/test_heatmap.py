@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from shapely.geometry import box
 
 from bodymap.io.heatmap import FrequencyGrid, render_heatmap, scale_colours
 
 
+@pytest.fixture(autouse=True)
+def _widgets_app(qapp):  # type: ignore[no-untyped-def]
+    """Create the QApplication first: a bare QGuiApplication would block the window tests."""
+    return qapp
+
+
 def test_counts_and_shares(anatomy) -> None:  # type: ignore[no-untyped-def]
-    grid = FrequencyGrid(anatomy)
+    grid = FrequencyGrid(anatomy, scale=1.0)
     grid.add({"back": box(100, 300, 200, 400)})
     grid.add({"back": box(150, 300, 250, 400), "front": box(100, 100, 110, 110)})
     grid.add({})
@@ -40,3 +47,37 @@ def test_render_has_the_body_the_pain_and_a_legend(anatomy) -> None:  # type: ig
     colour = image.pixelColor(28 + 200, 124 + 350)  # margin + x, top + y
     dark = scale_colours()[-1]
     assert abs(colour.red() - dark[0]) < 40 and abs(colour.blue() - dark[2]) < 40
+
+
+def test_the_default_grid_has_cells_of_two_units(anatomy) -> None:  # type: ignore[no-untyped-def]
+    grid = FrequencyGrid(anatomy)
+    grid.add_all([{"back": box(100, 300, 200, 400)}] * 3)
+    counts = grid.counts["back"]
+    assert counts.shape == (360, 200)
+    assert counts[175, 75] == 3 and int(counts.sum()) == 3 * 50 * 50
+
+
+def test_many_geometries_make_the_same_paths_as_one_by_one() -> None:
+    from shapely.geometry import GeometryCollection, LineString, MultiPolygon, Polygon
+
+    from bodymap.io.qt_bridge import geometries_to_paths, geometry_to_path
+
+    ring = box(0, 0, 10, 10).difference(box(2, 2, 4, 4))  # a hole
+    geoms = [
+        ring,
+        Polygon(),
+        MultiPolygon([box(20, 20, 30, 30), box(40, 40, 41, 45)]),
+        GeometryCollection([box(5, 5, 6, 6), LineString([(0, 0), (1, 1)])]),
+        Polygon(),
+        box(1, 2, 3, 4),
+    ]
+    for one, many in zip(
+        [geometry_to_path(g) for g in geoms], geometries_to_paths(geoms), strict=True
+    ):
+        assert many.elementCount() == one.elementCount()
+        assert many.boundingRect() == one.boundingRect()
+        assert many.fillRule() == one.fillRule()
+        assert all(
+            many.elementAt(i).x == one.elementAt(i).x and many.elementAt(i).y == one.elementAt(i).y
+            for i in range(one.elementCount())
+        )

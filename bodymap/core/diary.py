@@ -9,9 +9,11 @@ of the zone it was made in); the files and the index live in ``bodymap.io.diary_
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+
+from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.matching import Matcher
@@ -56,6 +58,8 @@ class EntrySummary:
     regions_touched: int = 0
     top: TopMatch | None = None
     error: str | None = None
+    # The entry's pain per view (SVG units) when it was just measured; derived, not compared
+    pain: Mapping[str, BaseGeometry] | None = field(default=None, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -81,6 +85,7 @@ class Summarizer:
             extent_pct=pain_extent(self.anatomy, pain).total,
             regions_touched=len(self.regions.touched(pain)),
             top=TopMatch(best.muscle, best.side, best.score) if best else None,
+            pain=pain,
         )
 
 

@@ -11,8 +11,11 @@ when the folder cannot be written.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+
+from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.diary import EntrySummary, Summarizer, entry_date, ordered
@@ -84,6 +87,30 @@ def read_diary(
     summarizer = summarizer or Summarizer(anatomy)
     with DiaryIndex(index_path(path), anatomy) as index:
         return ordered(index.refresh(entry_files(path), lambda p: _summary(p, summarizer)))
+
+
+def read_pains(
+    folder: str | Path, anatomy: Anatomy, entries: Sequence[EntrySummary]
+) -> Iterator[Mapping[str, BaseGeometry]]:
+    """The pain per view (SVG units) of each readable entry of ``entries`` (from the diary
+    ``folder``), in order: from the index, else read from its file; an entry that can no
+    longer be read is left out."""
+    from bodymap.core.metrics import session_pain
+    from bodymap.io.diary_index import DiaryIndex
+
+    path = check_folder(folder)
+    names = [e.name for e in entries if e.ok]
+    with DiaryIndex(index_path(path), anatomy) as index:
+        index.refresh(entry_files(path), lambda p: _summary(p, Summarizer(anatomy)))
+        kept = index.pains(names)
+    for name in names:
+        if name in kept:
+            yield kept[name]
+            continue
+        try:
+            yield session_pain(anatomy, load_session(path / name, anatomy))
+        except SessionError:
+            continue
 
 
 def _summary(path: Path, summarizer: Summarizer) -> EntrySummary:

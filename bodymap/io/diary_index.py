@@ -1,10 +1,12 @@
-"""The diary's index: what each entry measures, kept in SQLite so a diary opens fast.
+"""The diary's index: what each entry measures, and its pain, kept in SQLite so a diary opens
+fast and a heat map reads no entry file.
 
 Derived data only, never the only copy of anything: every row is computed from an entry file
 and keyed by its name, size and modification time (ns). Rows whose key no longer matches a
 file are recomputed or dropped; the whole index is recomputed when its schema, the regions
 file or the stroke geometry changed. A damaged index file is deleted and rebuilt without a
-word. Stdlib ``sqlite3``; times are stored as ISO 8601 text with their offset.
+word. Stdlib ``sqlite3``; times are stored as ISO 8601 text with their offset, the pain of each
+view as WKB (SVG units).
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+import shapely
+import shapely.errors
+from shapely.geometry.base import BaseGeometry
+
 from bodymap.core import pain as _pain
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.diary import EntrySummary, TopMatch
 from bodymap.core.score import PainScore
 
-SCHEMA = 1
+SCHEMA = 2
 _COLUMNS = (
     "name, size, mtime_ns, date, nrs_now, nrs_usual, nrs_worst, extent_pct, regions, "
     "top_muscle, top_side, top_score, error"
@@ -32,6 +38,9 @@ CREATE TABLE IF NOT EXISTS entries (
     name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, date TEXT,
     nrs_now INTEGER, nrs_usual INTEGER, nrs_worst INTEGER, extent_pct REAL NOT NULL,
     regions INTEGER NOT NULL, top_muscle TEXT, top_side TEXT, top_score REAL, error TEXT
+);
+CREATE TABLE IF NOT EXISTS pain (
+    name TEXT NOT NULL, view TEXT NOT NULL, wkb BLOB NOT NULL, PRIMARY KEY (name, view)
 );
 """  # the columns in the order of _COLUMNS
 
@@ -65,6 +74,7 @@ class DiaryIndex:
             if row is None or row[0] != self._stamp:
                 with db:
                     db.execute("DELETE FROM entries")
+                    db.execute("DELETE FROM pain")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (self._stamp,))
                 self.rebuilt = True
             db.execute("PRAGMA quick_check").fetchall()
@@ -103,6 +113,7 @@ class DiaryIndex:
         known = {row[0]: row for row in self._db.execute(f"SELECT {_COLUMNS} FROM entries")}
         out: list[EntrySummary] = []
         fresh: list[tuple[object, ...]] = []
+        pains: list[tuple[str, str, bytes]] = []
         for path in files:
             try:
                 stat = path.stat()
@@ -115,12 +126,32 @@ class DiaryIndex:
             summary = summarize(path)
             out.append(summary)
             fresh.append(_to_row(summary, stat.st_size, stat.st_mtime_ns))
+            for view, geom in (summary.pain or {}).items():
+                pains.append((summary.name, view, shapely.to_wkb(geom, output_dimension=2)))
+        gone = [(n,) for n in known] + [(str(row[0]),) for row in fresh]
         with self._db:
-            if known:
-                self._db.executemany("DELETE FROM entries WHERE name = ?", [(n,) for n in known])
+            if gone:
+                self._db.executemany("DELETE FROM entries WHERE name = ?", gone)
+                self._db.executemany("DELETE FROM pain WHERE name = ?", gone)
+            if pains:
+                self._db.executemany("INSERT INTO pain VALUES (?, ?, ?)", pains)
             if fresh:
                 marks = ", ".join("?" * len(fresh[0]))
                 self._db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({marks})", fresh)
+        return out
+
+    def pains(self, names: Iterable[str]) -> dict[str, dict[str, BaseGeometry]]:
+        """The pain per view of the entries ``names`` that the index holds (call
+        :meth:`refresh` first), SVG units."""
+        wanted = set(names)
+        rows = [r for r in self._db.execute("SELECT name, view, wkb FROM pain") if r[0] in wanted]
+        try:
+            geoms = shapely.from_wkb([r[2] for r in rows])
+        except shapely.errors.GEOSException:
+            return {}  # a damaged index: the caller reads the files
+        out: dict[str, dict[str, BaseGeometry]] = {}
+        for (name, view, _), geom in zip(rows, geoms, strict=True):
+            out.setdefault(name, {})[view] = geom
         return out
 
 

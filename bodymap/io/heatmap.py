@@ -10,23 +10,23 @@ on the light page), with a legend. Rendered headless with QPainter on a QImage, 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
+import shapely
 from PySide6 import QtCore, QtGui, QtSvg
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.diary import EntrySummary
-from bodymap.core.metrics import session_pain
 from bodymap.io import palette
 from bodymap.io.atomic import describe_os_error, write_atomic
-from bodymap.io.errors import ExportError, SessionError
+from bodymap.io.errors import ExportError
 from bodymap.io.export import _ensure_gui, _font
-from bodymap.io.qt_bridge import geometry_to_path
+from bodymap.io.qt_bridge import geometries_to_paths
 from bodymap.io.resources import svg_path
-from bodymap.io.session_file import load_session
 
 # viridis (matplotlib; designed to be perceptually uniform and colour-blind safe), 9 stops
 VIRIDIS = (
@@ -37,6 +37,7 @@ MARGIN = 28.0
 TOP = 124.0  # logical y of the top of the views
 LEGEND_HEIGHT = 86.0
 FILL_ALPHA = 215
+CELLS_PER_UNIT = 0.5  # a cell is 2 x 2 SVG units (about 3.4 mm on an adult)
 
 
 def scale_colours(steps: int = 256) -> np.ndarray:
@@ -52,45 +53,65 @@ def scale_colours(steps: int = 256) -> np.ndarray:
 
 class FrequencyGrid:
     """Counts, per view, of the entries painful at each cell; cells of ``1 / scale`` SVG
-    units over the view's viewBox."""
+    units over the view's viewBox. Each view is a 16-bit grey image that every entry's pain
+    is added to (QPainter's "plus" composition, no antialiasing): up to 65,535 entries."""
 
-    def __init__(self, anatomy: Anatomy, scale: float = 1.0) -> None:
+    MAX_ENTRIES = 65_535
+
+    def __init__(self, anatomy: Anatomy, scale: float = CELLS_PER_UNIT) -> None:
         _ensure_gui()
         self.anatomy = anatomy
         self.scale = scale
         self.entries = 0
-        self.counts: dict[str, np.ndarray] = {}
-        self._masks: dict[str, QtGui.QImage] = {}
+        self._images: dict[str, QtGui.QImage] = {}
         for view in anatomy.views.values():
             w, h = (max(1, round(d * scale)) for d in view.viewbox[2:])
-            self.counts[view.id] = np.zeros((h, w), dtype=np.uint32)
-            self._masks[view.id] = QtGui.QImage(w, h, QtGui.QImage.Format.Format_Grayscale8)
+            image = QtGui.QImage(w, h, QtGui.QImage.Format.Format_Grayscale16)
+            image.fill(0)
+            self._images[view.id] = image
 
     def add(self, drawing: Mapping[str, BaseGeometry]) -> None:
         """Count one entry's pain (per view, SVG units)."""
-        self.entries += 1
-        for view_id, geom in drawing.items():
-            if geom.is_empty or view_id not in self._masks:
-                continue
-            mask = self._masks[view_id]
-            mask.fill(0)
-            x0, y0 = self.anatomy.views[view_id].viewbox[:2]
-            with QtGui.QPainter(mask) as painter:
-                painter.scale(self.scale, self.scale)
-                painter.translate(-x0, -y0)
-                painter.fillPath(geometry_to_path(geom), QtGui.QColor(1, 1, 1))
-            counts = self.counts[view_id]
-            h, w = counts.shape
-            bits = np.frombuffer(mask.constBits(), dtype=np.uint8)
-            counts += bits.reshape(h, mask.bytesPerLine())[:, :w]
+        self.add_all([drawing])
 
     def add_all(self, drawings: Iterable[Mapping[str, BaseGeometry]]) -> None:
-        for drawing in drawings:
-            self.add(drawing)
+        """Count every drawing of ``drawings`` (each an entry's pain per view)."""
+        one = QtGui.QColor.fromRgba64(1, 1, 1, 65535)  # adds 1 to a cell's count
+        painters: dict[str, QtGui.QPainter] = {}
+        try:
+            for view_id, image in self._images.items():
+                painter = QtGui.QPainter(image)
+                painter.setCompositionMode(QtGui.QPainter.CompositionMode.CompositionMode_Plus)
+                x0, y0 = self.anatomy.views[view_id].viewbox[:2]
+                painter.scale(self.scale, self.scale)
+                painter.translate(-x0, -y0)
+                painters[view_id] = painter
+            batch = list(itertools.islice(drawings, self.MAX_ENTRIES - self.entries))
+            self.entries += len(batch)
+            for view_id, painter in painters.items():
+                geoms = [d[view_id] for d in batch if view_id in d and not d[view_id].is_empty]
+                # A quarter of a cell of detail is all a cell can show.
+                simple = shapely.simplify(geoms, 0.25 / self.scale, preserve_topology=False)
+                for path in geometries_to_paths(list(simple)):
+                    painter.fillPath(path, one)
+        finally:
+            for painter in painters.values():
+                painter.end()
+
+    @property
+    def counts(self) -> dict[str, np.ndarray]:
+        """Per view, how many entries were painful at each cell (rows are y)."""
+        out = {}
+        for view_id, image in self._images.items():
+            bits = np.frombuffer(image.constBits(), dtype=np.uint16)
+            rows = bits.reshape(image.height(), image.bytesPerLine() // 2)
+            out[view_id] = rows[:, : image.width()].copy()
+        return out
 
     def share(self, view: str) -> np.ndarray:
         """The share of entries painful at each cell of ``view``, in [0, 1]."""
-        return self.counts[view] / max(1, self.entries)
+        share: np.ndarray = self.counts[view] / max(1, self.entries)
+        return share
 
 
 def _overlay(share: np.ndarray) -> QtGui.QImage:
@@ -195,15 +216,12 @@ def grid_of_entries(
     anatomy: Anatomy, folder: Path, entries: Sequence[EntrySummary]
 ) -> tuple[FrequencyGrid, str]:
     """The frequency grid of the diary ``entries`` (readable ones, from ``folder``) and a
-    title naming how many and their dates. An entry that can no longer be read since it was
-    listed is left out."""
+    title naming how many and their dates; the pain comes from the diary's index
+    (``read_pains``). An entry that can no longer be read since it was listed is left out."""
+    from bodymap.io.diary_files import read_pains
+
     grid = FrequencyGrid(anatomy)
-    for entry in entries:
-        try:
-            session = load_session(folder / entry.name, anatomy)
-        except SessionError:
-            continue
-        grid.add(session_pain(anatomy, session))
+    grid.add_all(read_pains(folder, anatomy, entries))
     dates = [e.date for e in entries if e.date is not None]
     span = f"{dates[0]:%d %B %Y} to {dates[-1]:%d %B %Y}" if dates else ""
     return grid, f"{grid.entries} entries, {span}"

@@ -6,6 +6,8 @@ places each view with an item offset, the export with a painter translation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import shapely
 from PySide6 import QtCore, QtGui
@@ -96,4 +98,45 @@ def pattern_paths(anatomy: Anatomy, muscle_id: str, side: str) -> dict[str, QtGu
         zones = muscle.zones_for(side, view)
         if zones:
             paths[view] = geometry_to_path(shapely.union_all([z.polygon for z in zones]))
+    return paths
+
+
+def geometries_to_paths(geoms: Sequence[BaseGeometry]) -> list[QtGui.QPainterPath]:
+    """:func:`geometry_to_path` of each of many geometries, the shapely work done once for
+    all of them (a heat map converts thousands)."""
+    parts, owner = shapely.get_parts(np.asarray(geoms, dtype=object), return_index=True)
+    while np.isin(shapely.get_type_id(parts), _COLLECTIONS).any():
+        parts, index = shapely.get_parts(parts, return_index=True)
+        owner = owner[index]
+    keep = (shapely.get_type_id(parts) == _POLYGON) & ~shapely.is_empty(parts)
+    rings, index = shapely.get_rings(parts[keep], return_index=True)
+    ring_owner = owner[keep][index]
+    counts = shapely.get_num_coordinates(rings)
+    xy = shapely.get_coordinates(rings)
+    starts = np.cumsum(counts) - counts
+    elements = np.empty(len(xy), dtype=[("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
+    elements["type"] = _LINE_TO
+    elements["type"][starts] = _MOVE_TO
+    elements["x"], elements["y"] = xy[:, 0], xy[:, 1]
+    # rings of geometry i: ring_owner == i, contiguous (parts and rings keep their order)
+    first_ring = np.searchsorted(ring_owner, np.arange(len(geoms)), side="left")
+    end_ring = np.searchsorted(ring_owner, np.arange(len(geoms)), side="right")
+    paths = []
+    for r0, r1 in zip(first_ring.tolist(), end_ring.tolist(), strict=True):
+        path = QtGui.QPainterPath()
+        if r0 == r1:
+            path.setFillRule(QtCore.Qt.FillRule.OddEvenFill)
+            paths.append(path)
+            continue
+        c0 = int(starts[r0])
+        c1 = int(starts[r1 - 1] + counts[r1 - 1])
+        data = b"".join(
+            (
+                np.array([c1 - c0], ">i4").tobytes(),
+                elements[c0:c1].tobytes(),
+                np.array([int(starts[r1 - 1]) - c0, _ODD_EVEN], ">i4").tobytes(),
+            )
+        )
+        QtCore.QDataStream(QtCore.QByteArray(data)) >> path
+        paths.append(path)
     return paths

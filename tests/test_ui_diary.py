@@ -93,6 +93,7 @@ def test_clicking_a_point_on_the_timeline_opens_that_entry(window, qtbot) -> Non
     assert point is not None
     _click(timeline, point)
     assert window.document.path == target
+    assert timeline.current() == target.name  # ringed on the timeline
     assert window.document.pain.region_marked("back.tailbone")
     assert window.document.score == PainScore(4, 4, 6)
     spins = window.diary.panel.score_input.spins

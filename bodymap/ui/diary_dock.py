@@ -234,6 +234,7 @@ class DiaryController(QtCore.QObject):
                 self.entries = []
                 self.window.statusBar().showMessage(str(exc), 8000)
         p.timeline.set_entries(self.entries)
+        self._show_current()
         damaged = [e for e in self.entries if not e.ok]
         p.damaged_label.setVisible(bool(damaged))
         if damaged:
@@ -336,7 +337,15 @@ class DiaryController(QtCore.QObject):
             self.window.undo_stack.push(SetScoreCommand(self.window.document, score))
 
     def _on_document_score_changed(self) -> None:
-        self.panel.score_input.set_score(self.window.document.score)
+        document = self.window.document
+        self.panel.score_input.set_score(document.score)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """Ring the open session on the timeline when it is an entry of this diary."""
+        path = self.window.document.path
+        inside = path is not None and path.parent == self.folder
+        self.panel.timeline.set_current(path.name if inside and path else None)
 
 
 def attach_diary(window: MainWindow) -> DiaryController:

@@ -66,6 +66,7 @@ class Timeline(QtWidgets.QWidget):
         self._entries: list[EntrySummary] = []
         self._days: int | None = 30
         self._now: datetime | None = None  # fixed "now" (tests); None: the clock
+        self._current: str | None = None  # the entry open in the window, ringed
         self._points: list[_Point] = []
         self._points_size = QtCore.QSize()
         self.setMouseTracking(True)
@@ -76,6 +77,15 @@ class Timeline(QtWidgets.QWidget):
         self._entries = [e for e in entries if e.date is not None]
         self._now = now
         self._invalidate()
+
+    def set_current(self, name: str | None) -> None:
+        """Ring the entry ``name`` (the one open in the window); None for none."""
+        if name != self._current:
+            self._current = name
+            self.update()
+
+    def current(self) -> str | None:
+        return self._current
 
     def set_range(self, days: int | None) -> None:
         """Show the last ``days`` days (None: every entry)."""
@@ -201,6 +211,7 @@ class Timeline(QtWidgets.QWidget):
                 return
             self._draw_nrs(painter, top, points)
             self._draw_lower(painter, points)
+            self._draw_current(painter, top, low, points)
 
     def _draw_frames(self, painter: QtGui.QPainter, top: QtCore.QRectF, low: QtCore.QRectF) -> None:
         muted, rule = QtGui.QColor(palette.MUTED), QtGui.QColor(palette.RULE)
@@ -284,3 +295,19 @@ class Timeline(QtWidgets.QWidget):
                 [QtCore.QPointF(q.x(), q.y() - 5), QtCore.QPointF(q.x() - 4.5, q.y() + 3.5),
                  QtCore.QPointF(q.x() + 4.5, q.y() + 3.5)]
             )  # fmt: skip
+
+    def _draw_current(
+        self, painter: QtGui.QPainter, top: QtCore.QRectF, low: QtCore.QRectF, points: list[_Point]
+    ) -> None:
+        """A thin vertical rule through the open entry, and rings on its points."""
+        p = next((p for p in points if p.name == self._current), None)
+        if p is None:
+            return
+        ink = QtGui.QColor(palette.INK)
+        painter.setPen(QtGui.QPen(ink, 1, QtCore.Qt.PenStyle.DashLine))
+        painter.drawLine(QtCore.QPointF(p.x, top.top()), QtCore.QPointF(p.x, low.bottom()))
+        painter.setPen(QtGui.QPen(ink, 2))
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        for q in (p.nrs, p.extent, p.score):
+            if q is not None:
+                painter.drawEllipse(q, 8, 8)

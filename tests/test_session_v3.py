@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bodymap.core.pain import RegionMark
+from bodymap.core.pain import RegionMark, Stroke, mirrored
 from bodymap.core.score import QUALITIES, PainScore
 from bodymap.core.session import Session
 from bodymap.io import session_file
@@ -23,7 +24,9 @@ TOKYO = timezone(timedelta(hours=9))
 def test_version_3_fixture_loads(anatomy) -> None:  # type: ignore[no-untyped-def]
     session = load_session(FIXTURES / "session-v3.bodymap.json", anatomy)
     v1 = load_session(FIXTURES / "session-v1.bodymap.json", anatomy)
-    assert session.marks == v1.marks
+    assert [m.quality for m in session.marks] == ["aching", "tingling", None]
+    assert [replace(m, quality=None) for m in session.marks] == v1.marks
+    assert session.pain is not None  # a quality does not change the kept pain's key
     assert session.score == PainScore(now=4, usual=3, worst=7)
     assert session.answers == {"fever": False, "leg_numbness": False, "night_pain": True}
     assert session.date == datetime(2026, 11, 30, 7, 0, tzinfo=UTC)
@@ -54,6 +57,20 @@ def test_round_trip_keeps_the_zone_it_was_made_in(anatomy, tmp_path: Path) -> No
     assert doc["version"] == 3 and doc["nrs"] == {"now": 0, "usual": None, "worst": 10}
 
 
+def test_qualities_round_trip_and_mirror(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    stroke = Stroke("back", ((150.0, 400.0), (160.0, 410.0)), 12.0, 6, quality="burning")
+    region = RegionMark("back.left.outer_hip", 4, quality="numbness")
+    session = Session([stroke, region, RegionMark("back.tailbone")])
+    path = tmp_path / "q.bodymap.json"
+    save_session(session, path)
+    back = load_session(path, anatomy)
+    assert [m.quality for m in back.marks] == ["burning", "numbness", None]
+    assert back.marks == session.marks
+    assert mirrored(region, anatomy) == RegionMark("back.right.outer_hip", 4, quality="numbness")
+    other = mirrored(stroke, anatomy)
+    assert other is not None and other.quality == "burning"
+
+
 def test_an_app_reading_version_2_refuses_version_3(anatomy, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """How every older app treats a newer file: it names both versions, misreads nothing."""
     monkeypatch.setattr(session_file, "VERSION", 2)
@@ -82,6 +99,9 @@ def _doc() -> dict[str, Any]:
         (lambda d: d.update(date="2026-11-30T08:00:00"), "date: must be an ISO 8601"),
         (lambda d: d.update(date="yesterday"), "date: must be an ISO 8601"),
         (lambda d: d.update(date=20261130), "date: must be an ISO 8601"),
+        (lambda d: d["marks"][0].update(quality="sore"), "marks[0].quality: must be one of"),
+        (lambda d: d["marks"][1].update(quality=3), "marks[1].quality: must be one of"),
+        (lambda d: d["marks"][2].update(quality="aching"), "an erasure has no pain quality"),
     ],
 )
 def test_bad_entry_fields_are_refused_in_one_line(

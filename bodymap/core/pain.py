@@ -46,6 +46,7 @@ class RegionMark:
 
     region: str
     intensity: int = 5
+    quality: str | None = None  # a pain quality id (bodymap.core.score.QUALITIES)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Stroke:
     width: float
     intensity: int = 5
     erase: bool = False
+    quality: str | None = None  # a pain quality id (bodymap.core.score.QUALITIES)
 
     @cached_property
     def geometry(self) -> BaseGeometry:
@@ -300,10 +302,10 @@ def mirrored(mark: Mark, anatomy: Anatomy) -> Mark | None:
     """
     if isinstance(mark, RegionMark):
         other = anatomy.mirror_region_id(mark.region)
-        return RegionMark(other, mark.intensity) if other else None
+        return RegionMark(other, mark.intensity, mark.quality) if other else None
     mid2 = 2 * anatomy.views[mark.view].midline_x
     points = tuple((round(mid2 - x, 2), y) for x, y in mark.points)  # as a session stores them
-    return Stroke(mark.view, points, mark.width, mark.intensity, mark.erase)
+    return Stroke(mark.view, points, mark.width, mark.intensity, mark.erase, mark.quality)
 
 
 class PainMap:

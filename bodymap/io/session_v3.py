@@ -1,7 +1,7 @@
 """Session format version 3 (the version written): version 2's marks and kept pain, plus what
 a diary entry records: the pain score (``nrs``), symptom and danger-sign answers
 (``answers``), the entry's ``date`` with the UTC offset of the zone it was made in, and a
-pain quality per mark (``docs/session-format.md``)."""
+pain ``quality`` per paint mark (``docs/session-format.md``)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
-from bodymap.core.pain import Mark
-from bodymap.core.score import NRS_FIELDS, PainScore
+from bodymap.core.pain import Mark, Stroke
+from bodymap.core.score import NRS_FIELDS, QUALITIES, PainScore
 from bodymap.core.session import Session
 from bodymap.io import session_v2
 from bodymap.io.session_marks import Fail
@@ -34,6 +34,9 @@ def write(session: Session) -> dict[str, Any]:
         "answers": dict(sorted(session.answers.items())),
     }
     part.update(session_v2.write(session))
+    for mark, item in zip(session.marks, part["marks"], strict=True):
+        if mark.quality is not None:
+            item["quality"] = mark.quality
     return part
 
 
@@ -41,8 +44,21 @@ def write(session: Session) -> dict[str, Any]:
 
 
 def read(doc: dict[str, Any], anatomy: Anatomy, fail: Fail) -> tuple[list[Mark], PainLayers | None]:
-    """The marks and kept pain, as in version 2. Raises what ``fail`` makes."""
-    return session_v2.read(doc, anatomy, fail)
+    """The marks and kept pain, as in version 2, each mark with its pain ``quality`` (an id
+    of ``QUALITIES``, or none). Raises what ``fail`` makes."""
+    marks, layers = session_v2.read(doc, anatomy, fail)
+    for i, item in enumerate(doc["marks"]):
+        quality = item.get("quality")
+        if quality is None:
+            continue
+        if not isinstance(quality, str) or quality not in QUALITIES:
+            raise fail(f"marks[{i}].quality", f"must be one of {', '.join(QUALITIES)}")
+        mark = marks[i]
+        if isinstance(mark, Stroke) and mark.erase:
+            raise fail(f"marks[{i}].quality", "an erasure has no pain quality")
+        # The marks were made just now by the reader: no one else holds them yet.
+        object.__setattr__(mark, "quality", quality)
+    return marks, layers
 
 
 def read_entry(

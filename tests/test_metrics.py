@@ -162,3 +162,21 @@ def test_metrics_never_import_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_quality_areas_follow_paint_and_erasure(anatomy) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.pain import PainMap
+    from bodymap.core.score import quality_areas
+
+    burn = Stroke("back", ((150.0, 400.0), (170.0, 400.0)), 10.0, 6, quality="burning")
+    plain = Stroke("back", ((150.0, 450.0), (170.0, 450.0)), 10.0, 6)
+    tingle = RegionMark("back.left.outer_hip", 5, quality="tingling")
+    cut = Stroke("back", ((160.0, 400.0),), 30.0, 5, erase=True)
+    assert quality_areas(PainMap(anatomy, [plain])) == {}
+    areas = quality_areas(PainMap(anatomy, [burn, plain, tingle]))
+    assert set(areas) == {"back"} and set(areas["back"]) == {"burning", "tingling"}
+    assert areas["back"]["burning"].area == pytest.approx(
+        PainMap(anatomy, [burn]).geometry("back").area
+    )
+    after = quality_areas(PainMap(anatomy, [burn, cut, tingle]))["back"]
+    assert "burning" not in after or after["burning"].area < areas["back"]["burning"].area

@@ -183,3 +183,30 @@ def test_a_damaged_entry_is_shown_and_hides_nothing(window, qtbot) -> None:  # t
     assert len(window.diary.readable()) == 3
     label = window.diary.panel.damaged_label
     assert label.isVisibleTo(window.diary.panel) and "broken.bodymap.json" in label.text()
+
+
+def test_the_quality_of_the_last_mark_is_picked_drawn_and_saved(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.ui.canvas import Tool
+    from tests.ui_helpers import drag
+
+    window.set_tool(Tool.BRUSH)
+    drag(window, "back", [(150 + i, 400 + i) for i in range(0, 30, 2)])
+    assert len(window.document.marks) == 1
+    picker = window.diary.panel.quality_picker
+    assert picker.combo.isEnabled() and picker.combo.currentData() is None
+    picker.combo.setFocus()
+    for _ in range(6):  # down to the sixth quality: tingling, each a choice
+        QTest.keyClick(picker.combo, QtCore.Qt.Key.Key_Down)
+    assert picker.combo.currentData() == "tingling"
+    assert window.document.marks[0].quality == "tingling"
+    items = window.diary.qualities.items
+    assert list(items) == [("back", "tingling")]
+    assert items[("back", "tingling")].brush().style() == QtCore.Qt.BrushStyle.FDiagPattern
+    assert picker.legend_shown() == ["tingling"]
+    window.undo_stack.undo()  # the tries merged into one step
+    assert window.document.marks[0].quality is None and not window.diary.qualities.items
+    assert picker.combo.currentData() is None
+    window.undo_stack.redo()
+    path = tmp_path / "q.bodymap.json"
+    assert window.files.save_to(path)
+    assert json.loads(path.read_text("utf-8"))["marks"][0]["quality"] == "tingling"

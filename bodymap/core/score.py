@@ -13,6 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from shapely.geometry.base import BaseGeometry
+
+from bodymap.core.pain import PainMap, is_erase, polygonal
+
 NRS_MIN = 0
 NRS_MAX = 10
 NRS_LOINC = "72514-3"
@@ -68,3 +72,27 @@ QUALITIES: Mapping[str, Quality] = {
         Quality("numbness", "Numbness", "44077006", nerve=True),
     )
 }
+
+
+def quality_areas(pain: PainMap) -> dict[str, dict[str, BaseGeometry]]:
+    """Per view, the area of each pain quality the marks of ``pain`` carry (SVG units, on the
+    body): a quality's marks unioned in order, an erasure removing area from every quality
+    drawn before it. Marks without a quality take no part; views without one are left out."""
+    out: dict[str, dict[str, BaseGeometry]] = {}
+    if not any(m.quality for m in pain.marks):
+        return out
+    for view in pain.anatomy.views:
+        areas: dict[str, BaseGeometry] = {}
+        for mark in pain.marks:
+            if pain.view_of(mark) != view or not (mark.quality or is_erase(mark)):
+                continue
+            geom = pain.on_body(view, pain.mark_geometry(mark))
+            if is_erase(mark):
+                areas = {q: polygonal(a.difference(geom)) for q, a in areas.items()}
+            elif mark.quality is not None:
+                old = areas.get(mark.quality)
+                areas[mark.quality] = geom if old is None else polygonal(old.union(geom))
+        kept = {q: a for q, a in areas.items() if not a.is_empty}
+        if kept:
+            out[view] = kept
+    return out

@@ -18,6 +18,7 @@ from bodymap.core.diary import RANGES_DAYS, EntrySummary, Summarizer, new_entry
 from bodymap.core.score import NRS_FIELDS, PainScore
 from bodymap.io.errors import BodyMapError
 from bodymap.ui import dialogs
+from bodymap.ui.quality import QualityOverlay, QualityPicker
 from bodymap.ui.settings import app_settings, data_dir
 from bodymap.ui.timeline import Timeline
 
@@ -144,6 +145,11 @@ class DiaryPanel(QtWidgets.QWidget):
         self.score_input = ScoreInput()
         box_layout.addWidget(self.score_input)
         layout.addWidget(score_box)
+        quality_box = QtWidgets.QGroupBox("What the pain feels like")
+        quality_layout = QtWidgets.QVBoxLayout(quality_box)
+        self.quality_picker = QualityPicker()
+        quality_layout.addWidget(self.quality_picker)
+        layout.addWidget(quality_box)
 
 
 class DiaryController(QtCore.QObject):
@@ -176,6 +182,7 @@ class DiaryController(QtCore.QObject):
         self._watcher.directoryChanged.connect(self._refresh_timer.start)
         self._refresh_timer.timeout.connect(self.refresh)
         self.menu = self._build_menu()
+        self.qualities = QualityOverlay(window, p.quality_picker)
         self.refresh()
 
     # -- menu ------------------------------------------------------------------------------

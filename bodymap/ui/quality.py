@@ -1,0 +1,192 @@
+"""Pain qualities in the window: a picker for the last mark, the patterns drawn on the pain,
+and their legend.
+
+Each quality has its own line or dot pattern (drawn in ink over the pain's colour), so the
+map reads without colour. The areas come from ``bodymap.core.score.quality_areas``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from bodymap.core.pain import Mark, Stroke, is_erase
+from bodymap.core.score import QUALITIES, quality_areas
+from bodymap.io import palette
+from bodymap.io.qt_bridge import geometry_to_path
+from bodymap.ui.commands import SetMarksCommand
+
+if TYPE_CHECKING:
+    from bodymap.ui.document import PainDocument
+    from bodymap.ui.main_window import MainWindow
+
+Z_QUALITY = 2.5  # above the pain, below the zones' outlines (bodymap.ui.items)
+PATTERNS = {
+    "aching": QtCore.Qt.BrushStyle.Dense6Pattern,
+    "burning": QtCore.Qt.BrushStyle.DiagCrossPattern,
+    "stabbing": QtCore.Qt.BrushStyle.BDiagPattern,
+    "throbbing": QtCore.Qt.BrushStyle.HorPattern,
+    "cramping": QtCore.Qt.BrushStyle.CrossPattern,
+    "tingling": QtCore.Qt.BrushStyle.FDiagPattern,
+    "numbness": QtCore.Qt.BrushStyle.VerPattern,
+}
+INK_ALPHA = 170
+_QUALITY_ID = 3  # undo merge id (commands.py uses 1, the diary's score 2)
+
+
+def brush(quality: str) -> QtGui.QBrush:
+    ink = QtGui.QColor(palette.INK)
+    ink.setAlpha(INK_ALPHA)
+    return QtGui.QBrush(ink, PATTERNS[quality])
+
+
+def swatch(quality: str, size: int = 16) -> QtGui.QPixmap:
+    """A square of pain colour with the quality's pattern, for legends."""
+    pixmap = QtGui.QPixmap(size, size)
+    pixmap.fill(QtGui.QColor(palette.PAIN))
+    with QtGui.QPainter(pixmap) as painter:
+        painter.fillRect(pixmap.rect(), brush(quality))
+    return pixmap
+
+
+def with_quality(mark: Mark, quality: str | None) -> Mark:
+    """``mark`` with another quality; a stroke keeps the area it was already measured with."""
+    changed = replace(mark, quality=quality)
+    if isinstance(mark, Stroke) and mark.has_geometry():
+        changed.__dict__["geometry"] = mark.geometry
+    return changed
+
+
+class SetQualityCommand(SetMarksCommand):
+    """Set the quality of the mark at ``index``; trying several in a row is one undo step."""
+
+    def __init__(self, document: PainDocument, marks: list[Mark], index: int) -> None:
+        quality = marks[index].quality
+        label = QUALITIES[quality].label.lower() if quality else "not said"
+        super().__init__(document, marks, f"Pain quality: {label}")
+        self.index = index
+
+    def id(self) -> int:
+        return _QUALITY_ID
+
+    def mergeWith(self, other: QtGui.QUndoCommand) -> bool:
+        if not isinstance(other, SetQualityCommand) or other.index != self.index:
+            return False
+        self._after = other._after
+        return True
+
+
+class QualityPicker(QtWidgets.QWidget):
+    """The quality of the last paint mark, and the legend of the qualities on the map."""
+
+    quality_chosen = QtCore.Signal(object)  # a quality id or None
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QtWidgets.QHBoxLayout()
+        self.combo = QtWidgets.QComboBox()
+        self.combo.addItem("not said", None)
+        for quality in QUALITIES.values():
+            self.combo.addItem(QtGui.QIcon(swatch(quality.id)), quality.label, quality.id)
+        self.combo.setAccessibleName("Pain quality of the last mark")
+        label = QtWidgets.QLabel("Quality of the last mark:")
+        label.setBuddy(self.combo)
+        row.addWidget(label)
+        row.addWidget(self.combo, 1)
+        layout.addLayout(row)
+        self.legend = QtWidgets.QLabel()  # which qualities the map shows, in words
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        swatches = QtWidgets.QGridLayout()  # and their patterns
+        self._rows: dict[str, tuple[QtWidgets.QLabel, QtWidgets.QLabel]] = {}
+        for i, quality in enumerate(QUALITIES.values()):
+            icon = QtWidgets.QLabel()
+            icon.setPixmap(swatch(quality.id))
+            text = QtWidgets.QLabel(quality.label)
+            swatches.addWidget(icon, i // 2, 2 * (i % 2))
+            swatches.addWidget(text, i // 2, 2 * (i % 2) + 1)
+            icon.hide()
+            text.hide()
+            self._rows[quality.id] = (icon, text)
+        swatches.setColumnStretch(3, 1)
+        layout.addLayout(swatches)
+        self.combo.activated.connect(self._on_combo_activated)
+
+    def show_legend(self, qualities: list[str]) -> None:
+        """Show the patterns of ``qualities`` (those on the map) and hide the rest."""
+        self.legend.setText("On the map:" if qualities else "")
+        for quality, (icon, text) in self._rows.items():
+            icon.setVisible(quality in qualities)
+            text.setVisible(quality in qualities)
+
+    def legend_shown(self) -> list[str]:
+        return [q for q, (_, text) in self._rows.items() if not text.isHidden()]
+
+    def show_mark(self, mark: Mark | None) -> None:
+        self.combo.setEnabled(mark is not None)
+        index = self.combo.findData(mark.quality if mark else None)
+        self.combo.setCurrentIndex(max(0, index))
+
+    def _on_combo_activated(self, index: int) -> None:
+        self.quality_chosen.emit(self.combo.itemData(index))
+
+
+class QualityOverlay(QtCore.QObject):
+    """Keeps one patterned path item per view and quality over the window's pain."""
+
+    def __init__(self, window: MainWindow, picker: QualityPicker) -> None:
+        super().__init__(window)
+        self.window, self.picker = window, picker
+        self.items: dict[tuple[str, str], QtWidgets.QGraphicsPathItem] = {}
+        window.document.pain_changed.connect(self._on_document_pain_changed)
+        picker.quality_chosen.connect(self._on_picker_quality_chosen)
+        self.refresh()
+
+    def last_paint_mark(self) -> Mark | None:
+        index = self._last_paint_index()
+        return None if index is None else self.window.document.marks[index]
+
+    def _last_paint_index(self) -> int | None:
+        marks = self.window.document.marks
+        return next((i for i in range(len(marks) - 1, -1, -1) if not is_erase(marks[i])), None)
+
+    def refresh(self) -> None:
+        areas = quality_areas(self.window.document.pain)
+        wanted = {(v, q) for v, qs in areas.items() for q in qs}
+        for key in list(self.items):
+            if key not in wanted:
+                gone = self.items.pop(key)
+                if gone.scene() is not None:
+                    gone.scene().removeItem(gone)
+        scene = self.window.scene
+        for view, qualities in areas.items():
+            for quality, geom in qualities.items():
+                item = self.items.get((view, quality))
+                if item is None:
+                    item = QtWidgets.QGraphicsPathItem(scene.roots[view])
+                    item.setZValue(Z_QUALITY)
+                    item.setPen(QtGui.QPen(QtCore.Qt.PenStyle.NoPen))
+                    b = brush(quality)
+                    b.setTransform(QtGui.QTransform())  # patterns in pixels at any zoom
+                    item.setBrush(b)
+                    item.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresParentOpacity)
+                    self.items[(view, quality)] = item
+                item.setPath(geometry_to_path(geom))
+        used = sorted({q for _, q in wanted}, key=list(QUALITIES).index)
+        self.picker.show_legend(used)
+        self.picker.show_mark(self.last_paint_mark())
+
+    def _on_document_pain_changed(self, _views: list[str]) -> None:
+        self.refresh()
+
+    def _on_picker_quality_chosen(self, quality: str | None) -> None:
+        marks = list(self.window.document.marks)
+        index = self._last_paint_index()
+        if index is None or marks[index].quality == quality:
+            return
+        marks[index] = with_quality(marks[index], quality)
+        self.window.undo_stack.push(SetQualityCommand(self.window.document, marks, index))

@@ -503,6 +503,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.save_layout()
         self.autosaver.close()
+        self._bands_timer.stop()  # a closed window has no pain to redraw
         event.accept()
 
     def show_safety(self) -> None:

@@ -23,8 +23,8 @@ from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
 from bodymap.core.pain import Mark, RegionMark, polygonal
 
-_POLYGONAL = (3, 6)
-OUTSIDE_DUST = 1e-6  # SVG units²: what clipping to the outline leaves past it in floats  # shapely type ids of Polygon and MultiPolygon
+_POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+OUTSIDE_DUST = 1e-6  # SVG units²: what clipping to the outline leaves past it in floats
 
 
 def encode(layers: PainLayers, marks_digest: str) -> dict[str, Any] | None:

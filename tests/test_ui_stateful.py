@@ -35,7 +35,9 @@ def test_edit_save_load_crash_recover(anatomy, matcher, monkeypatch) -> None:  #
         monkeypatch.setattr(dialogs, name, lambda p, t, m: None)
     monkeypatch.setattr(dialogs, "show_safety", lambda p, s: None)
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda p, n: "discard")
-    monkeypatch.setattr(dialogs, "ask_restore", lambda p, when: True)
+    monkeypatch.setattr(
+        dialogs, "ask_recovery", lambda p, o, a, v: {x.path: dialogs.RESTORE for x in o}
+    )
 
     class Session(RuleBasedStateMachine):
         """The model: the undo history of mark tuples, the clean index, the last save and

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -74,18 +75,13 @@ def remove_stale_temps(folder: Path, prefix: str) -> int:
     (a save in progress is younger); return how many. Never raises."""
     removed = 0
     cutoff = time.time() - STALE_TEMP_S
+    pattern = re.compile(re.escape(prefix) + r"(?:.*\.)?[a-z0-9_]{8}\.tmp")  # mkstemp's names
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return 0
     for entry in entries:
-        middle = entry.name[len(prefix) : -len(".tmp")]
-        if not (
-            entry.name.startswith(prefix)
-            and entry.name.endswith(".tmp")
-            and len(middle) == 8  # mkstemp's random part
-            and "." not in middle
-        ):
+        if not pattern.fullmatch(entry.name):
             continue
         with contextlib.suppress(OSError):
             if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:

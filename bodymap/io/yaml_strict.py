@@ -206,7 +206,7 @@ class _LazyMarks(Mapping[Path, tuple[int, int]]):
     def __init__(self, text: str, path: str) -> None:
         self._text = text
         self._path = path
-        self._found: dict[Path, tuple[int, int]] = {}
+        self._found: dict[Path, tuple[int, int] | None] = {}  # None: no such value
         self._marks: dict[Path, tuple[int, int]] | None = None
 
     def _table(self) -> dict[Path, tuple[int, int]]:
@@ -218,8 +218,15 @@ class _LazyMarks(Mapping[Path, tuple[int, int]]):
 
     def __getitem__(self, where: Path) -> tuple[int, int]:
         if where not in self._found:
-            self._found[where] = _find(self._text, where)
-        return self._found[where]
+            # One walk finds the way down as far as it goes: looking up a parent next (as a
+            # validator does when a value is missing) costs nothing.
+            found = _find(self._text, where)
+            for depth in range(len(where) + 1):
+                self._found[where[:depth]] = found[depth] if depth < len(found) else None
+        mark = self._found[where]
+        if mark is None:
+            raise KeyError(where)
+        return mark
 
     def __iter__(self) -> Iterator[Path]:
         return iter(self._table())
@@ -246,8 +253,10 @@ def _skip(events: Iterator[Any], event: Any) -> None:
                 return
 
 
-def _find(text: str, where: Path) -> tuple[int, int]:
-    """The 1-based line and column of the value at ``where``; KeyError when there is none."""
+def _find(text: str, where: Path) -> list[tuple[int, int]]:
+    """The 1-based line and column of the values on the way to ``where``: the document's,
+    then that of each step, as far as the steps exist."""
+    found: list[tuple[int, int]] = []
     loader = _LOADER(text)
     try:
         events = iter(loader.get_event, None)
@@ -255,12 +264,13 @@ def _find(text: str, where: Path) -> tuple[int, int]:
             if isinstance(event, yaml.DocumentStartEvent):
                 break
         node = next(events)
+        found.append(_mark(node))
         for step in where:
             if type(node) is _MappingStart and isinstance(step, str):
                 while True:
                     key = next(events)
                     if type(key) is _MappingEnd:
-                        raise KeyError(where)
+                        return found
                     if type(key) is _Scalar and key.value == step:
                         node = next(events)
                         break
@@ -270,18 +280,19 @@ def _find(text: str, where: Path) -> tuple[int, int]:
                 for _ in range(step):
                     item = next(events)
                     if type(item) is _SequenceEnd:
-                        raise KeyError(where)
+                        return found
                     _skip(events, item)
                 node = next(events)
                 if type(node) is _SequenceEnd:
-                    raise KeyError(where)
+                    return found
             else:
-                raise KeyError(where)
-        return _mark(node)
+                return found
+            found.append(_mark(node))
     except (StopIteration, yaml.YAMLError):
-        raise KeyError(where) from None
+        pass
     finally:
         loader.dispose()
+    return found
 
 
 def _parse(text: str, path: str, marks: dict[Path, tuple[int, int]] | None) -> Any:

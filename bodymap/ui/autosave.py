@@ -114,31 +114,29 @@ class Autosaver(QtCore.QObject):
         (each write tries again)."""
         reasons = []
         for folder in folders:
-            path, reason = self._take(folder)
+            path, lock, reason = self._take(folder)
             if path is not None:
+                self._lock = lock
                 return path
             reasons.append(reason)
         self._set_problem("no folder to autosave in (" + "; ".join(reasons) + ")")
         return folders[0] / f"{PREFIX}{self._token}{SUFFIX}"
 
-    def _take(self, folder: Path) -> tuple[Path | None, str]:
-        """Make ``folder`` this instance's autosave folder (created, lock taken): the path
-        there, or None and why not."""
+    def _take(self, folder: Path) -> tuple[Path | None, QtCore.QLockFile | None, str]:
+        """This instance's autosave path in ``folder`` (created) and its lock, taken; or
+        None, None and why not."""
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if not folder.is_dir():
-                return None, f"{folder} is not a folder"
+                return None, None, f"{folder} is not a folder"
         except OSError as exc:
-            return None, f"{folder}: {exc.strerror or exc}"
+            return None, None, f"{folder}: {exc.strerror or exc}"
         path = folder / f"{PREFIX}{self._token}{SUFFIX}"
         lock = QtCore.QLockFile(str(lock_path(path)))
         if not lock.tryLock(0):
-            return None, f"{folder}: cannot write there"
-        if self._lock is not None and self._lock.fileName() != lock.fileName():
-            self._lock.unlock()
-        self._lock = lock
+            return None, None, f"{folder}: cannot write there"
         _clean_temps(folder)
-        return path, ""
+        return path, lock, ""
 
     def _set_problem(self, problem: str | None) -> None:
         if problem != self.problem:
@@ -165,34 +163,43 @@ class Autosaver(QtCore.QObject):
         self._timer.stop()
         self._pending.invalidate()
         session = self._snapshot()
-        here = self.path.parent
+        current = self.path if self._lock is not None else None
+        folders = autosave_dirs()
+        if current is not None:
+            folders = [current.parent] + [f for f in folders if f != current.parent]
         failures = []
-        for folder in [here] + [f for f in autosave_dirs() if f != here]:
-            if folder != self.path.parent or self._lock is None:
-                path, reason = self._take(folder)
-                if path is None:
+        for folder in folders:
+            lock: QtCore.QLockFile | None = None
+            if current is not None and folder == current.parent:
+                path = current
+            else:
+                taken, lock, reason = self._take(folder)
+                if taken is None:
                     failures.append(reason)
                     continue
-                if path != self.path:
-                    _remove(self.path)  # our older copy, where a removal still works
-                    self.path = path
+                path = taken
             try:
-                save_session(session, self.path)
-                self._write_source()
-            except BodyMapError as exc:
-                failures.append(exc.reason.removeprefix("could not save: "))
+                save_session(session, path)
+                self._write_source(path)
+            except (BodyMapError, OSError) as exc:
+                reason = exc.reason if isinstance(exc, BodyMapError) else str(exc.strerror)
+                failures.append(reason.removeprefix("could not save: "))
+                if lock is not None:
+                    lock.unlock()
                 continue
-            except OSError as exc:  # the source note
-                failures.append(exc.strerror or str(exc))
-                continue
+            if lock is not None:  # moved to another folder: the old copy goes only now
+                if current is not None and self._lock is not None:
+                    _remove(current)
+                    self._lock.unlock()
+                self._lock, self.path = lock, path
             self._set_problem(None)
             self.saved.emit(str(self.path))
             return self.path
         self._set_problem(one_line(failures[0]) if failures else "no folder to autosave in")
         return None
 
-    def _write_source(self) -> None:
-        sidecar = source_path(self.path)
+    def _write_source(self, path: Path) -> None:
+        sidecar = source_path(path)
         if self.source is None:
             sidecar.unlink(missing_ok=True)
         else:

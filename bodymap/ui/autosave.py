@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 DELAY_MS = 2000  # quiet time after an edit before writing
 MAX_WAIT_MS = 8000  # but never later than this after the first unsaved edit
+RETRY_MS = 30_000  # after a failed write, try again this much later
 PREFIX = "autosave-"
 SOURCE = ".source"  # the sidecar naming the session file the work came from
 
@@ -155,6 +156,7 @@ class Autosaver(QtCore.QObject):
         self._timer.start(max(0, min(DELAY_MS, remaining)))
 
     def is_pending(self) -> bool:
+        """Whether a write is waiting (after an edit, or to retry a failed one)."""
         return self._timer.isActive()
 
     def save_now(self) -> Path | None:
@@ -195,7 +197,9 @@ class Autosaver(QtCore.QObject):
             self._set_problem(None)
             self.saved.emit(str(self.path))
             return self.path
-        self._set_problem(one_line(failures[0]) if failures else "no folder to autosave in")
+        reasons = list(dict.fromkeys(failures))  # each once, the current folder's first
+        self._set_problem(one_line(" / ".join(reasons)) if reasons else "no folder to use")
+        self._timer.start(RETRY_MS)  # the disk may have room again by then
         return None
 
     def _write_source(self, path: Path) -> None:

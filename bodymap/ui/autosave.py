@@ -234,10 +234,11 @@ class Autosaver(QtCore.QObject):
         label.setWordWrap(False)
 
         def update(problem: str) -> None:
-            label.setText(
-                f"Not autosaved: {problem}. Save your work to keep it." if problem else ""
-            )
-            label.setToolTip(problem)
+            # The cause, short (the first reason, before its advice); every reason in full
+            # in the tooltip.
+            cause = problem.split(" / ")[0].split(";")[0]
+            label.setText(f"Not autosaved: {cause}. Save your work to keep it." if problem else "")
+            label.setToolTip(problem.replace(" / ", "\n"))
             label.setVisible(bool(problem))
 
         self.protection_changed.connect(update)

@@ -291,3 +291,22 @@ def test_temporaries_of_a_killed_autosave_are_removed_at_start(
     win = _window(qtbot, anatomy, matcher)
     assert not dead.exists()
     win.close()
+
+
+def test_f09_saving_through_a_link_in_the_window_says_where_it_went(
+    qtbot, anatomy, matcher, errors, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    real = tmp_path / "shared" / "diary.bodymap.json"
+    real.parent.mkdir()
+    shutil.copy(CASES / "F09-symlink-and-special-files" / "session.bodymap.json", real)
+    link = tmp_path / "link.bodymap.json"
+    link.symlink_to(real)
+    win = _window(qtbot, anatomy, matcher)
+    assert win.files.open_path(link, ask=False)
+    win.toggle_region("front.left.groin")
+    assert win.files.save()
+    assert link.is_symlink()
+    assert len(load_session(real, anatomy).marks) == len(load_session(link, anatomy).marks) == 4
+    message = win.statusBar().currentMessage()
+    assert "link.bodymap.json" in message and str(real) in message
+    win.close()

@@ -37,7 +37,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     target = target_of(path)
     special = is_special(target)
     if special is not None:
-        raise OSError(errno.EINVAL, f"{target.name} is {special}, not a file")
+        raise OSError(errno.EINVAL, f"it is {special}, not a file")
     remove_stale_temps(target.parent, f".{target.name}.")
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:

@@ -196,8 +196,11 @@ class FileController(QtCore.QObject):
         restored (the first here, the others in windows of their own), kept for the next
         start or discarded, as the user chooses; what cannot be read is set aside, never
         deleted. True when work was restored into this window."""
+        from bodymap.io.atomic import remove_stale_temps
         from bodymap.ui import recovery
 
+        for recent in map(Path, self.recent_files()):  # what saves killed half way left
+            remove_stale_temps(recent.parent, f".{recent.name}.")
         try:
             orphans, aside = recovery.find(self.window.anatomy)
         except OSError as exc:  # the folders themselves: start without recovery

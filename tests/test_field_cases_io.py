@@ -56,7 +56,10 @@ def test_f03_a_note_with_a_lone_surrogate_saves_back(anatomy, tmp_path: Path) ->
     assert load_session(out, anatomy) == session
 
 
-@given(st.text(max_size=30))
+@given(
+    st.text(st.characters(exclude_categories=()), max_size=30)  # surrogates included
+    | st.text(st.sampled_from("a \n\t\x00\ud800\udfff\U0001f600é\u2028"), max_size=12)
+)
 @settings(max_examples=200, deadline=None)
 def test_any_note_a_file_can_hold_saves_back(anatomy, note: str) -> None:  # type: ignore[no-untyped-def]
     raw = SESSION.read_bytes()

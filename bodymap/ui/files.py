@@ -254,7 +254,7 @@ class FileController(QtCore.QObject):
         previews = {}
         for orphan in orphans[:MAX_PREVIEWS]:
             if orphan.session.pain is not None or not orphan.session.marks:
-                with contextlib.suppress(BodyMapError, ValueError, OverflowError):
+                with contextlib.suppress(Exception):  # a picture is a nicety: never a failure
                     previews[orphan.path] = render_page(
                         self.window.anatomy, orphan.session, PREVIEW_SCALE, self.window.matcher
                     )

@@ -36,6 +36,7 @@ def _isolated_settings(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("BODYMAP_DATA_DIR", str(home / "appdata"))
+    monkeypatch.setenv("BODYMAP_FALLBACK_DIR", str(home / "fallback"))
     monkeypatch.setenv("BODYMAP_SETTINGS_DIR", str(home / "settings"))
 
 

@@ -140,7 +140,13 @@ def test_save_load_round_trip_keeps_marks_and_cache(anatomy, tmp_path: Path) -> 
     assert dumps(session) == first, "a loaded session saves back byte for byte, cache included"
     doc = json.loads(first)
     assert doc["version"] == 3
-    assert set(doc["pain"]) == {"marks_sha256", "regions_sha256", "geometry_version", "views"}
+    assert set(doc["pain"]) == {
+        "marks_sha256",
+        "regions_sha256",
+        "geometry_version",
+        "views_sha256",
+        "views",
+    }
     assert doc["pain"]["regions_sha256"] == anatomy.sha256
     assert doc["pain"]["geometry_version"] == pain_module.GEOMETRY_VERSION
     assert set(doc["pain"]["views"]["back"]) == {

@@ -99,6 +99,7 @@ def _doc() -> dict[str, Any]:
         (lambda d: d.update(date="2026-11-30T08:00:00"), "date: must be an ISO 8601"),
         (lambda d: d.update(date="yesterday"), "date: must be an ISO 8601"),
         (lambda d: d.update(date=20261130), "date: must be an ISO 8601"),
+        (lambda d: d.update(date="0001-01-01T00:30:00+01:00"), "date: must be an ISO 8601"),
         (lambda d: d["marks"][0].update(quality="sore"), "marks[0].quality: must be one of"),
         (lambda d: d["marks"][1].update(quality=3), "marks[1].quality: must be one of"),
         (lambda d: d["marks"][2].update(quality="aching"), "an erasure has no pain quality"),

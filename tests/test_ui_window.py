@@ -32,12 +32,13 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
         calls["unsaved"].append(name)
         return answers["unsaved"]
 
-    def restore(parent, when):  # type: ignore[no-untyped-def]
-        calls["restore"].append(when)
-        return answers["restore"]
+    def restore(parent, orphans, aside, previews):  # type: ignore[no-untyped-def]
+        calls["restore"].append(orphans)
+        choice = dialogs.RESTORE if answers["restore"] else dialogs.KEEP
+        return {orphan.path: choice for orphan in orphans}
 
     monkeypatch.setattr(dialogs, "ask_unsaved", unsaved)
-    monkeypatch.setattr(dialogs, "ask_restore", restore)
+    monkeypatch.setattr(dialogs, "ask_recovery", restore)
     calls["answers"] = answers  # type: ignore[assignment]
     return calls
 

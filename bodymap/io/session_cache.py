@@ -2,13 +2,16 @@
 
 Kept per view and intensity level as base64 WKB polygons in SVG user units, keyed by the
 marks digest, the regions file's SHA-256 and the stroke geometry version
-(``docs/session-format.md``). Derived data: anything stale, damaged or unsound is ignored
-and the pain is computed from the marks instead.
+(``docs/session-format.md``). The levels carry the SHA-256 of their own text
+(``views_sha256``), and what they hold is clipped to the body outline again on reading.
+Derived data: anything stale, damaged or unsound is ignored and the pain is computed from
+the marks instead.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 from typing import Any
 
 import numpy as np
@@ -18,9 +21,10 @@ import shapely.errors
 from bodymap.core import pain as _pain
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
-from bodymap.core.pain import Mark, RegionMark
+from bodymap.core.pain import Mark, RegionMark, polygonal
 
 _POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+OUTSIDE_DUST = 1e-6  # SVG units²: what clipping to the outline leaves past it in floats
 
 
 def encode(layers: PainLayers, marks_digest: str) -> dict[str, Any] | None:
@@ -28,26 +32,43 @@ def encode(layers: PainLayers, marks_digest: str) -> dict[str, Any] | None:
     None when they were computed by another stroke geometry version."""
     if layers.geometry_version != _pain.GEOMETRY_VERSION:
         return None
+    views = {
+        view: {
+            str(level): base64.b64encode(
+                shapely.to_wkb(geom, byte_order=1, output_dimension=2)
+            ).decode("ascii")
+            for level, geom in sorted(levels.items())
+        }
+        for view, levels in layers.levels.items()
+    }
     return {
         "marks_sha256": marks_digest,
         "regions_sha256": layers.regions_sha256,
         "geometry_version": layers.geometry_version,
-        "views": {
-            view: {
-                str(level): base64.b64encode(
-                    shapely.to_wkb(geom, byte_order=1, output_dimension=2)
-                ).decode("ascii")
-                for level, geom in sorted(levels.items())
-            }
-            for view, levels in layers.levels.items()
-        },
+        "views_sha256": views_digest(views),
+        "views": views,
     }
+
+
+def views_digest(views: dict[str, Any]) -> str | None:
+    """SHA-256 of the kept levels' text: a line ``view|level|base64`` per level, views and
+    levels in sorted order; None when ``views`` is not a mapping of mappings of text."""
+    sha = hashlib.sha256()
+    try:
+        for view in sorted(views):
+            levels = views[view]
+            for level in sorted(levels):
+                sha.update(f"{view}|{level}|{levels[level]}\n".encode("utf-8", "surrogatepass"))
+    except (TypeError, AttributeError):
+        return None
+    return sha.hexdigest()
 
 
 def decode(cache: Any, marks_digest: str, marks: list[Mark], anatomy: Anatomy) -> PainLayers | None:
     """The pain kept in the file when it is for exactly these marks, this regions file and
-    this stroke geometry, and sound (polygonal, valid, finite, inside its view's viewBox);
-    otherwise None, and the pain is computed from the marks. Never raises."""
+    this stroke geometry, holds the bytes its checksum names, and is sound (polygonal, valid,
+    finite, inside its view's viewBox), clipped to the body outline; otherwise None, and the
+    pain is computed from the marks. Never raises."""
     if not (
         type(cache) is dict
         and cache.get("marks_sha256") == marks_digest
@@ -56,6 +77,8 @@ def decode(cache: Any, marks_digest: str, marks: list[Mark], anatomy: Anatomy) -
         and cache["geometry_version"] == _pain.GEOMETRY_VERSION
         and type(cache.get("views")) is dict
         and set(cache["views"]) == set(anatomy.views)
+        and type(cache.get("views_sha256")) is str
+        and cache["views_sha256"] == views_digest(cache["views"])
     ):
         return None
     expected: dict[str, set[int]] = {view: set() for view in anatomy.views}
@@ -98,6 +121,12 @@ def _decoded(
     for (view, level), geom, (x0, y0, x1, y1) in zip(keys, geoms, bounds, strict=True):
         bx, by, bw, bh = anatomy.views[view].viewbox
         if not geom.is_empty and not (bx <= x0 and by <= y0 and x1 <= bx + bw and y1 <= by + bh):
+            return None
+        silhouette = anatomy.views[view].silhouette
+        try:  # kept as is when only float dust (< OUTSIDE_DUST units²) lies outside
+            if not silhouette.covers(geom) and geom.difference(silhouette).area > OUTSIDE_DUST:
+                geom = polygonal(geom.intersection(silhouette))
+        except shapely.errors.GEOSException:
             return None
         result[view][level] = geom
     return PainLayers(anatomy.sha256, _pain.GEOMETRY_VERSION, result)

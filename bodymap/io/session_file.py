@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from bodymap.core.layers import PainLayers
 from bodymap.core.pain import MAX_MARKS, Mark
 from bodymap.core.session import Session
 from bodymap.io import session_v1, session_v2, session_v3
+from bodymap.io.bounded import FileProblem, read_regular
 from bodymap.io.errors import SessionError
 from bodymap.io.session_marks import Fail
 
@@ -43,6 +45,8 @@ FORMAT = "bodymap-session"
 VERSION = WRITER.VERSION
 SUFFIX = ".bodymap.json"
 MAX_BYTES = 64 * 1024 * 1024  # refused before parsing: about 3 million points
+MAX_NOTE = 100_000  # characters: pages of text; a longer note is refused, not truncated
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -64,7 +68,11 @@ def session_to_dict(session: Session) -> dict[str, Any]:
 
 
 def dumps(session: Session) -> bytes:
-    """The file's bytes: one mark per line, the pain cache last, one level per line."""
+    """The file's bytes: one mark per line, the pain cache last, one level per line.
+
+    Raises ValueError for a note over ``MAX_NOTE`` characters or a point out of range."""
+    if len(session.note) > MAX_NOTE:
+        raise ValueError(_note_too_long(len(session.note)))
     doc = session_to_dict(session)
     marks, cache = doc.pop("marks"), doc.pop("pain", None)
     lines = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in doc.items()]
@@ -73,11 +81,22 @@ def dumps(session: Session) -> bytes:
     if cache is not None:
         lines[-1] += ","
         lines.append(' "pain": ' + json.dumps(cache, indent=1).replace("\n", "\n "))
-    return ("{\n" + "\n".join(lines) + "\n}").encode("utf-8")
+    text = "{\n" + "\n".join(lines) + "\n}"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone UTF-16 surrogate (legal in JSON, e.g. "\ud800" in a note) is no UTF-8: it
+        # can only be inside a string, where its JSON escape stands for it exactly.
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
 
 
-def save_session(session: Session, path: str | Path) -> None:
+def _note_too_long(length: int) -> str:
+    return f"the note has {length:,} characters, more than the {MAX_NOTE:,} a session keeps"
+
+
+def save_session(session: Session, path: str | Path) -> Path:
     """Write ``session`` to ``path`` atomically; raise SessionError (file untouched) on failure.
+    Return the path written: a symbolic link is saved through to the file it points to.
 
     ``session.pain``, when given, is kept in the file (see :class:`Session`)."""
     from bodymap.io.atomic import describe_os_error, write_atomic  # not needed to read
@@ -87,7 +106,7 @@ def save_session(session: Session, path: str | Path) -> None:
     except ValueError as exc:
         raise SessionError(str(path), f"could not save: {exc}") from None
     try:
-        write_atomic(path, data)
+        return write_atomic(path, data)
     except OSError as exc:
         raise SessionError(str(path), f"could not save: {describe_os_error(exc)}") from None
 
@@ -99,19 +118,9 @@ def load_session(path: str | Path, anatomy: Anatomy) -> Session:
     """Read and validate a session file against ``anatomy``; raise SessionError if unusable."""
     name = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            raise SessionError(
-                name, f"too large ({size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB); "
-                "is it a session file?",
-            )  # fmt: skip
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SessionError(name, "no such file; check the path") from None
-    except IsADirectoryError:
-        raise SessionError(name, "is a folder, not a session file") from None
-    except OSError as exc:
-        raise SessionError(name, f"cannot read it ({exc.strerror}); check permissions") from None
+        raw = read_regular(path, MAX_BYTES, "a session file")
+    except FileProblem as exc:
+        raise SessionError(name, str(exc)) from None
     return parse_session(raw, name, anatomy)
 
 
@@ -137,7 +146,7 @@ def _parse(raw: bytes, name: str, anatomy: Anatomy) -> Session:
             name, f"not a text file (bad byte at offset {exc.start}); the file is damaged"
         ) from None
     try:
-        doc = json.loads(text, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise SessionError(
             name, f"damaged or incomplete ({exc.msg}); restore a backup or the autosave",
@@ -150,6 +159,18 @@ def _parse(raw: bytes, name: str, anatomy: Anatomy) -> Session:
 
 def _reject_constant(token: str) -> float:
     raise ValueError(f"{token} is not a number a session may hold")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key comes twice (JSON would keep the last silently)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"the key {key!r} comes twice in one object; keep only one")
+            seen.add(key)
+    return obj
 
 
 def _from_dict(doc: Any, name: str, anatomy: Anatomy) -> Session:
@@ -169,6 +190,8 @@ def _from_dict(doc: Any, name: str, anatomy: Anatomy) -> Session:
     note = doc.get("note", "")
     if not isinstance(note, str):
         raise fail("note", "must be text")
+    if len(note) > MAX_NOTE:
+        raise SessionError(name, f"note: {_note_too_long(len(note))}; shorten it in a text editor")
     app_version = doc.get("app_version", __version__)
     if not isinstance(app_version, str):
         raise fail("app_version", "must be text")
@@ -188,7 +211,9 @@ def _from_dict(doc: Any, name: str, anatomy: Anatomy) -> Session:
         value = doc.get(key)
         try:
             stamp = datetime.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
+            if stamp is not None and stamp.tzinfo is not None:
+                stamp.astimezone(UTC)  # e.g. year 1 at +01:00 has no UTC time
+        except (ValueError, OverflowError):
             stamp = None
         if stamp is None or stamp.tzinfo is None:
             raise fail(key, "must be an ISO 8601 time with a time zone")

@@ -6,7 +6,7 @@ pain ``quality`` per paint mark (``docs/session-format.md``)."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from bodymap.core.anatomy import Anatomy
@@ -96,7 +96,9 @@ def read_entry(
     if raw_date is not None:
         try:
             date = datetime.fromisoformat(raw_date) if isinstance(raw_date, str) else None
-        except ValueError:
+            if date is not None and date.tzinfo is not None:
+                date.astimezone(UTC)  # e.g. year 1 at +01:00 has no UTC time
+        except (ValueError, OverflowError):
             date = None
         if date is None or date.tzinfo is None:
             raise fail("date", "must be an ISO 8601 date and time with a time zone, or null")

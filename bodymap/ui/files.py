@@ -8,21 +8,25 @@ imported by the commands that use them, not by this module.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.io.errors import BodyMapError
+from bodymap.io.errors import BodyMapError, one_line
 from bodymap.ui import dialogs
 from bodymap.ui.settings import app_settings
 
 if TYPE_CHECKING:
     from bodymap.core.session import Session
     from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.recovery import Orphan
 
 MAX_RECENT = 8
+MAX_PREVIEWS = 6  # orphans drawn in the recovery dialog
+PREVIEW_SCALE = 0.18  # of the export page: about 200 pixels wide
 
 
 def settle_memory() -> None:
@@ -41,6 +45,7 @@ class FileController(QtCore.QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.others: list[QtWidgets.QWidget] = []  # windows opened for further recovered work
 
     @property
     def document(self):  # type: ignore[no-untyped-def]
@@ -124,6 +129,7 @@ class FileController(QtCore.QObject):
         self.window.undo_stack.setClean()
         self.window.setWindowModified(False)
         self.window.autosaver.discard_file()
+        self.window.autosaver.source = path
         self.update_title()
         settle_memory()
 
@@ -143,7 +149,7 @@ class FileController(QtCore.QObject):
         from bodymap.io.session_file import save_session
 
         try:
-            save_session(self.document.to_session(), path)
+            written = save_session(self.document.to_session(), path)
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Could not save", str(exc))
             self.window.setWindowModified(True)
@@ -151,9 +157,12 @@ class FileController(QtCore.QObject):
         self.document.path = path
         self.window.undo_stack.setClean()
         self.window.autosaver.discard_file()
+        self.window.autosaver.source = path
         self._remember(path)
         self.update_title()
-        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        # Saved through a symbolic link: the linked file holds the work, the link stays.
+        where = path.name if written == path else f"{path.name} (the file it links to, {written})"
+        self.window.statusBar().showMessage(one_line(f"Saved {where}"), 6000)
         return True
 
     def export(self) -> bool:
@@ -183,28 +192,70 @@ class FileController(QtCore.QObject):
     # -- recovery ------------------------------------------------------------------------
 
     def offer_recovery(self) -> bool:
-        """After a crash, offer the newest orphaned autosave; True when one was restored."""
-        from bodymap.io.session_file import load_session
+        """After a crash, offer every orphaned autosave (``bodymap.ui.recovery``): each is
+        restored (the first here, the others in windows of their own), kept for the next
+        start or discarded, as the user chooses; what cannot be read is set aside, never
+        deleted. True when work was restored into this window."""
+        from bodymap.io.atomic import remove_stale_temps
+        from bodymap.ui import recovery
+
+        for recent in map(Path, self.recent_files()):  # what saves killed half way left
+            remove_stale_temps(recent.parent, f".{recent.name}.")
+        try:
+            orphans, aside = recovery.find(self.window.anatomy)
+        except OSError as exc:  # the folders themselves: start without recovery
+            self.window.statusBar().showMessage(f"Could not look for autosaved work: {exc}")
+            return False
+        if not orphans:
+            if aside:
+                dialogs.show_info(
+                    self.window,
+                    "Autosaved work set aside",
+                    "\n".join(item.line() for item in aside),
+                )
+            return False
+        choices = dialogs.ask_recovery(
+            self.window, orphans, [a.line() for a in aside], self._previews(orphans)
+        )
+        restored = False
+        for orphan in orphans:
+            choice = choices.get(orphan.path, dialogs.KEEP)
+            if choice == dialogs.DISCARD:
+                from bodymap.ui.autosave import Autosaver
+
+                Autosaver.remove(orphan.path)
+            elif choice == dialogs.RESTORE:
+                if not restored:
+                    self.restore(orphan)
+                    restored = True
+                else:
+                    window = type(self.window)(self.window.anatomy, self.window.matcher)
+                    self.others.append(window)
+                    window.show()
+                    window.files.restore(orphan)
+        return restored
+
+    def restore(self, orphan: Orphan) -> None:
+        """Load ``orphan`` into this window as unsaved work tied to the file it came from;
+        the orphan is removed once this window's own autosave holds it."""
         from bodymap.ui.autosave import Autosaver
 
-        orphans = Autosaver.orphans()
-        if not orphans:
-            return False
-        newest = orphans[0]
-        restored = False
-        try:
-            session = load_session(newest, self.window.anatomy)
-        except BodyMapError:
-            session = None
-        if session is not None:
-            when = session.modified.astimezone().strftime("%d %B %Y at %H:%M")
-            if dialogs.ask_restore(self.window, when):
-                self._load(session, None)
-                # Restored work is unsaved work: mark it so, and autosave it as ours.
-                self.window.setWindowModified(True)
-                self.window.undo_stack.resetClean()
-                self.window.autosaver.schedule()
-                restored = True
-        for orphan in orphans:
-            Autosaver.remove(orphan)
-        return restored
+        self._load(orphan.session, orphan.source)
+        self.window.setWindowModified(True)
+        self.window.undo_stack.resetClean()
+        if self.window.autosaver.save_now() is not None:
+            Autosaver.remove(orphan.path)
+        # else it stays where it is, and is offered again at the next start
+
+    def _previews(self, orphans: list[Orphan]) -> dict[Path, QtGui.QImage]:
+        """Small pictures of the orphans whose file keeps its pain (no refolding needed)."""
+        from bodymap.io.export import render_page
+
+        previews = {}
+        for orphan in orphans[:MAX_PREVIEWS]:
+            if orphan.session.pain is not None or not orphan.session.marks:
+                with contextlib.suppress(Exception):  # a picture is a nicety: never a failure
+                    previews[orphan.path] = render_page(
+                        self.window.anatomy, orphan.session, PREVIEW_SCALE, self.window.matcher
+                    )
+        return previews

@@ -158,6 +158,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.note_dock.setWidget(self.note_edit)
         self.commands.add_muscles()
         self.autosaver = Autosaver(self.document.to_session, self)
+        self.autosaver.show_in(self.statusBar())  # says so while work is not protected
         self.document.pain_changed.connect(self._on_document_pain_changed)
         self.document.note_changed.connect(self._on_document_note_changed)
         self.note_edit.textChanged.connect(self._on_note_text_changed)

@@ -252,3 +252,30 @@ def test_a_long_stroke_built_while_drawn_is_rasterised_the_same() -> None:
     assert shapely.to_wkb(stroke.geometry) == shapely.to_wkb(
         stroke_geometry(stroke.points, stroke.width)
     )
+
+
+def test_the_drawing_stops_adding_marks_at_the_session_limits(
+    anatomy, matcher, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core import marks as marks_module
+
+    monkeypatch.setattr(marks_module, "MAX_MARKS", 2)
+    drawing = Drawing(anatomy, matcher)
+    drawing.toggle_region("back.left.outer_hip", 5)
+    drawing.toggle_region("back.right.outer_hip", 5)
+    refused = drawing.toggle_region("front.left.groin", 5)
+    assert refused.refused and "2 marks" in refused.refused and refused.views == ()
+    assert len(drawing.marks) == 2
+    drawing.begin_stroke("back", (150, 420), 20, 3, erase=False)
+    drawing.extend_stroke([(160, 425)])
+    change = drawing.finish_stroke()
+    assert change is not None and change.refused and change.stroke_ended
+    assert len(drawing.marks) == 2 and drawing.mirror() is None  # both sides marked already
+    monkeypatch.setattr(marks_module, "MAX_TOTAL_POINTS", 3)
+    monkeypatch.setattr(marks_module, "MAX_MARKS", 10)
+    drawing.begin_stroke("back", (150, 420), 20, 3, erase=False)
+    drawing.extend_stroke([(160, 425), (170, 430), (180, 435)])
+    change = drawing.finish_stroke()
+    assert change is not None and "stroke points" in change.refused
+    with pytest.raises(ValueError):
+        drawing.add(Stroke("back", ((1.0, 2.0),) * 4, 10))

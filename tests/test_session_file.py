@@ -231,11 +231,11 @@ def test_ten_million_points_refused_quickly(anatomy, tmp_path: Path) -> None:  #
 
 
 @pytest.mark.parametrize(
-    ("version", "points"), [(1, '"points": [' + ",".join(["[1,1]"] * 40_000) + "]"),
-                            (2, f'"xy": "{_xy(*[1, 1] * 40_000)}"')],
+    ("version", "points"), [(1, '"points": [' + ",".join(["[1,1]"] * 16_000) + "]"),
+                            (2, f'"xy": "{_xy(*[1, 1] * 16_000)}"')],
 )  # fmt: skip
 def test_too_many_points_below_the_byte_limit(anatomy, version: int, points: str) -> None:  # type: ignore[no-untyped-def]
-    per = 40_000  # under the per-stroke limit
+    per = 16_000  # under the per-stroke limit
     stroke = '{"type": "stroke", "view": "back", "width": 5, ' + points + "}"
     marks = ",".join([stroke] * (MAX_TOTAL_POINTS // per + 1))
     doc = _doc(anatomy)

@@ -23,7 +23,15 @@ from bodymap.core.anatomy import Anatomy
 from bodymap.core.draft import StrokeBuilder
 from bodymap.core.geometry import EMPTY
 from bodymap.core.layers import Band, IntensityBands, PainLayers
-from bodymap.core.marks import Mark, RegionMark, Stroke, is_erase, mirrored, validate_mark
+from bodymap.core.marks import (
+    Mark,
+    RegionMark,
+    Stroke,
+    is_erase,
+    mirrored,
+    over_limits,
+    validate_mark,
+)
 from bodymap.core.matching import Matcher, MatchResult, MatchState, Overlaps
 from bodymap.core.pain import NewPaint, PainMap
 from bodymap.core.session import Session
@@ -38,7 +46,8 @@ class Change:
     it showed; otherwise the changed views are to be drawn anew from :meth:`Drawing.bands`.
     ``added`` is the new paint a finished stroke added (SVG units of its view; empty for
     anything else). ``result`` is the ranking after the change. ``stroke_ended`` says that
-    the stroke being drawn was finished or cancelled.
+    the stroke being drawn was finished or cancelled. ``refused`` says why a finished stroke
+    was not added (the session's limits), "" otherwise.
     """
 
     views: tuple[str, ...]
@@ -46,6 +55,7 @@ class Change:
     painted: tuple[tuple[Mark, BaseGeometry], ...] = ()
     added: BaseGeometry = EMPTY
     stroke_ended: bool = False
+    refused: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,8 +205,12 @@ class Drawing:
             return None
         builder = draft.catch_up()
         stroke = builder.stroke(draft.intensity, draft.erase)
-        if validate_mark(stroke, self.anatomy) is not None:
+        reason = validate_mark(stroke, self.anatomy)
+        if reason is not None:
             return Change((), self.result, stroke_ended=True)
+        full = over_limits((*self.marks, stroke))
+        if full is not None:
+            return Change((), self.result, stroke_ended=True, refused=full)
         paint, measured = None, None
         tick = draft.tick
         if tick is not None and not draft.erase and tick[1].version == self.pain.version:
@@ -214,8 +228,9 @@ class Drawing:
     # -- edits (each one undo step; each cancels a stroke being drawn) ----------------
 
     def add(self, mark: Mark) -> Change:
-        """Append ``mark`` (checked with :func:`validate_mark`: ``ValueError`` if unusable)."""
-        reason = validate_mark(mark, self.anatomy)
+        """Append ``mark`` (``ValueError`` if :func:`validate_mark` finds it unusable or the
+        session's limits leave no room for it)."""
+        reason = validate_mark(mark, self.anatomy) or over_limits((*self.marks, mark))
         if reason is not None:
             raise ValueError(reason)
         ended = self.cancel_stroke()
@@ -228,7 +243,9 @@ class Drawing:
                 m for m in self.marks if not (isinstance(m, RegionMark) and m.region == region_id)
             ]
             return self.set_marks(keep)
-        return self.add(RegionMark(region_id, intensity))
+        mark = RegionMark(region_id, intensity)
+        full = over_limits((*self.marks, mark))
+        return Change((), self.result, refused=full) if full else self.add(mark)
 
     def mirror(self) -> Change | None:
         """Copy every mark to the patient's other side (regions already marked there are not
@@ -242,7 +259,12 @@ class Drawing:
             if isinstance(twin, RegionMark):
                 marked.add(twin.region)
             added.append(twin)
-        return self.set_marks([*self.marks, *added]) if added else None
+        if not added:
+            return None
+        full = over_limits((*self.marks, *added))
+        return (
+            Change((), self.result, refused=full) if full else self.set_marks([*self.marks, *added])
+        )
 
     def clear(self) -> Change | None:
         """Remove every mark; None when there are none."""
@@ -325,8 +347,10 @@ class Drawing:
         )
         self.pain.set_marks(marks)
         if layers is not None:
-            self._bands.seed(layers)  # the pain a session file keeps: no refolding
             changed = tuple(self.anatomy.views)
+        if layers is None or not self._bands.seed(layers):  # the pain a file keeps, if current
+            for view in changed:
+                self._bands.bands(view)  # folds the view once, for the map and the pain alike
         self.result, self._state = self.matcher.start(self.pain.views())
         return Change(changed, self.result)
 
@@ -341,4 +365,4 @@ def _ending(change: Change, ended: Change | None) -> Change:
     """``change``, saying that it also ended the stroke being drawn when ``ended`` did."""
     if ended is None or change.stroke_ended:
         return change
-    return Change(change.views, change.result, change.painted, change.added, True)
+    return Change(change.views, change.result, change.painted, change.added, True, change.refused)

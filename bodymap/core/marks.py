@@ -8,6 +8,7 @@ marks makes is :class:`bodymap.core.pain.PainMap`'s business.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -22,9 +23,13 @@ INTENSITY_MIN = 1
 INTENSITY_MAX = 10
 WIDTH_MIN = 0.5  # SVG units
 WIDTH_MAX = 200.0
-MAX_POINTS_PER_STROKE = 50_000
-MAX_MARKS = 50_000
-MAX_TOTAL_POINTS = 2_000_000
+# What one session may hold: every command (open, paint on it, analyze, export) stays within
+# 3 s and 500 MB on the reference machine at these limits, even with no kept pain to reuse
+# (benchmarks/run.py, section "limits"). A file beyond them is refused with one line, and the
+# window stops adding marks at them.
+MAX_POINTS_PER_STROKE = 20_000
+MAX_MARKS = 4_000
+MAX_TOTAL_POINTS = 160_000
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,13 @@ class Stroke:
     def geometry(self) -> BaseGeometry:
         """The area the stroke covers: the points' path buffered by half the width."""
         return stroke_geometry(self.points, self.width)
+
+    @property
+    def point_count(self) -> int:
+        """How many points the stroke has (without making them, for a lazy stroke)."""
+        if "_xy" in self.__dict__:
+            return len(self.__dict__["_xy"]) // 2
+        return len(self.points)
 
     def has_geometry(self) -> bool:
         return "geometry" in self.__dict__
@@ -79,6 +91,16 @@ class Stroke:
 
 
 Mark = RegionMark | Stroke
+
+
+def over_limits(marks: Sequence[Mark]) -> str | None:
+    """Why ``marks`` are more than a session may hold (``MAX_MARKS``, ``MAX_TOTAL_POINTS``),
+    or None."""
+    if len(marks) > MAX_MARKS:
+        return f"a map may hold at most {MAX_MARKS} marks"
+    if sum(m.point_count for m in marks if isinstance(m, Stroke)) > MAX_TOTAL_POINTS:
+        return f"a map may hold at most {MAX_TOTAL_POINTS} stroke points in all"
+    return None
 
 
 def is_erase(mark: Mark) -> bool:

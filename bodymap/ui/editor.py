@@ -25,11 +25,12 @@ class Editor(QtCore.QObject):
     ``scene``. ``result_shown(result, final)`` reports every ranking to show (``final``
     False for the live preview of a stroke being drawn); ``marks_changed`` follows every
     change of the marks; ``undo_state_changed(undo, redo)`` names the next undo and redo
-    steps ("" when there is none)."""
+    steps ("" when there is none); ``refused`` says why an edit could not be made."""
 
     result_shown = QtCore.Signal(object, bool)
     marks_changed = QtCore.Signal()
     undo_state_changed = QtCore.Signal(str, str)
+    refused = QtCore.Signal(str)  # why an edit was not made (the session's limits)
 
     def __init__(
         self,
@@ -66,7 +67,8 @@ class Editor(QtCore.QObject):
     def _edit(self, change: Change | None, text: str) -> None:
         if change is not None:
             self.document.publish(change)
-            self.undo_stack.push(DrawingCommand(self.document, text))
+            if not change.refused:
+                self.undo_stack.push(DrawingCommand(self.document, text))
 
     def toggle_region(self, region_id: str) -> None:
         label = self.drawing.anatomy.regions[region_id].label
@@ -141,6 +143,8 @@ class Editor(QtCore.QObject):
         if change.stroke_ended:
             self._live_timer.stop()
             self.view.end_stroke()
+        if change.refused:
+            self.refused.emit(change.refused)
         for view_id in change.views:
             self._show_pain(view_id, change)
         if change.views:

@@ -163,6 +163,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor.result_shown.connect(self._show_result)
         self.editor.marks_changed.connect(self._on_editor_marks_changed)
         self.editor.undo_state_changed.connect(self.action_set.set_undo_state)
+        self.editor.refused.connect(
+            lambda why: self.statusBar().showMessage(f"Not added: {why}.", 6000)
+        )
         self.document.note_changed.connect(self._on_document_note_changed)
         self.note_edit.textChanged.connect(self._on_note_text_changed)
         self.match_list.match_selected.connect(self._on_match_list_match_selected)

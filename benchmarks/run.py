@@ -249,8 +249,8 @@ def bench_limits(inp: inputs.Inputs, env: dict[str, str]) -> None:
     RESULTS["limits"] = figures
     worst_s = max(s for s, _ in figures.values())
     worst_mb = max(mb for _, mb in figures.values())
-    verdict(worst_s <= limits_timing.BUDGET_S and worst_mb <= limits_timing.BUDGET_MB,
-            f"slowest {worst_s:.2f} s (budget 3 s), largest {worst_mb:.0f} MB (budget 500 MB)")  # fmt: skip
+    ok = worst_s <= limits_timing.BUDGET_S and worst_mb <= limits_timing.BUDGET_MB
+    verdict(ok, f"slowest {worst_s:.2f} s (budget 3 s), largest {worst_mb:.0f} MB (budget 500 MB)")
 
 
 def main() -> int:

@@ -167,7 +167,7 @@ def build_document(words: dict[str, Any]) -> dict[str, Any]:
                 "id": v,
                 "label": words["views"][v],
                 "svg": f"assets/svg/{v}.svg",
-                "viewbox": _Flow([0, 0, 400, 720]),
+                "viewbox": _Flow(list(art.VIEWBOX)),
                 "silhouette": silhouette,
             }
             for v in VIEWS

@@ -19,7 +19,6 @@ import yaml
 from PySide6 import QtCore, QtGui, QtSvg
 
 ROOT = Path(__file__).resolve().parents[1]
-VIEW_W, VIEW_H = 400, 720
 MARGIN = 24
 LEGEND_H = 92
 REGION_PEN = QtGui.QColor(70, 90, 110, 120)
@@ -68,7 +67,8 @@ def draw_view(
     renderer = QtSvg.QSvgRenderer(str(base / view["svg"]))
     if not renderer.isValid():
         raise SystemExit(f"{view['svg']}: not a valid SVG")
-    renderer.render(p, QtCore.QRectF(0, 0, VIEW_W, VIEW_H))
+    x0, y0, w, h = view["viewbox"]
+    renderer.render(p, QtCore.QRectF(x0, y0, w, h))
     if show_regions:
         p.setPen(QtGui.QPen(REGION_PEN, 0.6))
         p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
@@ -123,8 +123,10 @@ def render(regions_file: Path, out: Path, scale: float, show_regions: bool = Tru
     doc = yaml.safe_load(regions_file.read_text(encoding="utf-8"))
     base = regions_file.parent
     views = doc["views"]
-    width = MARGIN + len(views) * (VIEW_W + MARGIN)
-    height = MARGIN + VIEW_H + LEGEND_H
+    view_w = max(v["viewbox"][2] for v in views)
+    view_h = max(v["viewbox"][3] for v in views)
+    width = MARGIN + len(views) * (view_w + MARGIN)
+    height = MARGIN + view_h + LEGEND_H
     image = QtGui.QImage(int(width * scale), int(height * scale), QtGui.QImage.Format.Format_ARGB32)
     image.fill(QtGui.QColor("white"))
     with QtGui.QPainter(image) as p:
@@ -132,10 +134,11 @@ def render(regions_file: Path, out: Path, scale: float, show_regions: bool = Tru
         p.scale(scale, scale)
         for i, view in enumerate(views):
             p.save()
-            p.translate(MARGIN + i * (VIEW_W + MARGIN), MARGIN)
+            x0, y0 = view["viewbox"][:2]
+            p.translate(MARGIN + i * (view_w + MARGIN) - x0, MARGIN - y0)
             draw_view(p, doc, view, base, show_regions)
             p.restore()
-        draw_legend(p, doc, MARGIN + VIEW_H, width)
+        draw_legend(p, doc, MARGIN + view_h, width)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):
         raise SystemExit(f"could not write {out}")

@@ -1,7 +1,8 @@
 """The anatomy model: views, anatomical regions, muscles and their referral zones.
 
-All geometry is in the SVG user units of its view (``viewBox 0 0 400 720``; 1000 units are
-the person's stature; the midline is ``x = 200``). Instances are immutable and built by
+All geometry is in the SVG user units of its view: 1000 units are the person's stature,
+``y = 930 - 1000 h`` (h = height above the floor / stature: the crown at -70, the soles at 930)
+and the midline is ``x = 200`` (see docs/regions-format.md). Instances are immutable and built by
 ``bodymap.io.regions_file``; shapely polygons are prepared once for fast queries.
 """
 
@@ -133,15 +134,24 @@ class Anatomy:
     )
 
     def region_at(self, view: str, x: float, y: float) -> Region | None:
-        """The region of ``view`` containing the point ``(x, y)`` (SVG units), if any."""
+        """The region of ``view`` containing the point ``(x, y)`` (SVG units), if any.
+
+        A point on a shared border belongs to a midline region if one of the regions is
+        midline (a click on the drawn spine selects the spine, never a side), else to the
+        smallest region (the more specific target), then to the first id in sort order.
+        Raises ``KeyError`` for an unknown view.
+        """
+        if view not in self.views:
+            raise KeyError(view)
         if view not in self._region_trees:
             regions = tuple(r for r in self.regions.values() if r.view == view)
             self._region_trees[view] = (STRtree([r.polygon for r in regions]), regions)
         tree, regions = self._region_trees[view]
         point = Point(x, y)
         hits = [regions[i] for i in tree.query(point, predicate="intersects")]
-        # On a shared border pick the smallest region: the more specific target.
-        return min(hits, key=lambda r: (r.polygon.area, r.id)) if hits else None
+        return (
+            min(hits, key=lambda r: (r.side != "midline", r.polygon.area, r.id)) if hits else None
+        )
 
     def mirror_region_id(self, region_id: str) -> str | None:
         """The id of the same region on the patient's other side (None for midline ones)."""

@@ -37,16 +37,22 @@ MAX_BYTES = 32 * 1024 * 1024
 # The public vocabulary of region names (shared/anatomy-regions.md); ids are VIEW.SIDE.NAME.
 SIDED_REGIONS = {
     "back": (
+        "neck", "shoulder", "upper_arm", "elbow", "forearm", "hand",
         "upper_back", "mid_back", "low_back", "flank", "iliac_crest", "sacroiliac",
         "upper_buttock", "lower_buttock", "outer_hip", "back_of_thigh", "outer_thigh",
-        "back_of_knee",
+        "back_of_knee", "calf", "heel", "sole",
     ),
     "front": (
+        "neck", "shoulder", "upper_arm", "elbow", "forearm", "hand", "chest",
         "upper_abdomen", "lower_abdomen", "front_of_hip", "groin", "upper_front_thigh",
-        "lower_front_thigh", "inner_thigh", "outer_thigh", "knee",
+        "lower_front_thigh", "inner_thigh", "outer_thigh", "knee", "shin", "outer_lower_leg",
+        "ankle", "foot",
     ),
 }  # fmt: skip
-MIDLINE_REGIONS = {"back": ("tailbone",), "front": ("pubic",)}
+MIDLINE_REGIONS = {
+    "back": ("head", "thoracic_spine", "lumbar_spine", "sacrum", "tailbone"),
+    "front": ("head", "pubic"),
+}
 _REGION_ID = re.compile(r"^(back|front)\.(?:(left|right)\.)?([a-z][a-z0-9_]*)$")
 _MUSCLE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")

@@ -1,0 +1,109 @@
+"""The whole body: old sessions open on the same spots, the region at a point from the core
+and the command line, and the midline rule."""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import shapely
+from shapely.ops import unary_union
+
+from bodymap.core.pain import PainMap
+from bodymap.io.session_file import load_session
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_v2_fixture_paints_the_same_spots_as_when_it_was_saved(anatomy) -> None:  # type: ignore[no-untyped-def]
+    """The pain kept in the file was folded on the first body; folding its marks again on
+    today's body gives the same areas."""
+    path = FIXTURES / "session-v2.bodymap.json"
+    kept = json.loads(path.read_text(encoding="utf-8"))["pain"]["views"]
+    pain = PainMap(anatomy)
+    pain.set_marks(load_session(path, anatomy).marks)
+    now = pain.geometries()
+    for view, levels in kept.items():
+        then = unary_union([shapely.from_wkb(base64.b64decode(b)) for b in levels.values()])
+        assert then.area > 100, view
+        assert now[view].symmetric_difference(then).area < 1e-3 * then.area, view
+
+
+@pytest.mark.parametrize(
+    "view,x,y,want",
+    [
+        ("back", 200.0, 150.0, "back.thoracic_spine"),
+        ("back", 200.0, 300.0, "back.lumbar_spine"),
+        ("back", 200.0, 380.0, "back.sacrum"),
+        ("back", 200.0, 420.0, "back.tailbone"),
+        ("back", 200.0, 0.0, "back.head"),
+        ("back", 150.0, 300.0, "back.left.low_back"),
+        ("back", 250.0, 300.0, "back.right.low_back"),
+        ("back", 230.0, 160.0, "back.right.upper_back"),
+        ("back", 200.0 - 44, 800.0, "back.left.calf"),
+        ("front", 200.0 + 150, 500.0, "front.left.hand"),
+        ("front", 200.0 - 44, 800.0, "front.right.shin"),
+        ("front", 200.0, 0.0, "front.head"),
+    ],
+)
+def test_region_at(anatomy, view: str, x: float, y: float, want: str) -> None:  # type: ignore[no-untyped-def]
+    region = anatomy.region_at(view, x, y)
+    assert region is not None and region.id == want
+
+
+def test_region_at_outside_the_body_and_unknown_view(anatomy) -> None:  # type: ignore[no-untyped-def]
+    assert anatomy.region_at("back", 5.0, 5.0) is None
+    assert anatomy.region_at("front", 200.0, 700.0) is None  # between the knees
+    with pytest.raises(KeyError):
+        anatomy.region_at("side", 200.0, 300.0)
+
+
+def test_a_point_on_a_midline_border_belongs_to_the_midline_region(anatomy) -> None:  # type: ignore[no-untyped-def]
+    strip = anatomy.regions["back.lumbar_spine"].polygon
+    x0, _, x1, _ = strip.bounds
+    for x in (x0, x1):  # on the strip's edge: shared with a side region
+        region = anatomy.region_at("back", x, 300.0)
+        assert region is not None and region.id == "back.lumbar_spine"
+
+
+def _bodymap(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bodymap", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "args,out",
+    [
+        (["back", "200", "300"], "back.lumbar_spine"),
+        (["back", "150", "300"], "back.left.low_back"),
+        (["back", "250", "300"], "back.right.low_back"),
+        (["front", "5", "5"], "no region at front 5, 5"),
+        (["back", "-5", "10"], "no region at back -5, 10"),
+    ],
+)
+def test_cli_regions_at(args: list[str], out: str) -> None:
+    proc = _bodymap("regions", "--at", *args)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["back"], ["back", "1"], ["side", "1", "2"], ["back", "x", "2"], ["back", "nan", "2"]],
+)
+def test_cli_regions_at_bad_arguments(args: list[str]) -> None:
+    proc = _bodymap("regions", "--at", *args)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr

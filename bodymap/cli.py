@@ -17,7 +17,7 @@ from bodymap import __version__
 from bodymap.io.errors import BodyMapError, UsageError
 
 if TYPE_CHECKING:
-    from bodymap.core.anatomy import Anatomy
+    from bodymap.core.anatomy import Anatomy, Region
 
 COMMANDS = ("analyze", "regions", "validate", "export")
 
@@ -137,6 +137,9 @@ def _regions(anatomy: Anatomy, as_json: bool) -> int:
                 "side": region.side,
                 "area": round(region.polygon.area, 1),
                 "point": [round(point.x, 2), round(point.y, 2)],
+                "body_area": region.area or None,
+                "snomed": _snomed_row(region),
+                "choir": list(region.choir),
             }
         )
     if as_json:
@@ -149,6 +152,16 @@ def _regions(anatomy: Anatomy, as_json: bool) -> int:
         x, y = row["point"]
         print(f"{row['id']:32} {row['label']:28} {row['area']:>8}  {x}, {y}")
     return 0
+
+
+def _snomed_row(region: Region) -> dict[str, object] | None:
+    s = region.snomed
+    if s is None:
+        return None
+    if s.code is None:
+        return {"code": None, "reason": s.reason}
+    laterality = {"code": s.laterality[0], "term": s.laterality[1]} if s.laterality else None
+    return {"code": s.code, "term": s.term, "laterality": laterality, "source": s.source}
 
 
 def _region_at(anatomy: Anatomy, args: list[str]) -> int:

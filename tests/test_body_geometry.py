@@ -83,8 +83,8 @@ def mirrored(points: list[list[float]]) -> list[tuple[float, float]]:
 
 def test_top_level_shape() -> None:
     d = doc()
-    assert list(d) == ["format", "version", "views", "regions", "muscles", "safety"]
-    assert d["format"] == "bodymap-regions" and d["version"] == 1
+    assert list(d) == ["format", "version", "views", "areas", "regions", "muscles", "safety"]
+    assert d["format"] == "bodymap-regions" and d["version"] == 2
     assert [v["id"] for v in d["views"]] == ["back", "front"]
     for v in d["views"]:
         x, y, w, h = v["viewbox"]

@@ -107,3 +107,93 @@ def test_cli_regions_at_bad_arguments(args: list[str]) -> None:
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+@pytest.mark.parametrize(
+    "query,first",
+    [
+        ("lower back", {"back.left.low_back", "back.right.low_back"}),
+        ("lumbar", {"back.left.low_back", "back.right.low_back"}),
+        ("SI joint", {"back.left.sacroiliac", "back.right.sacroiliac"}),
+        ("si-joint", {"back.left.sacroiliac", "back.right.sacroiliac"}),
+        ("back lower", {"back.left.low_back", "back.right.low_back"}),  # either word order
+        ("thigh outer", {"back.left.outer_thigh", "back.right.outer_thigh"}),
+        ("coccyx", {"back.tailbone"}),
+        ("hamstrings", {"back.left.back_of_thigh", "back.right.back_of_thigh"}),
+        ("Achilles", {"back.left.heel", "back.right.heel"}),
+    ],
+)
+def test_search_finds_the_region_people_mean_first(anatomy, query: str, first: set[str]) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.region_search import search
+
+    found = [r.id for r in search(anatomy, query)]
+    assert set(found[: len(first)]) == first, found[:6]
+
+
+def test_search_lower_back_is_not_the_buttocks(anatomy) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.region_search import search
+
+    found = [r.id for r in search(anatomy, "lower back")]
+    assert not any("buttock" in rid for rid in found[:4]), found
+    si = [r.id for r in search(anatomy, "SI joint")]
+    assert si == ["back.left.sacroiliac", "back.right.sacroiliac"]
+
+
+def test_search_side_words_narrow_to_that_side(anatomy) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.region_search import search
+
+    assert [r.id for r in search(anatomy, "left outer hip")] == ["back.left.outer_hip"]
+    assert all(r.side == "right" for r in search(anatomy, "right calf"))
+    assert search(anatomy, "") == [] and search(anatomy, "zzz") == []
+
+
+def test_regions_grouped_head_to_feet(anatomy) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.region_search import grouped
+
+    groups = grouped(anatomy)
+    assert [a.id for a, _ in groups] == list(anatomy.areas)
+    assert sum(len(rs) for _, rs in groups) == len(anatomy.regions)
+    first, last = groups[0][1], groups[-1][1]
+    assert {r.id for r in first} >= {"back.head", "front.head"}
+    assert {r.id for r in last} >= {"back.left.sole", "front.right.foot"}
+
+
+def test_every_region_has_codes_with_sources(anatomy) -> None:  # type: ignore[no-untyped-def]
+    for region in anatomy.regions.values():
+        s = region.snomed
+        assert s is not None, region.id
+        if s.code is None:
+            assert s.reason, region.id
+        else:
+            assert s.source and s.term, region.id
+            lateralised = s.laterality is None
+            assert lateralised or region.side != "midline", region.id
+        assert all((101 if region.view == "front" else 201) <= c for c in region.choir)
+    assert anatomy.regions["back.left.low_back"].snomed.code == "1017210004"  # type: ignore[union-attr]
+    assert anatomy.regions["back.left.iliac_crest"].snomed.laterality[0] == "419161000"  # type: ignore[union-attr,index]
+    assert 218 in anatomy.regions["back.left.iliac_crest"].choir  # CHOIR "Lower Back (back-left)"
+    assert anatomy.regions["front.right.knee"].choir[0] == 129  # "Knee (front-right)"
+
+
+def test_cli_regions_json_includes_codes() -> None:
+    proc = _bodymap("regions", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["id"]: r for r in json.loads(proc.stdout)["regions"]}
+    low = rows["back.right.low_back"]
+    assert low["snomed"]["code"] == "1017211000" and low["choir"][0] in (213, 219)
+    assert rows["back.left.elbow"]["snomed"] == {
+        "code": None,
+        "reason": rows["back.left.elbow"]["snomed"]["reason"],
+    }
+
+
+def test_region_list_groups_and_ranks(qtbot, anatomy) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.ui.region_list import RegionList
+
+    widget = RegionList(anatomy)
+    qtbot.addWidget(widget)
+    assert widget.list.item(0).text() == "Head and neck"
+    qtbot.keyClicks(widget.search, "lower back")
+    assert widget.visible_ids()[:2] == ["back.left.low_back", "back.right.low_back"]
+    widget.search.clear()
+    assert len(widget.visible_ids()) == len(anatomy.regions)

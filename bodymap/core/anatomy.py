@@ -40,14 +40,43 @@ class View:
 
 
 @dataclass(frozen=True)
+class Snomed:
+    """A region's SNOMED CT body-structure code, or ``code`` None with the ``reason`` none
+    is given. ``laterality`` is the SNOMED laterality qualifier ``(code, term)`` when the
+    concept itself has no side; ``source`` says where the code was found."""
+
+    code: str | None
+    term: str = ""
+    laterality: tuple[str, str] | None = None
+    source: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Area:
+    """A body area grouping regions in lists (areas are kept in head-to-feet order)."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Region:
-    """An anatomical region (a click target); ``side`` is the patient's side."""
+    """An anatomical region (a click target); ``side`` is the patient's side.
+
+    ``area`` is the id of its body area, ``words`` the lay and clinical words people use for
+    it (region search), ``snomed`` its SNOMED CT code and ``choir`` the CHOIR body-map
+    segment codes it mostly covers, best first (all empty in a version 1 file)."""
 
     id: str
     label: str
     view: str
     side: Side
     polygon: Polygon
+    area: str = ""
+    words: tuple[str, ...] = ()
+    snomed: Snomed | None = None
+    choir: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         shapely.prepare(self.polygon)
@@ -129,6 +158,7 @@ class Anatomy:
     regions: Mapping[str, Region]
     muscles: Mapping[str, Muscle]
     safety: Safety
+    areas: Mapping[str, Area] = field(default_factory=dict)
     _region_trees: dict[str, tuple[STRtree, tuple[Region, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -19,6 +19,7 @@ from shapely.validation import explain_validity
 from bodymap.core.anatomy import (
     VIEW_IDS,
     Anatomy,
+    Area,
     Muscle,
     Panel,
     Region,
@@ -29,9 +30,10 @@ from bodymap.core.anatomy import (
 )
 from bodymap.io import yaml_strict
 from bodymap.io.errors import RegionsError
+from bodymap.io.regions_codes import read_areas, read_choir, read_snomed
 
 FORMAT = "bodymap-regions"
-SUPPORTED_VERSION = 1
+SUPPORTED_VERSION = 2
 MAX_BYTES = 32 * 1024 * 1024
 
 # The public vocabulary of region names (shared/anatomy-regions.md); ids are VIEW.SIDE.NAME.
@@ -202,7 +204,12 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         raise RegionsError(name, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     data, marks = yaml_strict.load(text, name)
     r = _Reader(name, marks)
-    top = r.mapping(data, (), {"format", "version", "views", "regions", "muscles", "safety"})
+    top = r.mapping(
+        data,
+        (),
+        {"format", "version", "views", "regions", "muscles", "safety"},
+        frozenset({"areas"}),
+    )
     if top["format"] != FORMAT:
         raise r.fail(("format",), f"format must be {FORMAT!r}; is this a regions file?")
     version = top["version"]
@@ -217,7 +224,12 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
     if version < 1:
         raise r.fail(("version",), f"format version {version} does not exist; use 1")
     views = _views(r, top["views"])
-    regions = _regions(r, top["regions"], views)
+    if version >= 2 and "areas" not in top:
+        raise r.fail((), "the document is missing the key 'areas'; add it")
+    if version < 2 and "areas" in top:
+        raise r.fail(("areas",), "areas need format version 2; set version: 2")
+    areas = read_areas(r, top["areas"]) if version >= 2 else {}
+    regions = _regions(r, top["regions"], views, areas)
     muscles = _muscles(r, top["muscles"], views)
     s = r.mapping(top["safety"], ("safety",), {"title", "text", "red_flags"})
     safety = Safety(
@@ -225,7 +237,9 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         r.text(s["text"], ("safety", "text")),
         r.texts(s["red_flags"], ("safety", "red_flags")),
     )
-    return Anatomy(version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety)
+    return Anatomy(
+        version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety, areas
+    )
 
 
 def _views(r: _Reader, value: Any) -> dict[str, View]:
@@ -255,11 +269,14 @@ def _views(r: _Reader, value: Any) -> dict[str, View]:
     return views
 
 
-def _regions(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Region]:
+def _regions(
+    r: _Reader, value: Any, views: dict[str, View], areas: dict[str, Area]
+) -> dict[str, Region]:
     regions: dict[str, Region] = {}
+    extra = {"area", "words", "snomed", "choir"} if areas else set()
     for i, item in enumerate(r.items(value, ("regions",))):
         where: yaml_strict.Path = ("regions", i)
-        g = r.mapping(item, where, {"id", "label", "view", "side", "polygon"})
+        g = r.mapping(item, where, {"id", "label", "view", "side", "polygon", *extra})
         region_id = r.text(g["id"], (*where, "id"))
         match = _REGION_ID.match(region_id)
         if match is None:
@@ -277,7 +294,16 @@ def _regions(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Region
             raise r.fail((*where, "id"), f"region id {region_id!r} is used twice; keep one")
         polygon = r.polygon(g["polygon"], (*where, "polygon"), views[view].viewbox)
         label = r.text(g["label"], (*where, "label"))
-        regions[region_id] = Region(region_id, label, view, side, polygon)  # type: ignore[arg-type]
+        if not extra:
+            regions[region_id] = Region(region_id, label, view, side, polygon)  # type: ignore[arg-type]
+            continue
+        area = r.choice(g["area"], (*where, "area"), tuple(areas))
+        words = r.texts(g["words"], (*where, "words"))
+        snomed = read_snomed(r, g["snomed"], (*where, "snomed"))
+        choir = read_choir(r, g["choir"], (*where, "choir"), view)
+        regions[region_id] = Region(
+            region_id, label, view, side, polygon, area, words, snomed, choir  # type: ignore[arg-type]
+        )  # fmt: skip
     missing = [rid for rid in vocabulary() if rid not in regions]
     if missing:
         raise r.fail(

@@ -275,7 +275,8 @@ def test_first_body_keeps_its_coordinates(view: str) -> None:
     kept = [(x, y) for x, y in old["silhouette"] if 62 < y <= 684 and not 108 < y < 176]
     assert len(kept) > 150
     worst = max(body.exterior.distance(Point(x, y)) for x, y in kept)
-    assert worst < 0.1, f"{view}: an old outline point moved {worst:.3f} units"
+    # both outlines are polygons simplified from the same curve (by 0.05 units then, 0.15 now)
+    assert worst < 0.2, f"{view}: an old outline point moved {worst:.3f} units"
     assert poly(old["silhouette"]).difference(body).area < 0.001 * body.area
 
 

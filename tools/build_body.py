@@ -185,7 +185,7 @@ def build_muscles(words: dict[str, Any]) -> list[dict[str, Any]]:
 
 def build_document(words: dict[str, Any]) -> dict[str, Any]:
     silhouette = [
-        _Flow([round(200.0 + d, 2), y]) for d, y in body.silhouette_points(1.0, tolerance=0.05)
+        _Flow([round(200.0 + d, 2), y]) for d, y in body.silhouette_points(1.0, tolerance=0.15)
     ]
     return {
         "format": "bodymap-regions",

@@ -29,7 +29,7 @@ from .shapes import (
     union,
 )
 
-SIMPLIFY = 0.15  # units; far below what anyone can click
+SIMPLIFY = 0.3  # units; far below what anyone can click
 
 
 @dataclass(frozen=True)

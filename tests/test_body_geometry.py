@@ -303,3 +303,25 @@ def test_midline_strips_own_the_spine_line() -> None:
 
 
 MIDLINE_STRIPS = ("thoracic_spine", "lumbar_spine", "sacrum")
+
+
+@pytest.mark.parametrize("view", ["back", "front"])
+def test_svg_shows_the_region_borders_faintly(view: str) -> None:
+    root = ET.parse(ROOT / "assets" / "svg" / f"{view}.svg").getroot()
+    borders = [e for e in root.iter() if e.get("class") == "region"]
+    assert len(borders) == 1 and borders[0].get("d", "").count("M") > 20
+
+
+def test_generator_output_is_committed_and_reproducible(tmp_path: Path) -> None:
+    """A fresh run of tools/build_body.py writes exactly the committed files."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_body.py"), "--root", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    for rel in ("regions.yaml", "assets/svg/back.svg", "assets/svg/front.svg"):
+        assert (tmp_path / rel).read_bytes() == (ROOT / rel).read_bytes(), rel

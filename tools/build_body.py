@@ -230,9 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     words = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))
-    for view in VIEWS:
-        write_atomic(args.root / "assets" / "svg" / f"{view}.svg", art.render(view))
     doc = build_document(words)
+    for view in VIEWS:
+        outline = next(v["silhouette"] for v in doc["views"] if v["id"] == view)
+        borders = art.region_lines(
+            [r["polygon"] for r in doc["regions"] if r["view"] == view], outline
+        )
+        write_atomic(args.root / "assets" / "svg" / f"{view}.svg", art.render(view, borders))
     text = yaml.dump(
         doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=96, default_flow_style=False
     )

@@ -14,6 +14,7 @@ OUTLINE = "#9d918a"
 CUE = "#b4a79f"
 CUE_SOFT = "#c9bdb5"
 LABEL = "#6f6560"
+REGION = "#ddd3cb"  # faint borders between the clickable regions
 
 VIEWBOX = (0, -90, 400, 1060)  # x, y, width, height: the crown at y = -70, soles at 930
 
@@ -68,6 +69,7 @@ def _header(view: str) -> list[str]:
         f".cue{{fill:none;stroke:{CUE};stroke-width:1;stroke-linecap:round}}",
         f".soft{{fill:none;stroke:{CUE_SOFT};stroke-width:0.9;stroke-linecap:round}}",
         f".mark{{fill:{SKIN_SHADE};stroke:{CUE};stroke-width:0.8}}",
+        f".region{{fill:none;stroke:{REGION};stroke-width:0.7;stroke-linejoin:round}}",
         "</style>",
     ]
 
@@ -111,8 +113,8 @@ def back_cues() -> list[str]:
     out += _limb_cues()
     # the tip of the elbow (olecranon) and the Achilles tendons down to the heels
     out += _both(_dimple(126.0, b.ELBOW + 2, 3.0, 4.0), "soft")
-    out += _both(smooth_run([(35.5, 815.0), (36.5, 860.0), (35.0, 890.0)]), "soft")
-    out += _both(smooth_run([(46.5, 815.0), (46.0, 860.0), (47.5, 890.0)]), "soft")
+    out += _both(smooth_run([(35.5, 838.0), (36.5, 865.0), (35.0, 890.0)]), "soft")
+    out += _both(smooth_run([(46.5, 838.0), (46.0, 865.0), (47.5, 890.0)]), "soft")
     return out
 
 
@@ -151,8 +153,35 @@ def front_cues() -> list[str]:
     return out
 
 
-def render(view: str) -> str:
+def region_lines(polygons: list[list[list[float]]], outline: list[list[float]]) -> str:
+    """The borders between regions, as one faint path: the shared edges of ``polygons`` (SVG
+    units) drawn once, the body's own outline left to the silhouette."""
+    from shapely.geometry import LineString, MultiLineString, Polygon
+    from shapely.ops import linemerge, unary_union
+
+    edges = unary_union([Polygon(p).exterior for p in polygons])
+    inner = edges.difference(Polygon(outline).exterior.buffer(0.6))
+    merged = linemerge(inner) if not isinstance(inner, LineString) else inner
+    lines = list(merged.geoms) if isinstance(merged, MultiLineString) else [merged]
+    parts = []
+    for line in sorted(lines, key=lambda g: (round(g.bounds[1], 2), round(g.bounds[0], 2))):
+        coords = list(line.simplify(0.05).coords)
+        if len(coords) < 2 or line.length < 1.0:
+            continue
+        head, *rest = coords
+        parts.append(
+            f"M{head[0]:.2f},{head[1]:.2f}" + "".join(f"L{x:.2f},{y:.2f}" for x, y in rest)
+        )
+    return f'<path class="region" d="{"".join(parts)}"/>' if parts else ""
+
+
+def render(view: str, regions: str = "") -> str:
+    """The SVG text of ``view``; ``regions`` is the faint region-border path
+    (:func:`region_lines`), drawn under the anatomical cues."""
     cues = back_cues() if view == "back" else front_cues()
-    lines = [*_header(view), _silhouette(), '<g id="cues">', *cues, "</g>", *_labels(view)]
+    lines = [*_header(view), _silhouette()]
+    if regions:
+        lines.append(regions)
+    lines += ['<g id="cues">', *cues, "</g>", *_labels(view)]
     lines.append("</svg>")
     return "\n".join(lines) + "\n"

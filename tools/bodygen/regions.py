@@ -78,7 +78,7 @@ def _outer_lower_leg() -> list[tuple[float, float]]:
 def back_cells() -> list[Cell]:
     rib = _rib_line_back()
     fold = [(-1.0, b.CROTCH + 2), *b.GLUTEAL_FOLD_LINE, (BIG, 440.0)]
-    achilles = rounded(poly([(29, 806), (52, 806), (55, ANKLE_TOP + 8), (26, ANKLE_TOP + 8)]), 8)
+    achilles = rounded(poly([(31, 832), (50, 832), (54, ANKLE_TOP + 8), (27, ANKLE_TOP + 8)]), 7)
     return [
         Cell("head", rows(-BIG, 38.0), True),
         Cell("neck", rows(38.0, b.C7 + 1)),

@@ -197,3 +197,24 @@ def test_region_list_groups_and_ranks(qtbot, anatomy) -> None:  # type: ignore[n
     assert widget.visible_ids()[:2] == ["back.left.low_back", "back.right.low_back"]
     widget.search.clear()
     assert len(widget.visible_ids()) == len(anatomy.regions)
+
+
+def test_outer_hip_landmark_counts_once_so_either_view_covers_it(anatomy, matcher) -> None:  # type: ignore[no-untyped-def]
+    """D3: QL's trochanter oval is drawn on both views; covering it on one view covers the
+    landmark (docs/lateral-landmarks.md)."""
+    from bodymap.core.matching import _weighted_union
+
+    ql = anatomy.muscles["quadratus_lumborum"]
+    zones = ql.zones_for("left")
+    whole = sum(_weighted_union([z for z in zones if z.view == v]) for v in anatomy.views)
+    covered = {}
+    for view in ("back", "front"):
+        zone = next(z for z in zones if z.id == f"ql.left.outer_hip_{view}")
+        same_view = [z for z in zones if z.view == view]
+        share = _weighted_union(same_view) - _weighted_union([z for z in same_view if z != zone])
+        (match,) = [m for m in matcher.match({view: zone.polygon}).matches if m.muscle == ql.id]
+        covered[view] = match.zone_covered
+        twice = whole - matcher._weighted_area[(ql.id, "left")]
+        assert twice > 0.9 * share  # the landmark (and its outer-thigh tail) counted once
+        assert match.zone_covered > share / whole  # more than half the landmark's worth
+    assert covered["back"] == pytest.approx(covered["front"], rel=1e-6)

@@ -5,8 +5,12 @@ its spillover zones outside E (per view; areas add up over views, all in SVG uni
 
     pain_explained = A(P ∩ (E ∪ S)) / A(P)
     weighted       = A(P ∩ E) + ½·A(P ∩ S)
-    zone_covered   = weighted / (A(E) + ½·A(S))
+    zone_covered   = weighted / (A(E) + ½·A(S) - T)
     score          = sqrt(weighted / A(P) · zone_covered)
+
+T is the weighted area of the lateral landmarks drawn on both views (the outer hip) counted a
+second time: such a landmark joins the pattern once, so covering it on either view covers it
+(see docs/lateral-landmarks.md).
 
 ``score`` is the geometric mean of "how much of the pain this pattern accounts for" and "how
 much of the pattern is painful", with spillover area counting half (an Ochiai coefficient with
@@ -29,7 +33,7 @@ import shapely.errors
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Muscle
+from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Muscle, Zone
 from bodymap.core.pain import polygonal
 
 MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adult)
@@ -73,6 +77,37 @@ class MatchResult:
     unexplained: float  # fraction of the pain no counted pattern reaches, in [0, 1]
 
 
+def _weighted_union(zones: list[Zone]) -> float:
+    """A(E) + ½·A(S outside E) of ``zones`` (one view), SVG units²."""
+    ess = shapely.union_all([z.polygon for z in zones if z.weight == "essential"])
+    spill = shapely.union_all([z.polygon for z in zones if z.weight == "spillover"])
+    return float(ess.area + SPILLOVER_WEIGHT * spill.difference(ess).area)
+
+
+def _twice_drawn(muscle: Muscle, side: str) -> float:
+    """The weighted area of lateral landmarks drawn on both views, counted a second time.
+
+    A zone whose id ends in ``_back`` with a twin ending in ``_front`` (same muscle side and
+    group) is one landmark at the edge of the body, drawn on each view (the outer hip; see
+    docs/lateral-landmarks.md). Its area joins the pattern once: the smaller drawing's share
+    is returned, to be taken off the total, so painting it fully on either view covers it."""
+    twice = 0.0
+    zones = muscle.zones_for(side)
+    for back in (z for z in zones if z.id.endswith("_back")):
+        front_id = back.id.removesuffix("_back") + "_front"
+        front = next((z for z in zones if z.id == front_id and z.group == back.group), None)
+        if front is None:
+            continue
+        shares = []
+        for zone in (back, front):
+            same_view = [z for z in zones if z.view == zone.view]
+            shares.append(
+                _weighted_union(same_view) - _weighted_union([z for z in same_view if z != zone])
+            )
+        twice += min(shares)
+    return twice
+
+
 @dataclass(frozen=True)
 class _Pattern:
     """One muscle side on one view: its essential union, the spillover outside it, and both."""
@@ -110,6 +145,7 @@ class Matcher:
                     key = (muscle.id, side)
                     area = ess.area + SPILLOVER_WEIGHT * spill.area
                     self._weighted_area[key] = self._weighted_area.get(key, 0.0) + area
+                self._weighted_area[(muscle.id, side)] -= _twice_drawn(muscle, side)
         self._trees = {
             view: STRtree([p.footprint for p in patterns])
             for view, patterns in self._patterns.items()

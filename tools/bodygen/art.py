@@ -120,8 +120,9 @@ def back_cues() -> list[str]:
 
 def _limb_cues() -> list[str]:
     """Cues shared by both views: the malleoli, the fingers and the thumb."""
-    out = _both(_dimple(56.5, b.MALLEOLUS - 3, 2.6, 3.6), "soft")  # lateral malleolus
-    out += _both(_dimple(22.5, b.MALLEOLUS - 9, 2.6, 3.6), "soft")  # medial malleolus
+    y = b.MALLEOLUS
+    out = _both(smooth_run([(58.5, y - 10), (56.3, y - 3), (58.0, y + 4)]), "soft")  # lateral
+    out += _both(smooth_run([(20.5, y - 16), (22.7, y - 9), (21.0, y - 2)]), "soft")  # medial
     thumb = [(163.0, 466.0), (166.5, 488.0), (164.0, 506.0)]
     out += _both(smooth_run(thumb), "soft")
     for d in (140.0, 148.0, 156.0):

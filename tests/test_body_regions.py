@@ -218,3 +218,18 @@ def test_outer_hip_landmark_counts_once_so_either_view_covers_it(anatomy, matche
         assert twice > 0.9 * share  # the landmark (and its outer-thigh tail) counted once
         assert match.zone_covered > share / whole  # more than half the landmark's worth
     assert covered["back"] == pytest.approx(covered["front"], rel=1e-6)
+
+
+def test_matcher_with_a_muscle_side_without_zones(anatomy) -> None:  # type: ignore[no-untyped-def]
+    """A muscle whose zones are on one side only (a hand-made regions file) still matches."""
+    import dataclasses
+
+    from bodymap.core.matching import Matcher
+
+    ql = anatomy.muscles["quadratus_lumborum"]
+    left_only = dataclasses.replace(ql, zones=tuple(z for z in ql.zones if z.side == "left"))
+    muscles = {**anatomy.muscles, ql.id: left_only}
+    one_sided = dataclasses.replace(anatomy, muscles=muscles, _region_trees={})
+    zone = next(z for z in left_only.zones if z.id == "ql.left.outer_hip_back")
+    result = Matcher(one_sided).match({"back": zone.polygon})
+    assert [m.side for m in result.matches if m.muscle == ql.id] == ["left"]

@@ -145,7 +145,8 @@ class Matcher:
                     key = (muscle.id, side)
                     area = ess.area + SPILLOVER_WEIGHT * spill.area
                     self._weighted_area[key] = self._weighted_area.get(key, 0.0) + area
-                self._weighted_area[(muscle.id, side)] -= _twice_drawn(muscle, side)
+                if (muscle.id, side) in self._weighted_area:
+                    self._weighted_area[(muscle.id, side)] -= _twice_drawn(muscle, side)
         self._trees = {
             view: STRtree([p.footprint for p in patterns])
             for view, patterns in self._patterns.items()

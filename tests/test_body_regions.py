@@ -233,3 +233,16 @@ def test_matcher_with_a_muscle_side_without_zones(anatomy) -> None:  # type: ign
     zone = next(z for z in left_only.zones if z.id == "ql.left.outer_hip_back")
     result = Matcher(one_sided).match({"back": zone.polygon})
     assert [m.side for m in result.matches if m.muscle == ql.id] == ["left"]
+
+
+def test_export_page_keeps_the_whole_body_below_the_header(anatomy) -> None:  # type: ignore[no-untyped-def]
+    """The view boxes start above y = 0 (the crown is at -70): the page puts each box's top,
+    not y = 0, under the header, and the soles above the bottom margin."""
+    from bodymap.io.export import VIEWS_TOP, page_layout
+
+    page = page_layout(anatomy)
+    for view in anatomy.views.values():
+        y0 = view.viewbox[1]
+        assert page.point(view.id, 200.0, y0, 1.0)[1] == VIEWS_TOP
+        assert page.point(view.id, 200.0, -70.0, 1.0)[1] > VIEWS_TOP
+        assert page.point(view.id, 200.0, 930.0, 1.0)[1] < page.height

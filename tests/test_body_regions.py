@@ -121,6 +121,8 @@ def test_cli_regions_at_bad_arguments(args: list[str]) -> None:
         ("coccyx", {"back.tailbone"}),
         ("hamstrings", {"back.left.back_of_thigh", "back.right.back_of_thigh"}),
         ("Achilles", {"back.left.heel", "back.right.heel"}),
+        ("buttocks", {"back.left.upper_buttock", "back.right.upper_buttock"}),  # plural
+        ("upper leg", {"front.left.upper_front_thigh", "front.right.upper_front_thigh"}),  # CHOIR
     ],
 )
 def test_search_finds_the_region_people_mean_first(anatomy, query: str, first: set[str]) -> None:  # type: ignore[no-untyped-def]

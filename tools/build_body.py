@@ -10,6 +10,7 @@ Usage: ``python tools/build_body.py [--root PATH]``
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import sys
 import tempfile
@@ -29,6 +30,8 @@ HERE = Path(__file__).resolve().parent
 CONTENT = HERE / "bodygen" / "content.yaml"
 SNOMED = HERE / "bodygen" / "snomed.yaml"
 CHOIR = HERE / "bodygen" / "choir_crosswalk.yaml"
+CHOIR_TITLES = HERE / "choir" / "segments.csv"
+CHOIR_WORD_SHARE = 0.5  # a CHOIR segment's name becomes a search word past this share
 VIEWS = ("back", "front")
 SIDES = ("left", "right")
 HEADER = (
@@ -111,8 +114,16 @@ def snomed_entry(codes: dict[str, Any], view: str, name: str, side: str) -> dict
     }
 
 
+def choir_words() -> dict[int, str]:
+    """CHOIR segment code -> its name without the side ("Upper Leg (back-left)" -> "upper
+    leg"), so region search also knows the words of the CHOIR chart."""
+    with CHOIR_TITLES.open(encoding="utf-8") as fh:
+        return {int(r["id"]): r["title"].split("(")[0].strip().lower() for r in csv.DictReader(fh)}
+
+
 def build_regions(words: dict[str, Any]) -> list[dict[str, Any]]:
     codes = yaml.safe_load(SNOMED.read_text(encoding="utf-8"))
+    titles = choir_words()
     crosswalk = yaml.safe_load(CHOIR.read_text(encoding="utf-8")) if CHOIR.exists() else {}
     out: list[dict[str, Any]] = []
     for view in VIEWS:
@@ -131,6 +142,13 @@ def build_regions(words: dict[str, Any]) -> list[dict[str, Any]]:
                     if side == "midline"
                     else to_svg(tiles[name], side_sign(view, side))
                 )
+                choir = [c["code"] for c in crosswalk.get(region_id, [])]
+                said = list(meta["words"])
+                said += [  # the CHOIR chart's word for a segment that is most of the region
+                    titles[c["code"]]
+                    for c in crosswalk.get(region_id, [])
+                    if c["share"] >= CHOIR_WORD_SHARE and titles[c["code"]] not in said
+                ]
                 out.append(
                     {
                         "id": region_id,
@@ -138,9 +156,9 @@ def build_regions(words: dict[str, Any]) -> list[dict[str, Any]]:
                         "view": view,
                         "side": side,
                         "area": meta["area"],
-                        "words": _Flow(meta["words"]),
+                        "words": _Flow(said),
                         "snomed": snomed_entry(codes, view, name, side),
-                        "choir": _Flow([c["code"] for c in crosswalk.get(region_id, [])]),
+                        "choir": _Flow(choir),
                         "polygon": shape,
                     }
                 )

@@ -2,8 +2,8 @@
 
 The words are data: each region of ``regions.yaml`` (format version 2) lists lay and
 clinical words for it (``words``); its label counts as its first word. Matching ignores case,
-punctuation and the order of the words; "left" and "right" (the patient's side) narrow the
-search to that side.
+punctuation, the order of the words and a plural "s"; "left" and "right" (the patient's side)
+narrow the search to that side.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ PER_WORD = 2  # a later word of a region's list counts a little less than an ear
 def tokens(text: str) -> list[str]:
     """Lowercase words of ``text`` without punctuation ("SI-joint" -> ["si", "joint"])."""
     return [t for t in _SPLIT.split(text.lower().replace("'", "")) if t]
+
+
+def _singular(word: str) -> str:
+    """ "buttocks" -> "buttock", "hips" -> "hip"; short words and "-ss" stay as they are."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _phrase_score(query: list[str], phrase: list[str]) -> int:
@@ -49,14 +54,14 @@ def _phrase_score(query: list[str], phrase: list[str]) -> int:
 def _phrases(region: Region) -> list[list[str]]:
     label = [t for t in tokens(region.label) if t not in ("left", "right")]
     name = tokens(region.id.split(".")[-1].replace("_", " "))
-    return [label, *(tokens(w) for w in region.words), name]
+    return [[_singular(t) for t in p] for p in (label, *(tokens(w) for w in region.words), name)]
 
 
 def score(region: Region, query: str) -> int:
     """How well ``query`` names ``region``: 0 (not at all) to 100 (an exact word)."""
     words = tokens(query)
     side = {_SIDES[w] for w in words if w in _SIDES}
-    rest = [w for w in words if w not in _SIDES]
+    rest = [_singular(w) for w in words if w not in _SIDES]
     if len(side) > 1 or (side and region.side not in side):
         return 0
     if not rest:

@@ -77,11 +77,16 @@ class MatchResult:
     unexplained: float  # fraction of the pain no counted pattern reaches, in [0, 1]
 
 
-def _weighted_union(zones: list[Zone]) -> float:
-    """A(E) + ½·A(S outside E) of ``zones`` (one view), SVG units²."""
-    ess = shapely.union_all([z.polygon for z in zones if z.weight == "essential"])
-    spill = shapely.union_all([z.polygon for z in zones if z.weight == "spillover"])
-    return float(ess.area + SPILLOVER_WEIGHT * spill.difference(ess).area)
+def _share(zone: Zone, same_view: list[Zone]) -> float:
+    """How much ``zone`` adds to A(E) + ½·A(S outside E) of its view's zones, SVG units²:
+    the weighted area the pattern loses without it. Only the zones it touches are unioned."""
+    near = [z for z in same_view if z is not zone and z.polygon.intersects(zone.polygon)]
+    ess = shapely.union_all([z.polygon for z in near if z.weight == "essential"])
+    spill = shapely.union_all([z.polygon for z in near if z.weight == "spillover"])
+    own = zone.polygon.difference(ess)
+    if zone.weight == "essential":  # its own area leaves E; spillover under it counts again
+        return float(own.area - SPILLOVER_WEIGHT * own.intersection(spill).area)
+    return float(SPILLOVER_WEIGHT * own.difference(spill).area)
 
 
 def _twice_drawn(muscle: Muscle, side: str) -> float:
@@ -93,18 +98,12 @@ def _twice_drawn(muscle: Muscle, side: str) -> float:
     is returned, to be taken off the total, so painting it fully on either view covers it."""
     twice = 0.0
     zones = muscle.zones_for(side)
+    by_id = {z.id: z for z in zones}
     for back in (z for z in zones if z.id.endswith("_back")):
-        front_id = back.id.removesuffix("_back") + "_front"
-        front = next((z for z in zones if z.id == front_id and z.group == back.group), None)
-        if front is None:
+        front = by_id.get(back.id.removesuffix("_back") + "_front")
+        if front is None or front.group != back.group:
             continue
-        shares = []
-        for zone in (back, front):
-            same_view = [z for z in zones if z.view == zone.view]
-            shares.append(
-                _weighted_union(same_view) - _weighted_union([z for z in same_view if z != zone])
-            )
-        twice += min(shares)
+        twice += min(_share(z, [o for o in zones if o.view == z.view]) for z in (back, front))
     return twice
 
 
@@ -125,7 +124,9 @@ class Matcher:
     def __init__(self, anatomy: Anatomy) -> None:
         self.anatomy = anatomy
         self._patterns: dict[str, list[_Pattern]] = {v: [] for v in anatomy.views}
+        # A(E) + ½·A(S) summed over the views; lateral landmarks (T) are taken off on first use
         self._weighted_area: dict[tuple[str, str], float] = {}
+        self._pattern_area: dict[tuple[str, str], float] = {}
         for muscle in anatomy.muscles.values():
             for side in ("left", "right"):
                 for view in anatomy.views:
@@ -145,12 +146,20 @@ class Matcher:
                     key = (muscle.id, side)
                     area = ess.area + SPILLOVER_WEIGHT * spill.area
                     self._weighted_area[key] = self._weighted_area.get(key, 0.0) + area
-                if (muscle.id, side) in self._weighted_area:
-                    self._weighted_area[(muscle.id, side)] -= _twice_drawn(muscle, side)
         self._trees = {
             view: STRtree([p.footprint for p in patterns])
             for view, patterns in self._patterns.items()
         }
+
+    def pattern_area(self, muscle_id: str, side: str) -> float:
+        """A(E) + ½·A(S) - T of a muscle side over all views (SVG units²), the denominator of
+        ``zone_covered``; T, the lateral landmarks drawn twice, is measured on first use so
+        that building a matcher stays cheap."""
+        key = (muscle_id, side)
+        if key not in self._pattern_area:
+            twice = _twice_drawn(self.anatomy.muscles[muscle_id], side)
+            self._pattern_area[key] = self._weighted_area[key] - twice
+        return self._pattern_area[key]
 
     def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
         """Rank every muscle side against ``pain`` (view id -> geometry in SVG units)."""
@@ -243,7 +252,7 @@ class Matcher:
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
             muscle = self.anatomy.muscles[muscle_id]
-            zone_covered = min(1.0, weighted / self._weighted_area[(muscle_id, side)])
+            zone_covered = min(1.0, weighted / self.pattern_area(muscle_id, side))
             score = round(math.sqrt(min(1.0, weighted / pain_area) * zone_covered), 9)
             matches.append(
                 Match(

@@ -182,10 +182,9 @@ def _region_at(anatomy: Anatomy, args: list[str]) -> int:
 
 
 def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_json: bool) -> int:
-    from bodymap.core.matching import Matcher
-    from bodymap.core.pain import PainMap, RegionMark
+    from bodymap.core.drawing import Drawing
+    from bodymap.core.marks import RegionMark
 
-    pain = PainMap(anatomy)
     if session_path:
         from bodymap.io.session_file import load_session, regions_warning
 
@@ -193,17 +192,15 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
         warning = regions_warning(session, anatomy, session_path)
         if warning:
             print(f"bodymap: warning: {warning}", file=sys.stderr)
-        pain.set_marks(session.marks)
-        if session.pain is not None:  # the pain the file keeps: no refolding
-            from bodymap.core.layers import seed_pain
-
-            seed_pain(pain, session.pain)
+        drawing = Drawing.of_session(session, anatomy)
+    else:
+        drawing = Drawing(anatomy)
     for region_id in marks:
         if region_id not in anatomy.regions:
             raise UsageError(f"--mark {region_id}: unknown region id; `bodymap regions` lists them")
-        if not pain.region_marked(region_id):
-            pain.append(RegionMark(region_id))
-    result = Matcher(anatomy).match(pain.geometries())
+        if not drawing.region_marked(region_id):
+            drawing.add(RegionMark(region_id))
+    result = drawing.result
     if as_json:
         import json
 
@@ -234,8 +231,9 @@ def _export(anatomy: Anatomy, session_path: str, out: str, scale: float) -> int:
     from bodymap.io.session_file import load_session
 
     session = load_session(session_path, anatomy)
+    from bodymap.core.drawing import Drawing
     from bodymap.io.export import export_png  # Qt, only for this command
 
-    size = export_png(anatomy, session, Path(out), scale)
+    size = export_png(Drawing.of_session(session, anatomy), session, Path(out), scale)
     print(f"{out}: {size[0]} x {size[1]} pixels")
     return 0

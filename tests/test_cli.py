@@ -30,7 +30,7 @@ def test_analyze_json_ranks_ql_for_the_outer_hip(tmp_path: Path) -> None:
 
 
 def test_analyze_table_and_session_with_marks(tmp_path: Path) -> None:
-    from bodymap.core.pain import Stroke
+    from bodymap.core.marks import Stroke
     from bodymap.core.session import Session
     from bodymap.io.session_file import save_session
 

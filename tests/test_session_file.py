@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bodymap.core.pain import GEOMETRY_VERSION, MAX_TOTAL_POINTS, RegionMark, Stroke
+from bodymap.core.brush import GEOMETRY_VERSION
+from bodymap.core.marks import MAX_TOTAL_POINTS, RegionMark, Stroke
 from bodymap.core.session import Session
 from bodymap.io import atomic
 from bodymap.io.errors import SessionError

@@ -34,7 +34,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
 from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Muscle, Zone
-from bodymap.core.pain import polygonal
+from bodymap.core.geometry import polygonal
 
 MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adult)
 MIN_CONTACT_FRACTION = 0.01  # of the pain area

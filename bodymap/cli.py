@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from bodymap import __version__
 from bodymap.io.errors import BodyMapError, UsageError
 
 if TYPE_CHECKING:
-    from bodymap.core.anatomy import Anatomy
+    from bodymap.core.anatomy import Anatomy, Region
 
 COMMANDS = ("analyze", "regions", "validate", "export")
 
@@ -47,6 +48,10 @@ def _command_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print JSON")
     regions = sub.add_parser("regions", help="list the anatomical regions")
     regions.add_argument("--json", action="store_true", help="print JSON")
+    regions.add_argument(
+        "--at", nargs="*", metavar="VIEW X Y",
+        help="print the id of the region at this point of a view (SVG units)",
+    )  # fmt: skip
     validate = sub.add_parser("validate", help="check a regions file")
     validate.add_argument("regions_file", nargs="?", metavar="REGIONS_FILE")
     export = sub.add_parser("export", help="export a session as a PNG image")
@@ -112,6 +117,8 @@ def _run_command(ns: argparse.Namespace) -> int:
         return 0
     anatomy = _anatomy(ns.regions)
     if ns.command == "regions":
+        if ns.at is not None:
+            return _region_at(anatomy, ns.at)
         return _regions(anatomy, ns.json)
     if ns.command == "analyze":
         return _analyze(anatomy, ns.session, ns.mark, ns.json)
@@ -130,6 +137,9 @@ def _regions(anatomy: Anatomy, as_json: bool) -> int:
                 "side": region.side,
                 "area": round(region.polygon.area, 1),
                 "point": [round(point.x, 2), round(point.y, 2)],
+                "body_area": region.area or None,
+                "snomed": _snomed_row(region),
+                "choir": list(region.choir),
             }
         )
     if as_json:
@@ -141,6 +151,33 @@ def _regions(anatomy: Anatomy, as_json: bool) -> int:
     for row in rows:
         x, y = row["point"]
         print(f"{row['id']:32} {row['label']:28} {row['area']:>8}  {x}, {y}")
+    return 0
+
+
+def _snomed_row(region: Region) -> dict[str, object] | None:
+    s = region.snomed
+    if s is None:
+        return None
+    if s.code is None:
+        return {"code": None, "reason": s.reason}
+    laterality = {"code": s.laterality[0], "term": s.laterality[1]} if s.laterality else None
+    return {"code": s.code, "term": s.term, "laterality": laterality, "source": s.source}
+
+
+def _region_at(anatomy: Anatomy, args: list[str]) -> int:
+    if len(args) != 3:
+        raise UsageError("--at needs a view and two numbers, e.g. --at back 200 300")
+    view, *numbers = args
+    if view not in anatomy.views:
+        raise UsageError(f"--at {view}: unknown view; use one of {', '.join(anatomy.views)}")
+    try:
+        x, y = (float(n) for n in numbers)
+    except ValueError:
+        raise UsageError(f"--at {' '.join(args)}: X and Y must be numbers (SVG units)") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise UsageError(f"--at {' '.join(args)}: X and Y must be finite numbers")
+    region = anatomy.region_at(view, x, y)
+    print(region.id if region else f"no region at {view} {x:g}, {y:g}")
     return 0
 
 

@@ -70,7 +70,7 @@ def test_validate_ok_and_broken(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ["analyze", "--mark", "back.left.elbow"],
+        ["analyze", "--mark", "back.left.wing"],
         ["analyze", "missing.bodymap.json"],
         ["--regions", "nowhere.yaml", "regions"],
         ["export", "missing.bodymap.json", "out.png"],

@@ -167,7 +167,7 @@ def _doc(anatomy) -> dict:  # type: ignore[no-untyped-def,type-arg]
         (lambda d: d.update(marks={"a": 1}), "marks: must be a list"),
         (lambda d: d.update(note=5), "note: must be text"),
         (lambda d: d.update(created="yesterday"), "created: must be an ISO 8601"),
-        (lambda d: d["marks"][0].update(region="back.left.elbow"), "unknown region id"),
+        (lambda d: d["marks"][0].update(region="back.left.wing"), "unknown region id"),
         (lambda d: d["marks"][0].update(intensity=11), "intensity"),
         (lambda d: d["marks"][0].update(intensity="5"), "intensity"),
         (lambda d: d["marks"][1].update(width="wide"), "width: must be a number"),

@@ -40,6 +40,7 @@ class Page:
     width: float
     height: float
     view_x: dict[str, float]  # left edge of each view's viewBox on the page
+    view_y: dict[str, float]  # where each view's y = 0 lands (its viewBox top at VIEWS_TOP)
     side_x: float
 
     def size(self, scale: float) -> tuple[int, int]:
@@ -47,7 +48,7 @@ class Page:
 
     def point(self, view: str, x: float, y: float, scale: float) -> tuple[float, float]:
         """Where the SVG point ``(x, y)`` of ``view`` lands in the image, in pixels."""
-        return (self.view_x[view] + x) * scale, (VIEWS_TOP + y) * scale
+        return (self.view_x[view] + x) * scale, (self.view_y[view] + y) * scale
 
 
 def page_layout(anatomy: Anatomy) -> Page:
@@ -60,6 +61,7 @@ def page_layout(anatomy: Anatomy) -> Page:
         width=side_x + SIDE_WIDTH + MARGIN,
         height=VIEWS_TOP + views_height + MARGIN,
         view_x={v: MARGIN + offsets[v] for v in offsets},
+        view_y={v: VIEWS_TOP - boxes[v][1] for v in offsets},
         side_x=side_x,
     )
 
@@ -131,11 +133,11 @@ def _draw_views(
     for view in anatomy.views.values():
         x0, y0, w, h = view.viewbox
         painter.save()
-        painter.translate(page.view_x[view.id], VIEWS_TOP)
+        painter.translate(page.view_x[view.id], page.view_y[view.id])
         painter.setFont(_font(15, bold=True))
         painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
         painter.drawText(
-            QtCore.QRectF(x0, -26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
+            QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
         )
         QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(
             painter, QtCore.QRectF(x0, y0, w, h)

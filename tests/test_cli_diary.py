@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bodymap.core.diary import new_entry
-from bodymap.core.pain import RegionMark
+from bodymap.core.marks import RegionMark
 from bodymap.core.score import PainScore
 from bodymap.io.diary_files import add_entry
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bodymap.core.diary import EntrySummary, Summarizer, in_range, last_days, new_entry
-from bodymap.core.pain import RegionMark, Stroke
+from bodymap.core.marks import RegionMark, Stroke
 from bodymap.core.session import Session
 from bodymap.io.diary_files import INDEX_NAME, add_entry, entry_files, read_diary
 from bodymap.io.errors import SessionError

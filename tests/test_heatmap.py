@@ -22,10 +22,15 @@ def test_counts_and_shares(anatomy) -> None:  # type: ignore[no-untyped-def]
     grid.add({})
     assert grid.entries == 3
     back = grid.share("back")
-    assert back.shape == (720, 400)
-    assert back[350, 175] == 2 / 3  # both boxes cover it
-    assert back[350, 120] == 1 / 3 and back[350, 230] == 1 / 3
-    assert back[350, 300] == 0 and back[250, 175] == 0
+    x0, y0, w, h = anatomy.views["back"].viewbox
+    assert back.shape == (round(h), round(w))
+
+    def at(x: float, y: float) -> float:  # the cell of the SVG point (x, y)
+        return float(back[int(y - y0), int(x - x0)])
+
+    assert at(175, 350) == 2 / 3  # both boxes cover it
+    assert at(120, 350) == 1 / 3 and at(230, 350) == 1 / 3
+    assert at(300, 350) == 0 and at(175, 250) == 0
     assert int(grid.counts["back"].sum()) == 2 * 100 * 100
     assert int(grid.counts["front"].sum()) == 100
 
@@ -44,7 +49,8 @@ def test_render_has_the_body_the_pain_and_a_legend(anatomy) -> None:  # type: ig
     image = render_heatmap(grid, "4 entries")
     assert image.width() > 800 and image.height() > 900
     # The middle of the painful box is drawn in the scale's darkest colour (every entry).
-    colour = image.pixelColor(28 + 200, 124 + 350)  # margin + x, top + y
+    y0 = anatomy.views["back"].viewbox[1]
+    colour = image.pixelColor(28 + 200, round(124 + 350 - y0))  # margin + x, top + y - top
     dark = scale_colours()[-1]
     assert abs(colour.red() - dark[0]) < 40 and abs(colour.blue() - dark[2]) < 40
 
@@ -53,8 +59,10 @@ def test_the_default_grid_has_cells_of_two_units(anatomy) -> None:  # type: igno
     grid = FrequencyGrid(anatomy)
     grid.add_all([{"back": box(100, 300, 200, 400)}] * 3)
     counts = grid.counts["back"]
-    assert counts.shape == (360, 200)
-    assert counts[175, 75] == 3 and int(counts.sum()) == 3 * 50 * 50
+    x0, y0, w, h = anatomy.views["back"].viewbox
+    assert counts.shape == (round(h / 2), round(w / 2))
+    assert counts[int((350 - y0) / 2), int((150 - x0) / 2)] == 3
+    assert int(counts.sum()) == 3 * 50 * 50
 
 
 def test_many_geometries_make_the_same_paths_as_one_by_one() -> None:

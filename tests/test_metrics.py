@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, box
 from shapely.geometry.base import BaseGeometry
 
+from bodymap.core.marks import RegionMark, Stroke
 from bodymap.core.metrics import (
     REGION_TOUCH_FRACTION,
     body_areas,
@@ -21,7 +22,6 @@ from bodymap.core.metrics import (
     regions_touched,
     session_pain,
 )
-from bodymap.core.pain import RegionMark, Stroke
 from bodymap.core.session import Session
 
 VIEWS = ("back", "front")

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from bodymap.core.pain import RegionMark, Stroke, mirrored
+from bodymap.core.brush import GEOMETRY_VERSION
+from bodymap.core.marks import RegionMark, Stroke, mirrored
 from bodymap.core.score import QUALITIES, PainScore
 from bodymap.core.session import Session
 from bodymap.io import session_file
@@ -26,7 +27,14 @@ def test_version_3_fixture_loads(anatomy) -> None:  # type: ignore[no-untyped-de
     v1 = load_session(FIXTURES / "session-v1.bodymap.json", anatomy)
     assert [m.quality for m in session.marks] == ["aching", "tingling", None]
     assert [replace(m, quality=None) for m in session.marks] == v1.marks
-    assert session.pain is not None  # a quality does not change the kept pain's key
+    # A quality takes no part in the kept pain's key: the pain is used while the regions file
+    # and the stroke geometry are those it was computed with.
+    kept = json.loads((FIXTURES / "session-v3.bodymap.json").read_text("utf-8"))["pain"]
+    current = (kept["regions_sha256"], kept["geometry_version"]) == (
+        anatomy.sha256,
+        GEOMETRY_VERSION,
+    )
+    assert (session.pain is not None) == current
     assert session.score == PainScore(now=4, usual=3, worst=7)
     assert session.answers == {"fever": False, "leg_numbness": False, "night_pain": True}
     assert session.date == datetime(2026, 11, 30, 7, 0, tzinfo=UTC)

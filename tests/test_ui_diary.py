@@ -12,7 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtTest import QTest
 
 from bodymap.core.diary import new_entry
-from bodymap.core.pain import RegionMark
+from bodymap.core.marks import RegionMark
 from bodymap.core.score import PainScore
 from bodymap.io.diary_files import add_entry
 from bodymap.ui import dialogs
@@ -94,7 +94,7 @@ def test_clicking_a_point_on_the_timeline_opens_that_entry(window, qtbot) -> Non
     _click(timeline, point)
     assert window.document.path == target
     assert timeline.current() == target.name  # ringed on the timeline
-    assert window.document.pain.region_marked("back.tailbone")
+    assert window.document.drawing.region_marked("back.tailbone")
     assert window.document.score == PainScore(4, 4, 6)
     spins = window.diary.panel.score_input.spins
     assert [spins[k].value() for k in ("now", "usual", "worst")] == [4, 4, 6]
@@ -137,7 +137,7 @@ def test_new_entry_from_the_last_copies_it_and_shows_on_the_timeline(window, qtb
     path = window.diary.copy_last_entry()
     assert path is not None and path.parent == window.diary.folder
     assert window.document.path == path
-    assert window.document.pain.region_marked("back.tailbone")
+    assert window.document.drawing.region_marked("back.tailbone")
     assert window.document.score == PainScore(2, 3, 5)
     assert len(window.diary.entries) == before + 1
     empty = window.diary.new_entry()
@@ -186,7 +186,7 @@ def test_a_damaged_entry_is_shown_and_hides_nothing(window, qtbot) -> None:  # t
 
 
 def test_the_quality_of_the_last_mark_is_picked_drawn_and_saved(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bodymap.ui.canvas import Tool
+    from bodymap.ui.body_view import Tool
     from tests.ui_helpers import drag
 
     window.set_tool(Tool.BRUSH)
@@ -195,15 +195,18 @@ def test_the_quality_of_the_last_mark_is_picked_drawn_and_saved(window, qtbot, t
     picker = window.diary.panel.quality_picker
     assert picker.combo.isEnabled() and picker.combo.currentData() is None
     picker.combo.setFocus()
-    for _ in range(6):  # down to the sixth quality: tingling, each a choice
-        QTest.keyClick(picker.combo, QtCore.Qt.Key.Key_Down)
+    picker.combo.showPopup()  # chosen from the open list: one choice, one undo step
+    popup = picker.combo.view()
+    for _ in range(6):  # down to the sixth quality: tingling
+        QTest.keyClick(popup, QtCore.Qt.Key.Key_Down)
+    QTest.keyClick(popup, QtCore.Qt.Key.Key_Return)
     assert picker.combo.currentData() == "tingling"
     assert window.document.marks[0].quality == "tingling"
     items = window.diary.qualities.items
     assert list(items) == [("back", "tingling")]
     assert items[("back", "tingling")].brush().style() == QtCore.Qt.BrushStyle.FDiagPattern
     assert picker.legend_shown() == ["tingling"]
-    window.undo_stack.undo()  # the tries merged into one step
+    window.undo_stack.undo()
     assert window.document.marks[0].quality is None and not window.diary.qualities.items
     assert picker.combo.currentData() is None
     window.undo_stack.redo()

@@ -35,8 +35,9 @@ from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
 from bodymap.core.anatomy import Anatomy, Region
+from bodymap.core.geometry import EMPTY, polygonal
 from bodymap.core.matching import NO_PAIN_AREA
-from bodymap.core.pain import EMPTY, PainMap, polygonal
+from bodymap.core.pain import PainMap
 from bodymap.core.session import Session
 
 REGION_TOUCH_FRACTION = 0.02  # of the region's area

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from shapely.geometry.base import BaseGeometry
 
-from bodymap.core.pain import PainMap, is_erase, polygonal
+from bodymap.core.geometry import polygonal
+from bodymap.core.marks import is_erase
+from bodymap.core.pain import PainMap
 
 NRS_MIN = 0
 NRS_MAX = 10

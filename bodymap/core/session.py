@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from bodymap import __version__
-from bodymap.core.pain import Mark
+from bodymap.core.marks import Mark
 from bodymap.core.score import PainScore
 
 if TYPE_CHECKING:

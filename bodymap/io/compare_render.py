@@ -41,6 +41,11 @@ def page_size(anatomy: Anatomy) -> tuple[float, float]:
     return width, LABEL_H + max(b[3] for b in boxes.values())
 
 
+def _top(anatomy: Anatomy) -> float:
+    """The views' top edge (SVG units): it goes just under the labels."""
+    return min(v.viewbox[1] for v in anatomy.views.values())
+
+
 def _views(
     painter: QtGui.QPainter, anatomy: Anatomy, draw: dict[str, list[tuple[BaseGeometry, str]]]
 ) -> None:
@@ -49,11 +54,11 @@ def _views(
     for view in anatomy.views.values():
         x0, y0, w, h = view.viewbox
         painter.save()
-        painter.translate(offsets[view.id], LABEL_H)
+        painter.translate(offsets[view.id], LABEL_H - _top(anatomy))
         painter.setFont(_font(15, bold=True))
         painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
         painter.drawText(
-            QtCore.QRectF(x0, -26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
+            QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
         )
         QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(
             painter, QtCore.QRectF(x0, y0, w, h)

@@ -22,7 +22,7 @@ import shapely
 import shapely.errors
 from shapely.geometry.base import BaseGeometry
 
-from bodymap.core import pain as _pain
+from bodymap.core import brush as _brush
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.diary import EntrySummary, TopMatch
 from bodymap.core.score import PainScore
@@ -51,7 +51,7 @@ class DiaryIndex:
 
     def __init__(self, path: Path | None, anatomy: Anatomy) -> None:
         self.path = path
-        self._stamp = f"{SCHEMA}/{anatomy.sha256}/{_pain.GEOMETRY_VERSION}"
+        self._stamp = f"{SCHEMA}/{anatomy.sha256}/{_brush.GEOMETRY_VERSION}"
         self.rebuilt = False  # True when this opening had to start the index afresh
         try:
             self._db = self._open()

@@ -137,6 +137,7 @@ def render_heatmap(grid: FrequencyGrid, title: str, page_scale: float = 1.0) -> 
     offsets = palette.view_offsets(boxes)
     views_w = max(offsets[v] + boxes[v][0] + boxes[v][2] for v in offsets)
     views_h = max(b[3] for b in boxes.values())
+    top_y = min(b[1] for b in boxes.values())  # the views' top edge goes at TOP
     width, height = MARGIN * 2 + views_w, TOP + views_h + LEGEND_HEIGHT + MARGIN
     image = QtGui.QImage(
         round(width * page_scale), round(height * page_scale), QtGui.QImage.Format.Format_RGB32
@@ -156,11 +157,11 @@ def render_heatmap(grid: FrequencyGrid, title: str, page_scale: float = 1.0) -> 
         for view in anatomy.views.values():
             x0, y0, w, h = view.viewbox
             painter.save()
-            painter.translate(MARGIN + offsets[view.id], TOP)
+            painter.translate(MARGIN + offsets[view.id], TOP - top_y)
             painter.setFont(_font(15, bold=True))
             painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
             painter.drawText(
-                QtCore.QRectF(x0, -26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
+                QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
             )
             QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(
                 painter, QtCore.QRectF(x0, y0, w, h)

@@ -11,7 +11,7 @@ from typing import Any
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
-from bodymap.core.pain import Mark, Stroke
+from bodymap.core.marks import Mark, Stroke
 from bodymap.core.score import NRS_FIELDS, QUALITIES, PainScore
 from bodymap.core.session import Session
 from bodymap.io import session_v2

@@ -188,7 +188,7 @@ class DiaryController(QtCore.QObject):
     # -- menu ------------------------------------------------------------------------------
 
     def _build_menu(self) -> QtWidgets.QMenu:
-        menu = self.window.commands.diary_menu
+        menu = self.window.action_set.diary_menu
         items = (
             ("&New Entry", self.new_entry, "Ctrl+Shift+N"),
             ("New Entry from the &Last", self.copy_last_entry, "Ctrl+Shift+L"),

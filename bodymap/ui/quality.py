@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.core.pain import Mark, Stroke, is_erase
+from bodymap.core.marks import Mark, Stroke, is_erase
 from bodymap.core.score import QUALITIES, quality_areas
 from bodymap.io import palette
 from bodymap.io.qt_bridge import geometry_to_path
-from bodymap.ui.commands import SetMarksCommand
+from bodymap.ui.commands import DrawingCommand
 
 if TYPE_CHECKING:
-    from bodymap.ui.document import PainDocument
     from bodymap.ui.main_window import MainWindow
 
 Z_QUALITY = 2.5  # above the pain, below the zones' outlines (bodymap.ui.items)
@@ -33,7 +32,6 @@ PATTERNS = {
     "numbness": QtCore.Qt.BrushStyle.VerPattern,
 }
 INK_ALPHA = 170
-_QUALITY_ID = 3  # undo merge id (commands.py uses 1, the diary's score 2)
 
 
 def brush(quality: str) -> QtGui.QBrush:
@@ -59,27 +57,9 @@ def with_quality(mark: Mark, quality: str | None) -> Mark:
     return changed
 
 
-class SetQualityCommand(SetMarksCommand):
-    """Set the quality of the mark at ``index``; trying several in a row is one undo step."""
-
-    def __init__(self, document: PainDocument, marks: list[Mark], index: int) -> None:
-        quality = marks[index].quality
-        label = QUALITIES[quality].label.lower() if quality else "not said"
-        super().__init__(document, marks, f"Pain quality: {label}")
-        self.index = index
-
-    def id(self) -> int:
-        return _QUALITY_ID
-
-    def mergeWith(self, other: QtGui.QUndoCommand) -> bool:
-        if not isinstance(other, SetQualityCommand) or other.index != self.index:
-            return False
-        self._after = other._after
-        return True
-
-
 class QualityPicker(QtWidgets.QWidget):
-    """The quality of the last paint mark, and the legend of the qualities on the map."""
+    """The quality of the last paint mark (each choice one undo step), and the legend of the
+    qualities on the map."""
 
     quality_chosen = QtCore.Signal(object)  # a quality id or None
 
@@ -142,7 +122,7 @@ class QualityOverlay(QtCore.QObject):
         super().__init__(window)
         self.window, self.picker = window, picker
         self.items: dict[tuple[str, str], QtWidgets.QGraphicsPathItem] = {}
-        window.document.pain_changed.connect(self._on_document_pain_changed)
+        window.document.drawing_changed.connect(self._on_document_drawing_changed)
         picker.quality_chosen.connect(self._on_picker_quality_chosen)
         self.refresh()
 
@@ -155,7 +135,7 @@ class QualityOverlay(QtCore.QObject):
         return next((i for i in range(len(marks) - 1, -1, -1) if not is_erase(marks[i])), None)
 
     def refresh(self) -> None:
-        areas = quality_areas(self.window.document.pain)
+        areas = quality_areas(self.window.document.drawing.pain)
         wanted = {(v, q) for v, qs in areas.items() for q in qs}
         for key in list(self.items):
             if key not in wanted:
@@ -180,7 +160,7 @@ class QualityOverlay(QtCore.QObject):
         self.picker.show_legend(used)
         self.picker.show_mark(self.last_paint_mark())
 
-    def _on_document_pain_changed(self, _views: list[str]) -> None:
+    def _on_document_drawing_changed(self, _change: object) -> None:
         self.refresh()
 
     def _on_picker_quality_chosen(self, quality: str | None) -> None:
@@ -189,4 +169,7 @@ class QualityOverlay(QtCore.QObject):
         if index is None or marks[index].quality == quality:
             return
         marks[index] = with_quality(marks[index], quality)
-        self.window.undo_stack.push(SetQualityCommand(self.window.document, marks, index))
+        document = self.window.document
+        document.publish(document.drawing.set_marks(marks))
+        label = QUALITIES[quality].label.lower() if quality else "not said"
+        self.window.undo_stack.push(DrawingCommand(document, f"Pain quality: {label}"))

@@ -204,24 +204,34 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
     if as_json:
         import json
 
-        doc = {
-            "matches": [m.as_dict() for m in result.matches],
-            "unexplained": round(result.unexplained, 4),
-        }
-        print(json.dumps(doc, indent=2))
+        print(json.dumps(result.as_dict(), indent=2))
         return 0
     if result.pain_area == 0:
         print("No pain marked. Use --mark REGION_ID or give a session file.")
         return 0
-    print(f"{'#':>2}  {'muscle':28} {'side':6} {'score':>5}  {'pain explained':>14}  zone covered")
+    for cue in result.warnings:
+        print(f"Warning: {cue.label}. {cue.text}")
+    print(
+        f"{'#':>2}  {'muscle':28} {'side':6} {'score':>5}  {'strength':8}  "
+        f"{'pain explained':>14}  zone covered"
+    )
     for rank, m in enumerate(result.matches, 1):
         print(
-            f"{rank:>2}  {m.name:28} {m.side:6} {m.score:5.2f}  "
+            f"{rank:>2}  {m.name:28} {m.side:6} {m.score:5.2f}  {m.strength:8}  "
             f"{m.pain_explained:>14.0%}  {m.zone_covered:>12.0%}"
         )
     if not result.matches:
-        print("No referral pattern overlaps this pain.")
-    print(f"Pain no pattern explains: {result.unexplained:.0%}")
+        print("No referral pattern explains at least a tenth of this pain.")
+    print(f"Pain no listed pattern explains: {result.unexplained:.0%}")
+    if result.also_touches:
+        touched = ", ".join(
+            f"{m.name} ({m.side}, {m.pain_explained:.0%})" for m in result.also_touches
+        )
+        print(f"Also touches: {touched}")
+    if result.other_causes:
+        print("Other causes to consider (not ranked):")
+        for cue in result.other_causes:
+            print(f"  - {cue.label}: {cue.text}")
     return 0
 
 

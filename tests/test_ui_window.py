@@ -214,8 +214,9 @@ def test_mirror_and_clear_all_are_single_undo_steps(window, anatomy) -> None:  #
     click(window, *_point(anatomy, "back.left.outer_hip"))
     window.action_set.mirror.trigger()
     assert window.document.drawing.pain.region_marked("back.right.outer_hip")
-    sides = {r[2] for r in window.match_list.rows() if r[1] == "Quadratus lumborum"}
-    assert sides == {"left", "right"}
+    # the same muscle painted on both sides is one row naming both sides
+    sides = [r[2] for r in window.match_list.rows() if r[1] == "Quadratus lumborum"]
+    assert sides in (["left and right"], ["right and left"])
     window.action_set.clear.trigger()
     assert window.document.marks == ()
     window.action_set.undo.trigger()

@@ -137,6 +137,24 @@ class Muscle:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """A note the drawing brings up, never ranked: another cause to consider (``kind``
+    "cause") or a warning ("warning").
+
+    It shows when the pain in ``regions`` (region ids) reaches the thresholds of
+    docs/matching.md; with ``when`` "both_sides", only when regions of both the left and the
+    right side are painted. ``source`` names where the fact comes from."""
+
+    id: str
+    kind: Literal["cause", "warning"]
+    label: str
+    text: str
+    regions: tuple[str, ...]
+    when: Literal["any", "both_sides"]
+    source: str
+
+
+@dataclass(frozen=True)
 class Safety:
     title: str
     text: str
@@ -159,6 +177,7 @@ class Anatomy:
     muscles: Mapping[str, Muscle]
     safety: Safety
     areas: Mapping[str, Area] = field(default_factory=dict)
+    cues: tuple[Cue, ...] = ()
     _region_trees: dict[str, tuple[STRtree, tuple[Region, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -83,7 +83,16 @@ def mirrored(points: list[list[float]]) -> list[tuple[float, float]]:
 
 def test_top_level_shape() -> None:
     d = doc()
-    assert list(d) == ["format", "version", "views", "areas", "regions", "muscles", "safety"]
+    assert list(d) == [
+        "format",
+        "version",
+        "views",
+        "areas",
+        "regions",
+        "muscles",
+        "safety",
+        "cues",
+    ]
     assert d["format"] == "bodymap-regions" and d["version"] == 2
     assert [v["id"] for v in d["views"]] == ["back", "front"]
     for v in d["views"]:

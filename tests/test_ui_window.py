@@ -375,3 +375,14 @@ def test_new_stroke_looks_the_same_before_and_after_merging_into_the_bands(windo
         if abs(before.pixelColor(px, py).red() - after.pixelColor(px, py).red()) > 24
     )
     assert differing < 0.002 * (before.width() // 3) * (before.height() // 3)
+
+
+def test_calf_click_shows_the_warning_and_cause_above_the_list(window, anatomy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert window.match_list.cue_text() == ""
+    click(window, *_point(anatomy, "back.right.calf"))
+    text = window.match_list.cue_text()
+    assert "Pain below the knee" in text and "A nerve root in the low back" in text
+    assert window.match_list.rows() == []  # a note, never a ranked row
+    window.match_list.grab().save(str(tmp_path / "cues.png"))
+    window.action_set.undo.trigger()
+    assert window.match_list.cue_text() == ""

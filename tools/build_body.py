@@ -222,7 +222,20 @@ def build_document(words: dict[str, Any]) -> dict[str, Any]:
         "regions": build_regions(words),
         "muscles": build_muscles(words),
         "safety": words["safety"],
+        "cues": build_cues(words),
     }
+
+
+def build_cues(words: dict[str, Any]) -> list[dict[str, Any]]:
+    """The drawing's cues with "*" in their region ids expanded to left and right."""
+    out = []
+    for cue in words["cues"]:
+        regions: list[str] = []
+        for rid in cue["regions"]:
+            names = [rid.replace("*", s) for s in SIDES] if "*" in rid else [rid]
+            regions += [n for n in names if n not in regions]
+        out.append({**cue, "text": " ".join(cue["text"].split()), "regions": regions})
+    return out
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -42,7 +42,8 @@ MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adu
 MIN_CONTACT_FRACTION = 0.01  # of the pain area
 LIST_FRACTION = 0.10  # a muscle side is listed from this share of the pain; less "also touches"
 GROUP_FLOOR = 0.5  # a group's score is scaled by min(1, its share of the pain / GROUP_FLOOR)
-CAUSE_FRACTION = 0.10  # another cause shows from this share of the pain in its regions
+CAUSE_FRACTION = 0.10  # another cause shows from this share of the pain in its regions,
+CAUSE_REGION_SHARE = 0.25  # or when this share of one of its regions is painted
 WHOLE = ""  # the group name of a muscle side's whole pattern
 REGION = "@region"  # the muscle id of a cue region's key in the overlaps
 # SVG units²: less is the float dust an erasure can leave along the edge it cut, not pain
@@ -264,14 +265,19 @@ class Matcher:
         warnings: list[Cue] = []
         for cue in self.anatomy.cues:
             by_side = {"left": 0.0, "right": 0.0, "midline": 0.0}
+            most = 0.0  # the largest painted share of one of its regions
             for region_id in cue.regions:
                 area = state.totals.get((REGION, region_id, WHOLE), (0.0, 0.0))[0]
-                by_side[self.anatomy.regions[region_id].side] += area
+                region = self.anatomy.regions[region_id]
+                by_side[region.side] += area
+                most = max(most, area / region.polygon.area)
             total = sum(by_side.values())
             if cue.when == "both_sides":
                 shown = min(by_side["left"], by_side["right"]) >= MIN_CONTACT_AREA
             elif cue.kind == "cause":
-                shown = total >= max(MIN_CONTACT_AREA, CAUSE_FRACTION * pain_area)
+                shown = total >= MIN_CONTACT_AREA and (
+                    total >= CAUSE_FRACTION * pain_area or most >= CAUSE_REGION_SHARE
+                )
             else:
                 shown = total >= MIN_CONTACT_AREA
             if shown:

@@ -145,4 +145,13 @@ def psoas_zones() -> list[Zone]:
 
 
 def all_zones() -> list[tuple[Zone, Polygon]]:
-    return [(zone, _finish(zone.shape)) for zone in [*ql_zones(), *psoas_zones()]]
+    from .zones_hip import gluteus_medius_zones, gluteus_minimus_zones, piriformis_zones
+
+    zones = [
+        *ql_zones(),
+        *psoas_zones(),
+        *gluteus_medius_zones(),
+        *gluteus_minimus_zones(),
+        *piriformis_zones(),
+    ]
+    return [(zone, _finish(zone.shape)) for zone in zones]

@@ -27,8 +27,6 @@ def _rank(anatomy, matcher, *region_ids: str):  # type: ignore[no-untyped-def]
         (["front.{s}.front_of_hip"], QL),  # crest band continues round to the ASIS
         (["front.{s}.upper_front_thigh"], PSOAS),  # front-inner upper thigh
         (["front.{s}.groin", "front.{s}.upper_front_thigh"], PSOAS),
-        (["back.{s}.low_back"], PSOAS),  # vertical band beside the lumbar spine
-        (["back.{s}.mid_back", "back.{s}.low_back"], PSOAS),  # from T12 down
     ],
 )
 def test_expected_muscle_ranks_first_on_the_same_side(
@@ -52,7 +50,8 @@ def test_sacroiliac_pain_points_to_both_on_that_side(anatomy, matcher, side: str
     [
         "back.left.upper_back",
         "back.right.upper_back",
-        "front.left.upper_abdomen",
+        "front.left.chest",
+        "back.left.upper_arm",
     ],
 )
 def test_regions_no_pattern_reaches_yield_nothing(anatomy, matcher, region: str) -> None:  # type: ignore[no-untyped-def]
@@ -69,6 +68,9 @@ def test_regions_no_pattern_reaches_yield_nothing(anatomy, matcher, region: str)
         ("back.{s}.lower_buttock", {QL, "gluteus_minimus"}),
         # the outer thigh from the front: QL's outer-thigh tail, gluteus minimus anterior
         ("front.{s}.outer_thigh", {QL, "gluteus_minimus"}),
+        # the low back: psoas's band beside the lumbar spine, the erector (iliocostalis)
+        ("back.{s}.low_back", {PSOAS, "iliocostalis_lumborum"}),
+        ("back.{s}.mid_back", {"iliocostalis_lumborum"}),  # its thoracis part, about T11
         # the back of the knee: gluteus minimus posterior spillover
         ("back.{s}.back_of_knee", {"gluteus_minimus"}),
         # the outer lower leg: gluteus minimus anterior, "pseudo-sciatica"
@@ -106,6 +108,7 @@ def test_outer_hip_is_fully_explained_by_ql(anatomy, matcher) -> None:  # type: 
 # Strokes drawn where the sources put each trigger-point group's pattern (shared
 # differential-facts.md, section 3), in half-space units (d from the midline, SVG y), 14 wide.
 GMED, GMIN, PIRI = "gluteus_medius", "gluteus_minimus", "piriformis"
+ICL, MULTI, GMAX = "iliocostalis_lumborum", "multifidus", "gluteus_maximus"
 GROUP_STROKES = [
     # gluteus medius TrP1: below the back of the crest from the PSIS out, and over the SI joint
     (GMED, "posterior", "back", [[(30, 375), (48, 352), (68, 337)], [(18, 372), (18, 402)]], 3),
@@ -117,6 +120,20 @@ GROUP_STROKES = [
     (GMIN, "posterior", "back", [[(20, 445), (40, 450), (43, 520), (44, 600), (44, 650)]], 1),
     # piriformis: from the SI region across the buttock to the back of the trochanter
     (PIRI, "lateral and medial", "back", [[(18, 380), (22, 400), (55, 405), (92, 420)]], 3),
+    # iliocostalis lumborum: the middle of the buttock
+    (ICL, "lumborum", "back", [[(38, 395), (70, 398), (40, 408), (70, 410)]], 3),
+    # iliocostalis thoracis: beside the spine over the lowest ribs
+    (ICL, "thoracis", "back", [[(32, 232), (32, 308)], [(48, 232), (48, 308)]], 1),
+    # multifidus lumbar: right beside the lumbar spinous processes
+    (MULTI, "lumbar", "back", [[(9, 302), (9, 388)]], 1),
+    # multifidus sacral: the sacrum down to the coccyx
+    (MULTI, "sacral", "back", [[(8, 372), (7, 428)]], 3),
+    # gluteus maximus TrP1: beside the cleft from the SI joint to the fold
+    (GMAX, "TrP1", "back", [[(20, 376), (13, 405), (10, 435), (16, 455), (30, 461)]], 3),
+    # gluteus maximus TrP2: the whole buttock
+    (GMAX, "TrP2", "back", [[(20, 400), (90, 385), (90, 420), (20, 430), (80, 450)]], 3),
+    # gluteus maximus TrP3: the tailbone
+    (GMAX, "TrP3", "back", [[(5, 414), (5, 436)]], 3),
 ]
 
 
@@ -144,3 +161,15 @@ def test_a_stroke_over_each_group_ranks_its_muscle_on_the_drawn_side(
     assert {m.side for m in result.matches} == {side}, "only the drawn side is listed"
     found = next(m for m in result.matches if m.muscle == muscle)
     assert found.group == group
+
+
+def test_a_stroke_down_the_middle_of_the_low_back_points_to_multifidus(anatomy) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.drawing import Drawing
+    from bodymap.core.marks import Stroke
+
+    drawing = Drawing(anatomy)
+    mid = anatomy.views["back"].midline_x
+    drawing.add(Stroke("back", ((mid, 302.0), (mid, 388.0)), 14, 6))
+    top = {(m.muscle, m.side) for m in drawing.result.matches[:2]}
+    assert top == {(MULTI, "left"), (MULTI, "right")}
+    assert [m.side for m in drawing.result.rows()[0]] in (["left", "right"], ["right", "left"])

@@ -145,6 +145,7 @@ def psoas_zones() -> list[Zone]:
 
 
 def all_zones() -> list[tuple[Zone, Polygon]]:
+    from .zones_back import gluteus_maximus_zones, iliocostalis_zones, multifidus_zones
     from .zones_hip import gluteus_medius_zones, gluteus_minimus_zones, piriformis_zones
 
     zones = [
@@ -153,5 +154,8 @@ def all_zones() -> list[tuple[Zone, Polygon]]:
         *gluteus_medius_zones(),
         *gluteus_minimus_zones(),
         *piriformis_zones(),
+        *iliocostalis_zones(),
+        *multifidus_zones(),
+        *gluteus_maximus_zones(),
     ]
     return [(zone, _finish(zone.shape)) for zone in zones]

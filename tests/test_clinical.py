@@ -25,7 +25,7 @@ def _rank(anatomy, matcher, *region_ids: str):  # type: ignore[no-untyped-def]
         (["back.{s}.outer_hip"], QL),  # superficial lower TrPs: greater trochanter
         (["back.{s}.iliac_crest"], QL),  # superficial upper TrPs: along the crest
         (["front.{s}.front_of_hip"], QL),  # crest band continues round to the ASIS
-        (["front.{s}.upper_front_thigh"], PSOAS),  # front-inner upper thigh
+        (["front.{s}.upper_front_thigh"], PSOAS),  # upper anterior thigh
         (["front.{s}.groin", "front.{s}.upper_front_thigh"], PSOAS),
     ],
 )
@@ -64,8 +64,8 @@ def test_regions_no_pattern_reaches_yield_nothing(anatomy, matcher, region: str)
 @pytest.mark.parametrize(
     ("region", "expected"),
     [
-        # shared: QL deep lower, gluteus minimus posterior (and others) reach the lower buttock
-        ("back.{s}.lower_buttock", {QL, "gluteus_minimus"}),
+        # shared: QL deep lower, gluteus maximus TrP2 (the whole buttock) and others
+        ("back.{s}.lower_buttock", {QL, "gluteus_maximus"}),
         # the outer thigh from the front: QL's outer-thigh tail, gluteus minimus anterior
         ("front.{s}.outer_thigh", {QL, "gluteus_minimus"}),
         # the low back: psoas's band beside the lumbar spine, the erector (iliocostalis)
@@ -132,6 +132,10 @@ GROUP_STROKES = [
     (GMAX, "TrP1", "back", [[(20, 376), (13, 405), (10, 435), (16, 455), (30, 461)]], 3),
     # gluteus maximus TrP2: the whole buttock
     (GMAX, "TrP2", "back", [[(20, 400), (90, 385), (90, 420), (20, 430), (80, 450)]], 3),
+    # longissimus thoracis lower fibres: low in the buttock beside and below the SI joint
+    ("longissimus_thoracis", "lower", "back", [[(30, 395), (38, 412), (30, 430)]], 3),
+    # tensor fasciae latae: front-outer hip, down the front-outer thigh (front view)
+    ("tensor_fasciae_latae", "TFL", "front", [[(95, 405), (90, 440), (84, 500), (80, 545)]], 1),
     # gluteus maximus TrP3: the tailbone
     (GMAX, "TrP3", "back", [[(5, 414), (5, 436)]], 3),
 ]
@@ -173,3 +177,19 @@ def test_a_stroke_down_the_middle_of_the_low_back_points_to_multifidus(anatomy) 
     top = {(m.muscle, m.side) for m in drawing.result.matches[:2]}
     assert top == {(MULTI, "left"), (MULTI, "right")}
     assert [m.side for m in drawing.result.rows()[0]] in (["left", "right"], ["right", "left"])
+
+
+def _share_in(anatomy, zone_id: str, region_id: str) -> float:  # type: ignore[no-untyped-def]
+    zone = next(z for m in anatomy.muscles.values() for z in m.zones if z.id == zone_id)
+    inside = zone.polygon.intersection(anatomy.regions[region_id].polygon).area
+    return float(inside / zone.polygon.area)
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_ql_groin_spillover_reaches_the_groin_and_psoas_stays_off_the_inner_thigh(
+    anatomy, side: str
+) -> None:  # type: ignore[no-untyped-def]
+    # D4: "lower quadrant of the abdomen and the groin" (was 3% in the groin)
+    assert _share_in(anatomy, f"ql.{side}.lower_abdomen", f"front.{side}.groin") > 0.2
+    # D6: the psoas front zone is the upper anterior thigh, not adductor territory (was 22%)
+    assert _share_in(anatomy, f"psoas.{side}.groin_thigh", f"front.{side}.inner_thigh") < 0.12

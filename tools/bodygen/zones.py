@@ -70,6 +70,13 @@ def _inguinal_patch() -> BaseGeometry:
     return ellipse(cx, cy, 30.0, 15.0, angle=-48.0)
 
 
+def _inguinal_groin() -> BaseGeometry:
+    """The inguinal patch carried along the lateral half of the groin crease into the groin
+    (differential facts D4: "lower quadrant of the abdomen and the groin")."""
+    crease = band([*b.GROIN_CREASE[:3], (28.0, 434.0)], 9.0)
+    return filled(union([_inguinal_patch(), crease]), 6.0)
+
+
 def ql_zones() -> list[Zone]:
     def z(name: str, view: str, group: str, weight: str, shape: BaseGeometry) -> Zone:
         return Zone("quadratus_lumborum", "ql", name, view, group, weight, QL_SRC, shape)
@@ -92,7 +99,7 @@ def ql_zones() -> list[Zone]:
             "essential",
             band([(BIG, b.CREST), *b.CREST_FRONT], 10.0),
         ),
-        z("lower_abdomen", "front", "superficial upper", "spillover", _inguinal_patch()),
+        z("lower_abdomen", "front", "superficial upper", "spillover", _inguinal_groin()),
         z("outer_hip_back", "back", "superficial lower", "essential", trochanter),
         z("outer_hip_front", "front", "superficial lower", "essential", trochanter),
         z("outer_thigh_back", "back", "superficial lower", "spillover", tail),
@@ -134,9 +141,11 @@ def psoas_zones() -> list[Zone]:
             (5, 340),
         ]
     )
-    # on the groin crease, then down the front-inner upper thigh to about 0.42 H
+    # on the groin crease, then down the front (anteromedial) upper thigh to about 0.42 H;
+    # the thigh part's axis sits 0.01 H lateral of the first drawing, out of the inner thigh
+    # (adductor territory; differential facts D6)
     groin = ellipse(38.0, 434.0, 27.0, 13.0, angle=-40.0)
-    thigh = union([groin, ellipse(29.0, 474.0, 21.0, 38.0, angle=-10.0)])
+    thigh = union([groin, ellipse(39.0, 474.0, 21.0, 38.0, angle=-10.0)])
     return [
         z("low_back", "back", "essential", rounded(lumbar, 6.0)),
         z("groin_thigh", "front", "essential", filled(thigh, 20.0)),
@@ -145,17 +154,19 @@ def psoas_zones() -> list[Zone]:
 
 
 def all_zones() -> list[tuple[Zone, Polygon]]:
-    from .zones_back import gluteus_maximus_zones, iliocostalis_zones, multifidus_zones
-    from .zones_hip import gluteus_medius_zones, gluteus_minimus_zones, piriformis_zones
+    from . import zones_back as zb
+    from . import zones_hip as zh
 
     zones = [
         *ql_zones(),
         *psoas_zones(),
-        *gluteus_medius_zones(),
-        *gluteus_minimus_zones(),
-        *piriformis_zones(),
-        *iliocostalis_zones(),
-        *multifidus_zones(),
-        *gluteus_maximus_zones(),
+        *zh.gluteus_medius_zones(),
+        *zh.gluteus_minimus_zones(),
+        *zh.piriformis_zones(),
+        *zb.iliocostalis_zones(),
+        *zb.multifidus_zones(),
+        *zb.gluteus_maximus_zones(),
+        *zb.longissimus_zones(),
+        *zh.tfl_zones(),
     ]
     return [(zone, _finish(zone.shape)) for zone in zones]

@@ -25,6 +25,11 @@ MULTI_SRC = (
     "paraspinal muscles chapter, as summarised by Niel-Asher (nielasher.com) and painwiki "
     "(Muscle:Multifidus: the sacral points refer to the coccyx)"
 )
+LONG_SRC = (
+    "Donnelly (ed.) 2019, Travell, Simons & Simons' Trigger Point Manual, 3rd ed., thoracolumbar "
+    "paraspinal muscles chapter, as summarised by the NAMTPT paraspinals page and "
+    "thewellnessdigest.com (longissimus thoracis)"
+)
 GMAX_SRC = (
     "Simons, Travell & Simons 1999, Myofascial Pain and Dysfunction vol. 2, ch. 7 (gluteus "
     "maximus), as summarised by Massage Today and aberdeenchiropracticblog.com"
@@ -128,4 +133,20 @@ def gluteus_maximus_zones() -> list[Zone]:
     ]
 
 
-__all__ = ["gluteus_maximus_zones", "iliocostalis_zones", "multifidus_zones"]
+def longissimus_zones() -> list[Zone]:
+    def z(name: str, group: str, weight: str, shape: BaseGeometry) -> Zone:
+        return Zone("longissimus_thoracis", "long", name, "back", group, weight, LONG_SRC, shape)
+
+    return [
+        # lower fibres (T10-L1): far below, to the buttock just lateral to and below the SI joint
+        z("buttock", "lower", "essential", ellipse(35.0, _y(0.515), 15.0, 25.0)),
+        z(
+            "paraspinal",
+            "lower",
+            "spillover",
+            rounded(band([(30.0, _y(0.64)), (30.0, _y(0.542))], 10.0), 3.0),
+        ),
+    ]
+
+
+__all__ = ["gluteus_maximus_zones", "iliocostalis_zones", "longissimus_zones", "multifidus_zones"]

@@ -27,6 +27,10 @@ PIRI_SRC = (
     "Travell & Simons, Postgrad Med 1983 and Trigger Point Manual vol. 2 (1992), piriformis "
     "chapter, as summarised by MedLink (essential and spillover areas)"
 )
+TFL_SRC = (
+    "Donnelly (ed.) 2019, Travell, Simons & Simons' Trigger Point Manual, 3rd ed., tensor "
+    "fasciae latae chapter, as summarised by Massage Today, rpm-therapy.com and Niel-Asher"
+)
 
 
 def _y(h: float) -> float:
@@ -111,4 +115,18 @@ def piriformis_zones() -> list[Zone]:
     ]
 
 
-__all__ = ["gluteus_medius_zones", "gluteus_minimus_zones", "piriformis_zones"]
+def tfl_zones() -> list[Zone]:
+    def z(name: str, weight: str, shape: BaseGeometry) -> Zone:
+        return Zone("tensor_fasciae_latae", "tfl", name, "front", "TFL", weight, TFL_SRC, shape)
+
+    # the front and outer hip over the trochanter and down the front-outer thigh to about
+    # 0.38, on the front view only (not split across two views; differential facts, section 0)
+    hip = ellipse(94.0, _y(0.515), 13.0, 17.0)
+    thigh = band([(88.0, _y(0.50)), (80.0, _y(0.38))], 14.0)
+    return [
+        z("hip_thigh", "essential", rounded(union([hip, thigh]), 4.0)),
+        z("knee", "spillover", band([(79.0, _y(0.385)), (72.0, _y(0.28))], 10.0)),
+    ]
+
+
+__all__ = ["gluteus_medius_zones", "gluteus_minimus_zones", "piriformis_zones", "tfl_zones"]

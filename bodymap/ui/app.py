@@ -107,10 +107,25 @@ def start(
     return window
 
 
-def run_app(session_path: str | None = None, regions_path: str | None = None) -> int:
+def run_app(
+    session_path: str | None = None, regions_path: str | None = None, smoke_test: bool = False
+) -> int:
+    """Run the window until it is closed; ``smoke_test`` closes it by itself once loaded
+    (``bodymap.ui.smoke``)."""
+    clean_up = None
+    if smoke_test:
+        from bodymap.ui import smoke
+
+        clean_up = smoke.isolate()
     app = application()
     first_frame = loaded = None
-    if os.environ.get("BODYMAP_REPORT_FIRST_PAINT"):
+    if smoke_test:
+        checker = smoke.SmokeTest(app)
+
+        def loaded() -> None:
+            AfterFrame(window, lambda: checker.done(len(window.anatomy.regions)))
+            window.update()
+    elif os.environ.get("BODYMAP_REPORT_FIRST_PAINT"):
 
         def first_frame() -> None:
             print(f"first-paint {time.time():.6f}", flush=True)
@@ -132,3 +147,6 @@ def run_app(session_path: str | None = None, regions_path: str | None = None) ->
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        if clean_up is not None:
+            window.close()
+            clean_up()

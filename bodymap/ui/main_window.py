@@ -17,6 +17,7 @@ from bodymap.ui import dialogs
 from bodymap.ui.actions import Actions
 from bodymap.ui.body_view import BodyView, Tool
 from bodymap.ui.files import FileController
+from bodymap.ui.screen_fit import restore_layout
 from bodymap.ui.settings import app_settings
 from bodymap.ui.shell import ArtScene, ViewArt, on_paper
 
@@ -467,21 +468,13 @@ class MainWindow(QtWidgets.QMainWindow):
         enum before its first frame (their PySide set-up costs ~15 ms); ``attach()`` places
         any dock a saved state left out."""
         settings = app_settings()
-        geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
-        if isinstance(geometry, QtCore.QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QtCore.QByteArray) and self.restoreState(state):
-            return
-        area, vertical = QtCore.Qt.DockWidgetArea, QtCore.Qt.Orientation.Vertical
-        for dock in self._left_docks:
-            self.addDockWidget(area.LeftDockWidgetArea, dock)
-        for dock in self._right_docks:
-            self.addDockWidget(area.RightDockWidgetArea, dock)
-        self.resizeDocks([self.match_dock, self.panel_dock], [170, 560], vertical)
-        self.resizeDocks([self.region_dock, self.note_dock], [520, 160], vertical)
-        self.resizeDocks(
-            [self.region_dock, self.match_dock], [250, 400], QtCore.Qt.Orientation.Horizontal
+        # Brought onto this screen if need be; the docks laid out for the screen's size.
+        restore_layout(
+            self,
+            settings.value("window/geometry"),
+            settings.value("window/state"),
+            self._left_docks,
+            self._right_docks,
         )
 
     def save_layout(self) -> None:

@@ -117,7 +117,7 @@ def restore_layout(
         # Qt refuses a geometry saved on a screen it cannot place it on: the saved size still
         # says the docks were laid out for a larger window.
         placed = window.restoreGeometry(geometry)
-        saved = saved_normal_geometry(geometry.data())
+        saved = saved_normal_geometry(bytes(geometry.data()))
     restored = isinstance(state, QtCore.QByteArray) and window.restoreState(state)
     screen = window.screen() or QtGui.QGuiApplication.primaryScreen()
     available = _rect(screen.availableGeometry())

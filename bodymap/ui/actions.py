@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
 from bodymap.ui.body_view import Tool
+from bodymap.ui.legend import IntensityLegend
 from bodymap.ui.shell import INK, INTENSITY_MAX, INTENSITY_MIN, PAIN, WIDTH_MAX
 
 if TYPE_CHECKING:
@@ -111,10 +112,14 @@ class Actions(QtCore.QObject):
         self._intensity_spin.setValue(w.view.intensity)
         self._intensity_spin.setAccessibleName("Pain intensity")
         self._intensity_spin.setToolTip(
-            "Pain intensity 1 to 10, shown as colour strength ( , and . )"
+            "Pain intensity 1 to 10, shown by colour: the scale is in the status bar ( , and . )"
         )
+        self.legend = IntensityLegend(lambda: w.view.intensity)
+        w.statusBar().addPermanentWidget(self.legend)
         self._size_spin.valueChanged.connect(self._on_size_spin_value_changed)
         self._intensity_spin.valueChanged.connect(w.set_intensity)
+        self._intensity_spin.valueChanged.connect(self.legend.update)
+        self.legend.intensity_chosen.connect(self._intensity_spin.setValue)
         self._build_menus()
         self._build_toolbar()
         files.recent_changed.connect(self._rebuild_recent)
@@ -229,6 +234,7 @@ class Actions(QtCore.QObject):
             self._size_spin.setValue(round(self.window.view.current_width()))
         with QtCore.QSignalBlocker(self._intensity_spin):
             self._intensity_spin.setValue(self.window.view.intensity)
+        self.legend.update()
 
     def _on_size_spin_value_changed(self, value: int) -> None:
         if self.window.view.tool is Tool.ERASER:

@@ -80,7 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = platform_problem()
         if problem:
             raise UsageError(problem)
-        from bodymap.ui.app import run_app  # Qt only when the window is wanted
+        try:
+            from bodymap.ui.app import run_app  # Qt only when the window is wanted
+        except ImportError as exc:  # a library the check above could not foresee
+            raise UsageError(f"cannot open the window: {exc}") from None
 
         return int(run_app(ns.session, ns.regions, ns.smoke_test))
     except (BodyMapError, UsageError) as exc:

@@ -1,14 +1,15 @@
-"""Before the window opens: can Qt's X11 platform plugin load on this machine?
+"""Before the window opens: can Qt and its X11 platform plugin load on this machine?
 
 Qt aborts the whole process (exit 134, a core dump) when its platform plugin cannot load, and
-its message names at most one of the missing libraries (often the wrong one). On Linux, when
-Qt will use its ``xcb`` plugin (``QT_QPA_PLATFORM`` is ``xcb``, or unset outside a Wayland
-session), ``platform_problem()`` reads the shared libraries the plugin and the bundled Qt
-libraries it pulls in ask for (the ``DT_NEEDED`` entries of their ELF files), tries to load
-each one the system must provide, and names every one that is missing together with the
-command that installs it. No display at all is reported too. It imports nothing from Qt, the
-core or ``bodymap.io`` and costs a few milliseconds (the libraries it loads are the ones Qt
-loads next anyway).
+its message names at most one of the missing libraries (often the wrong one); without the
+libraries Qt's widgets need, importing PySide6 fails with a traceback. On Linux,
+``platform_problem()`` reads which shared libraries Qt's widget libraries ask for, and the
+``xcb`` plugin too when Qt will use it (``QT_QPA_PLATFORM`` is ``xcb``, or unset outside a
+Wayland session), following the bundled Qt libraries they pull in (the ``DT_NEEDED`` entries
+of their ELF files). It tries to load each one the system must provide and names every one
+that is missing, with the command that installs it; no display at all is reported too. It
+imports nothing from Qt, the core or ``bodymap.io`` and costs a few milliseconds (the
+libraries it loads are the ones Qt loads next anyway).
 
 The commands (``analyze``, ``regions``, ``validate``, ``export``) never come here: they run
 without a display (``export`` renders with Qt's ``offscreen`` plugin).
@@ -20,7 +21,7 @@ import importlib.util
 import os
 import struct
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 # soname -> package for (apt: Debian/Ubuntu, dnf: Fedora/RHEL, pacman: Arch, zypper: openSUSE).
@@ -113,25 +114,28 @@ def can_load(soname: str) -> bool:
 
 
 def missing_libraries(
-    plugin: Path, bundled: Path, loadable: Callable[[str], bool] = can_load
+    start: Path | Sequence[Path],
+    bundled: Path | Sequence[Path],
+    loadable: Callable[[str], bool] = can_load,
 ) -> list[str] | None:
-    """The system libraries ``plugin`` needs, directly or through the libraries in the folder
-    ``bundled`` (followed recursively), that ``loadable`` says are absent, sorted; None when
-    an ELF file cannot be read (then nothing can be said)."""
+    """The system libraries the ELF files ``start`` need, directly or through the libraries
+    in the folders ``bundled`` (followed recursively), that ``loadable`` says are absent,
+    sorted; None when an ELF file cannot be read (then nothing can be said)."""
+    folders = [bundled] if isinstance(bundled, Path) else list(bundled)
     system: set[str] = set()
     seen: set[str] = set()
-    todo = [plugin]
+    todo = [start] if isinstance(start, Path) else list(start)
     while todo:
         needed = elf_needed(todo.pop())
         if needed is None:
             return None
         for soname in needed:
-            if (bundled / soname).is_file():
-                if soname not in seen:
-                    seen.add(soname)
-                    todo.append(bundled / soname)
-            else:
+            inside = next((f / soname for f in folders if (f / soname).is_file()), None)
+            if inside is None:
                 system.add(soname)
+            elif soname not in seen:
+                seen.add(soname)
+                todo.append(inside)
     return sorted(s for s in system if not loadable(s))
 
 
@@ -181,26 +185,46 @@ def platform_problem(
     qt: Path | None = None,
     loadable: Callable[[str], bool] | None = None,
     which: Callable[[str], str | None] | None = None,
+    platform: str = sys.platform,
 ) -> str | None:
     """One line saying why the window cannot open here and what to do, or None when nothing
-    is known to be wrong (not Linux, another Qt platform, or the plugin's files unreadable).
-    ``loadable`` defaults to ``can_load``, ``which`` to ``shutil.which``."""
+    is known to be wrong (not Linux, or Qt's files unreadable). Checked on Linux: the system
+    libraries Qt's widget and SVG libraries load (any platform plugin needs them: without
+    them PySide6 cannot even be imported), those of the ``xcb`` plugin when Qt will use it,
+    and then a display. ``loadable`` defaults to ``can_load``, ``which`` to ``shutil.which``."""
     env = os.environ if env is None else env
-    if not uses_xcb(env):
+    if not platform.startswith("linux"):
         return None
     qt = qt_folder() if qt is None else qt
     if qt is None:
         return None
+    names = ("lib/libQt6Widgets.so.6", "lib/libQt6SvgWidgets.so.6")
+    start = [qt / name for name in names if (qt / name).is_file()]
+    xcb = uses_xcb(env, platform)
     plugin = qt / "plugins" / "platforms" / "libqxcb.so"
-    if not plugin.is_file():
+    if xcb and plugin.is_file():
+        start.append(plugin)
+    if not start:
         return None
-    missing = missing_libraries(plugin, qt / "lib", loadable or can_load)
+    bundled = [qt / "lib"]
+    if getattr(sys, "frozen", False):  # a packaged app carries more libraries beside Qt's
+        bundled.append(qt.parent.parent)
+    missing = missing_libraries(start, bundled, loadable or can_load)
     without = "(`bodymap analyze`, `regions`, `validate` and `export` work without it)"
     if missing:
+        what = "Qt's X11 platform plugin and its libraries need" if xcb else "Qt needs"
         return (
-            f"cannot open the window: Qt's X11 platform plugin needs {', '.join(missing)}, "
-            f"missing on this system; {install_command(missing, which)} {without}"
+            f"cannot open the window: {what} {', '.join(missing)}, missing on this system; "
+            f"{install_command(missing, which)} {without}"
         )
-    if not env.get("DISPLAY"):
+    if xcb and not env.get("DISPLAY"):
         return f"cannot open the window: no display (DISPLAY is not set) {without}"
     return None
+
+
+def gui_main() -> int:
+    """The ``bodymap-gui`` entry point: the window, with no console on Windows (a
+    ``gui-scripts`` entry point). Takes the same arguments as ``bodymap``."""
+    from bodymap.cli import main
+
+    return main()

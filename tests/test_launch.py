@@ -111,6 +111,20 @@ def test_no_display_is_one_line_and_other_platforms_pass() -> None:
     assert problem is not None and "DISPLAY is not set" in problem and "\n" not in problem
     assert launch.platform_problem({"DISPLAY": ":0"}, QT, without(), APT.get) is None
     assert launch.platform_problem({"QT_QPA_PLATFORM": "offscreen"}, QT, without("x")) is None
+    assert launch.platform_problem({}, QT, without("libGL.so.1"), APT.get, "win32") is None
+
+
+@needs_xcb_plugin
+def test_libraries_every_platform_needs_are_checked_offscreen_too() -> None:
+    """Without libGL, importing PySide6's widgets fails whatever the platform plugin."""
+    problem = launch.platform_problem(
+        {"QT_QPA_PLATFORM": "offscreen"},
+        QT,
+        without("libGL.so.1", "libxcb-icccm.so.4"),  # the xcb plugin's is not looked at
+        APT.get,
+    )
+    assert problem is not None
+    assert "Qt needs libGL.so.1, missing" in problem and "sudo apt-get install -y libgl1" in problem
 
 
 def _clean_env() -> dict[str, str]:

@@ -8,8 +8,8 @@ libraries Qt's widgets need, importing PySide6 fails with a traceback. On Linux,
 Wayland session), following the bundled Qt libraries they pull in (the ``DT_NEEDED`` entries
 of their ELF files). It tries to load each one the system must provide and names every one
 that is missing, with the command that installs it; no display at all is reported too. It
-imports nothing from Qt, the core or ``bodymap.io`` and costs a few milliseconds (the
-libraries it loads are the ones Qt loads next anyway).
+imports nothing from Qt, the core or ``bodymap.io`` and costs a few milliseconds: a library
+is looked up in the linker's cache, and loaded to find it only when it is not there.
 
 The commands (``analyze``, ``regions``, ``validate``, ``export``) never come here: they run
 without a display (``export`` renders with Qt's ``offscreen`` plugin).
@@ -17,6 +17,7 @@ without a display (``export`` renders with Qt's ``offscreen`` plugin).
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import struct
@@ -113,6 +114,36 @@ def can_load(soname: str) -> bool:
     return True
 
 
+LINKER_CACHE = Path("/etc/ld.so.cache")
+
+
+@functools.cache
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def in_linker_cache(soname: str, cache: Path = LINKER_CACHE) -> bool:
+    """Whether the dynamic linker's cache lists a file named ``soname`` (a byte search of
+    its string table, where every library is a NUL-terminated path; read once, ~0.1 ms)."""
+    return b"/" + soname.encode() + b"\0" in _read(cache)
+
+
+def system_has(soname: str) -> bool:
+    """Whether the system provides ``soname``: listed in the linker's cache, else loaded
+    (a library found only through ``LD_LIBRARY_PATH``, or a system without the cache)."""
+    return in_linker_cache(soname) or can_load(soname)
+
+
+def _listing(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
 def missing_libraries(
     start: Path | Sequence[Path],
     bundled: Path | Sequence[Path],
@@ -122,6 +153,7 @@ def missing_libraries(
     in the folders ``bundled`` (followed recursively), that ``loadable`` says are absent,
     sorted; None when an ELF file cannot be read (then nothing can be said)."""
     folders = [bundled] if isinstance(bundled, Path) else list(bundled)
+    listed = [(folder, set(_listing(folder))) for folder in folders]  # one listing, no stats
     system: set[str] = set()
     seen: set[str] = set()
     todo = [start] if isinstance(start, Path) else list(start)
@@ -130,7 +162,7 @@ def missing_libraries(
         if needed is None:
             return None
         for soname in needed:
-            inside = next((f / soname for f in folders if (f / soname).is_file()), None)
+            inside = next((f / soname for f, names in listed if soname in names), None)
             if inside is None:
                 system.add(soname)
             elif soname not in seen:
@@ -191,7 +223,7 @@ def platform_problem(
     is known to be wrong (not Linux, or Qt's files unreadable). Checked on Linux: the system
     libraries Qt's widget and SVG libraries load (any platform plugin needs them: without
     them PySide6 cannot even be imported), those of the ``xcb`` plugin when Qt will use it,
-    and then a display. ``loadable`` defaults to ``can_load``, ``which`` to ``shutil.which``."""
+    and then a display. ``loadable`` defaults to ``system_has``, ``which`` to ``shutil.which``."""
     env = os.environ if env is None else env
     if not platform.startswith("linux"):
         return None
@@ -209,7 +241,7 @@ def platform_problem(
     bundled = [qt / "lib"]
     if getattr(sys, "frozen", False):  # a packaged app carries more libraries beside Qt's
         bundled.append(qt.parent.parent)
-    missing = missing_libraries(start, bundled, loadable or can_load)
+    missing = missing_libraries(start, bundled, loadable or system_has)
     without = "(`bodymap analyze`, `regions`, `validate` and `export` work without it)"
     if missing:
         what = "Qt's X11 platform plugin and its libraries need" if xcb else "Qt needs"

@@ -70,6 +70,16 @@ def test_the_message_is_one_line_with_the_install_command() -> None:
     assert "analyze" in problem
 
 
+def test_the_linker_cache_is_searched_by_file_name(tmp_path: Path) -> None:
+    cache = tmp_path / "ld.so.cache"
+    cache.write_bytes(b"glibc-ld.so.cache1.1\0/lib/x86_64-linux-gnu/libxcb-util.so.1\0")
+    assert launch.in_linker_cache("libxcb-util.so.1", cache)
+    assert not launch.in_linker_cache("libxcb.so.1", cache)  # a prefix of another name
+    assert not launch.in_linker_cache("libxcb-util.so.1", tmp_path / "absent")
+    if launch.LINKER_CACHE.is_file():
+        assert launch.in_linker_cache("libc.so.6")
+
+
 def test_install_command_per_package_manager() -> None:
     missing = ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-randr.so.0", "libxcb-xkb.so.1"]
     assert launch.install_command(missing, APT.get) == (
@@ -140,8 +150,8 @@ def test_bodymap_exits_2_before_qt_can_abort(tmp_path: Path) -> None:
     itself would abort with 134 if it tried to load the plugin)."""
     env = _clean_env() | {"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0"}
     code = (
-        "import sys; from bodymap import launch; real = launch.can_load\n"
-        "launch.can_load = lambda s: s not in ('libxcb-icccm.so.4', 'libxcb-keysyms.so.1')"
+        "import sys; from bodymap import launch; real = launch.system_has\n"
+        "launch.system_has = lambda s: s not in ('libxcb-icccm.so.4', 'libxcb-keysyms.so.1')"
         " and real(s)\n"
         "from bodymap.cli import main; sys.exit(main([]))\n"
     )

@@ -138,7 +138,7 @@ def test_window_export_uses_the_same_renderer(
     qtbot.addWidget(window)
     window.toggle_region("back.left.outer_hip")
     out = tmp_path / "from-window.png"
-    monkeypatch.setattr(dialogs, "ask_export", lambda parent, suggested: (out, 2.0))
+    monkeypatch.setattr(dialogs, "ask_export", lambda parent, suggested, size=None: (out, 2.0))
     window.commands.export.trigger()
     assert QtGui.QImage(str(out)).size().toTuple() == page_layout(anatomy).size(2.0)
     errors: list[str] = []

@@ -160,7 +160,11 @@ class FileController(QtCore.QObject):
         from bodymap.io.session_file import SUFFIX
 
         base = self.document.path.name.removesuffix(SUFFIX) if self.document.path else "pain-map"
-        answer = dialogs.ask_export(self.window, str(Path(self._folder()) / f"{base}.png"))
+        from bodymap.io.export import page_layout
+
+        page = page_layout(self.window.anatomy)
+        suggested = str(Path(self._folder()) / f"{base}.png")
+        answer = dialogs.ask_export(self.window, suggested, (page.width, page.height))
         if answer is None:
             return False
         return self.export_to(*answer)

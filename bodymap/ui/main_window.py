@@ -151,6 +151,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.region_list = RegionList(anatomy)
         self.note_edit = QtWidgets.QPlainTextEdit()
         self.note_edit.setPlaceholderText("A note for this session: when it started, what helps…")
+        self.note_edit.setTabChangesFocus(True)  # Tab leaves the note; a note needs no tabs
         self.note_edit.setAccessibleName("Session note")
         self.match_dock.setWidget(self.match_list)
         self.panel_dock.setWidget(self.panels)

@@ -88,3 +88,22 @@ def test_the_export_dialog_explains_its_choices(qtbot, monkeypatch, tmp_path: Pa
     assert dialogs.ask_export(None, str(out), (1232.0, 844.0)) == (tmp_path / "map.png", 4.0)
     monkeypatch.setattr(ExportDialog, "exec", lambda self: 0)
     assert dialogs.ask_export(None, str(out)) is None
+
+
+def test_a_new_session_resets_the_guide(qtbot, anatomy, errors) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.ui.main_window import MainWindow
+
+    window = MainWindow(anatomy)
+    qtbot.addWidget(window)
+    window.show()
+    muscle = next(iter(anatomy.muscles.values()))
+    window.commands._open_muscle(muscle.id)  # as the Muscles menu does
+    window.toggle_region("back.left.outer_hip")
+    qtbot.waitUntil(lambda: any(t.startswith("1. ") for t in window.panels.titles()))
+    assert muscle.name in " ".join(window.panels.titles())
+    window.files.new()
+    qtbot.wait(300)  # any live matching of the empty map has run
+    assert window.panels.titles() == []
+    assert window.document.is_empty()
+    window.undo_stack.setClean()
+    window.close()

@@ -119,6 +119,7 @@ class FileController(QtCore.QObject):
         return True
 
     def _load(self, session: Session, path: Path | None) -> None:
+        self.window.panels.reset()  # the last session's muscles do not carry over
         self.document.load(session, path)
         self.window.undo_stack.clear()
         self.window.undo_stack.setClean()

@@ -107,3 +107,20 @@ def test_a_new_session_resets_the_guide(qtbot, anatomy, errors) -> None:  # type
     assert window.document.is_empty()
     window.undo_stack.setClean()
     window.close()
+
+
+def test_the_muscles_menu_shows_the_zones_on_an_empty_map(qtbot, anatomy, errors) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.ui.main_window import MainWindow
+
+    window = MainWindow(anatomy)
+    qtbot.addWidget(window)
+    window.show()
+
+    def shown() -> set[tuple[str, str]]:
+        return {k for k, items in window.scene._zones.items() if any(i.isVisible() for i in items)}
+
+    assert shown() == set()
+    menu = [a for a in window.commands.muscles_menu.actions() if "Psoas" in a.text()]
+    menu[0].trigger()
+    assert shown() == {("psoas", "left"), ("psoas", "right")}
+    window.close()

@@ -260,6 +260,9 @@ class Actions(QtCore.QObject):
         self.window.panel_dock.show()
         self.window.panel_dock.raise_()
         self.window.panels.open_muscle(muscle_id)
+        if not self.window.result.matches:  # nothing marked yet: show where it refers pain
+            sides = sorted({zone.side for zone in self.window.anatomy.muscles[muscle_id].zones})
+            self.window.scene.set_highlights([(muscle_id, side) for side in sides], None)
 
     def _about(self) -> None:
         from bodymap import __version__

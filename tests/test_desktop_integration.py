@@ -121,3 +121,21 @@ def test_a_build_gets_every_notice_and_the_versions(tmp_path: Path) -> None:
     assert (tmp_path / "licenses" / "NOTICE.txt").is_file()
     assert any((tmp_path / "licenses" / "packages" / "shapely").iterdir())
     assert sys.version.split()[0] in versions
+
+
+def test_about_names_the_licences_and_where_they_are(qtbot, anatomy, errors, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6 import QtWidgets
+
+    from bodymap.ui.main_window import MainWindow
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QtWidgets.QMessageBox, "about", lambda parent, title, text: shown.append(text)
+    )
+    window = MainWindow(anatomy)
+    qtbot.addWidget(window)
+    window.commands.about.trigger()
+    assert "LGPL" in shown[0]
+    folder = shown[0].split("(")[-1].split(")")[0]
+    assert (Path(folder) / "NOTICE.txt").is_file()
+    window.close()

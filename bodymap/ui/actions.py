@@ -271,5 +271,13 @@ class Actions(QtCore.QObject):
             self.window,
             "About BodyMap",
             f"<h3>BodyMap {__version__}</h3><p>Mark where your back hurts and see which "
-            "muscles' referral patterns may explain it. A self-help guide, not a diagnosis.</p>",
+            "muscles' referral patterns may explain it. A self-help guide, not a diagnosis.</p>"
+            "<p>Built on Qt and Qt for Python (PySide6), used under the GNU LGPL version 3, "
+            "and other open-source components; their licences and notices are in the "
+            f"<i>licenses</i> folder of the program ({_licences_folder()}).</p>",
         )
+
+
+def _licences_folder() -> str:
+    """Where the licence notices were installed (the package's ``licenses`` folder)."""
+    return str(Path(__file__).resolve().parent.parent / "licenses")

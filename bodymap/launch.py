@@ -252,11 +252,3 @@ def platform_problem(
     if xcb and not env.get("DISPLAY"):
         return f"cannot open the window: no display (DISPLAY is not set) {without}"
     return None
-
-
-def gui_main() -> int:
-    """The ``bodymap-gui`` entry point: the window, with no console on Windows (a
-    ``gui-scripts`` entry point). Takes the same arguments as ``bodymap``."""
-    from bodymap.cli import main
-
-    return main()

@@ -134,7 +134,7 @@ def test_about_names_the_licences_and_where_they_are(qtbot, anatomy, errors, mon
     )
     window = MainWindow(anatomy)
     qtbot.addWidget(window)
-    window.commands.about.trigger()
+    window.action_set.about.trigger()
     assert "LGPL" in shown[0]
     folder = shown[0].split("(")[-1].split(")")[0]
     assert (Path(folder) / "NOTICE.txt").is_file()

@@ -97,7 +97,7 @@ def test_a_new_session_resets_the_guide(qtbot, anatomy, errors) -> None:  # type
     qtbot.addWidget(window)
     window.show()
     muscle = next(iter(anatomy.muscles.values()))
-    window.commands._open_muscle(muscle.id)  # as the Muscles menu does
+    window.action_set.muscle_chosen.emit(muscle.id)  # as the Muscles menu does
     window.toggle_region("back.left.outer_hip")
     qtbot.waitUntil(lambda: any(t.startswith("1. ") for t in window.panels.titles()))
     assert muscle.name in " ".join(window.panels.titles())
@@ -120,7 +120,7 @@ def test_the_muscles_menu_shows_the_zones_on_an_empty_map(qtbot, anatomy, errors
         return {k for k, items in window.scene._zones.items() if any(i.isVisible() for i in items)}
 
     assert shown() == set()
-    menu = [a for a in window.commands.muscles_menu.actions() if "Psoas" in a.text()]
+    menu = [a for a in window.action_set.muscles_menu.actions() if "Psoas" in a.text()]
     menu[0].trigger()
     assert shown() == {("psoas", "left"), ("psoas", "right")}
     window.close()

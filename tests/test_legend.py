@@ -32,7 +32,7 @@ def test_legend_in_the_status_bar_follows_and_sets_the_intensity(qtbot, anatomy,
     window = MainWindow(anatomy)
     qtbot.addWidget(window)
     window.show()
-    legend = window.commands.legend
+    legend = window.action_set.legend
     assert legend.parent() is not None and legend.isVisible()
     assert window.statusBar().isAncestorOf(legend)
     assert "1 (mildest" in legend.accessibleDescription()
@@ -47,7 +47,7 @@ def test_legend_in_the_status_bar_follows_and_sets_the_intensity(qtbot, anatomy,
         seen = image.pixelColor(round(centre.x() * dpr), round(centre.y() * dpr))
         assert seen == QtGui.QColor(palette.pain_colour(level)), level
 
-    window.commands.stronger.trigger()  # "." : the legend's frame moves with the spin box
+    window.action_set.stronger.trigger()  # "." : the legend's frame moves with the spin box
     assert window.view.intensity == 4
     after = legend.grab().toImage()
     y = legend.swatch_rect(4).center().y()

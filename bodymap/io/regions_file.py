@@ -7,18 +7,14 @@ The schema is documented in ``docs/regions-format.md``. Every problem raises
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from pathlib import Path as FsPath
 from typing import Any
 
-import numpy as np
-from shapely.geometry import Polygon
-from shapely.validation import explain_validity
-
 from bodymap.core.anatomy import (
     VIEW_IDS,
     Anatomy,
+    Area,
     Muscle,
     Panel,
     Region,
@@ -29,24 +25,32 @@ from bodymap.core.anatomy import (
 )
 from bodymap.io import yaml_strict
 from bodymap.io.errors import RegionsError
+from bodymap.io.regions_codes import read_areas, read_choir, read_snomed
+from bodymap.io.regions_reader import Reader as _Reader
 
 FORMAT = "bodymap-regions"
-SUPPORTED_VERSION = 1
+SUPPORTED_VERSION = 2
 MAX_BYTES = 32 * 1024 * 1024
 
 # The public vocabulary of region names (shared/anatomy-regions.md); ids are VIEW.SIDE.NAME.
 SIDED_REGIONS = {
     "back": (
+        "neck", "shoulder", "upper_arm", "elbow", "forearm", "hand",
         "upper_back", "mid_back", "low_back", "flank", "iliac_crest", "sacroiliac",
         "upper_buttock", "lower_buttock", "outer_hip", "back_of_thigh", "outer_thigh",
-        "back_of_knee",
+        "back_of_knee", "calf", "heel", "sole",
     ),
     "front": (
+        "neck", "shoulder", "upper_arm", "elbow", "forearm", "hand", "chest",
         "upper_abdomen", "lower_abdomen", "front_of_hip", "groin", "upper_front_thigh",
-        "lower_front_thigh", "inner_thigh", "outer_thigh", "knee",
+        "lower_front_thigh", "inner_thigh", "outer_thigh", "knee", "shin", "outer_lower_leg",
+        "ankle", "foot",
     ),
 }  # fmt: skip
-MIDLINE_REGIONS = {"back": ("tailbone",), "front": ("pubic",)}
+MIDLINE_REGIONS = {
+    "back": ("head", "thoracic_spine", "lumbar_spine", "sacrum", "tailbone"),
+    "front": ("head", "pubic"),
+}
 _REGION_ID = re.compile(r"^(back|front)\.(?:(left|right)\.)?([a-z][a-z0-9_]*)$")
 _MUSCLE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -60,107 +64,6 @@ def vocabulary() -> list[str]:
         ids += [f"{view}.{side}.{n}" for n in SIDED_REGIONS[view] for side in ("left", "right")]
         ids += [f"{view}.{n}" for n in MIDLINE_REGIONS[view]]
     return ids
-
-
-class _Reader:
-    """Typed access to the parsed document with errors that point at the source."""
-
-    def __init__(self, path: str, marks: yaml_strict.Marks) -> None:
-        self.path = path
-        self.marks = marks
-
-    def fail(self, where: yaml_strict.Path, reason: str) -> RegionsError:
-        while where not in self.marks and where:
-            where = where[:-1]
-        line, col = self.marks.get(where, (1, 1))
-        return RegionsError(self.path, reason, line, col)
-
-    def mapping(
-        self,
-        value: Any,
-        where: yaml_strict.Path,
-        required: set[str],
-        optional: frozenset[str] = frozenset(),
-    ) -> dict[str, Any]:
-        name = ".".join(map(str, where)) or "the document"
-        if not isinstance(value, dict):
-            raise self.fail(where, f"{name} must be a mapping of keys to values")
-        for key in value:
-            if key not in required | optional:
-                raise self.fail(
-                    (*where, key), f"unknown key {key!r} in {name}; remove it or fix its spelling"
-                )
-        for key in sorted(required):
-            if key not in value:
-                raise self.fail(where, f"{name} is missing the key {key!r}; add it")
-        return value
-
-    def text(self, value: Any, where: yaml_strict.Path) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(
-                where, f"{'.'.join(map(str, where))} must be non-empty text (quote it if needed)"
-            )
-        return value.strip()
-
-    def texts(self, value: Any, where: yaml_strict.Path) -> tuple[str, ...]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(where, f"{'.'.join(map(str, where))} must be a non-empty list")
-        return tuple(self.text(item, (*where, i)) for i, item in enumerate(value))
-
-    def items(self, value: Any, where: yaml_strict.Path) -> list[Any]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(where, f"{'.'.join(map(str, where))} must be a non-empty list")
-        return value
-
-    def choice(self, value: Any, where: yaml_strict.Path, allowed: tuple[str, ...]) -> str:
-        if value not in allowed:
-            raise self.fail(
-                where,
-                f"{'.'.join(map(str, where))} is {value!r}; expected one of {', '.join(allowed)}",
-            )
-        return str(value)
-
-    def number(self, value: Any, where: yaml_strict.Path) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(where, f"expected a number, got {value!r}")
-        if not math.isfinite(value):
-            raise self.fail(where, f"{value!r} is not a finite number; use a real coordinate")
-        return float(value)
-
-    def polygon(
-        self, value: Any, where: yaml_strict.Path, viewbox: tuple[float, float, float, float]
-    ) -> Polygon:
-        points = self.items(value, where)
-        if len(points) < 3:
-            raise self.fail(where, "a polygon needs at least 3 points")
-        flat = [c for p in points if type(p) is list and len(p) == 2 for c in p]
-        if (
-            len(flat) == 2 * len(points)
-            and {type(c) for c in flat} <= {int, float}
-            and all(map(math.isfinite, flat))
-        ):  # checked in bulk; the loop below finds the first bad point
-            poly = Polygon(np.asarray(flat, dtype=np.float64).reshape(-1, 2))
-        else:
-            coords = []
-            for i, point in enumerate(points):
-                if not isinstance(point, list) or len(point) != 2:
-                    raise self.fail((*where, i), "a point must be a pair [x, y]")
-                coords.append(
-                    (self.number(point[0], (*where, i, 0)), self.number(point[1], (*where, i, 1)))
-                )
-            poly = Polygon(coords)
-        if not poly.is_valid:
-            raise self.fail(
-                where, f"invalid polygon ({explain_validity(poly)}); fix the outline so it does "
-                "not cross itself",
-            )  # fmt: skip
-        x0, y0, w, h = viewbox
-        bx0, by0, bx1, by1 = poly.bounds
-        if bx0 < x0 or by0 < y0 or bx1 > x0 + w or by1 > y0 + h:
-            raise self.fail(
-                where, f"polygon reaches outside the viewBox {list(viewbox)}; move it inside"
-            )
-        return poly
 
 
 def load_regions(path: str | FsPath) -> Anatomy:
@@ -196,7 +99,12 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         raise RegionsError(name, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     data, marks = yaml_strict.load(text, name)
     r = _Reader(name, marks)
-    top = r.mapping(data, (), {"format", "version", "views", "regions", "muscles", "safety"})
+    top = r.mapping(
+        data,
+        (),
+        {"format", "version", "views", "regions", "muscles", "safety"},
+        frozenset({"areas"}),
+    )
     if top["format"] != FORMAT:
         raise r.fail(("format",), f"format must be {FORMAT!r}; is this a regions file?")
     version = top["version"]
@@ -211,7 +119,12 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
     if version < 1:
         raise r.fail(("version",), f"format version {version} does not exist; use 1")
     views = _views(r, top["views"])
-    regions = _regions(r, top["regions"], views)
+    if version >= 2 and "areas" not in top:
+        raise r.fail((), "the document is missing the key 'areas'; add it")
+    if version < 2 and "areas" in top:
+        raise r.fail(("areas",), "areas need format version 2; set version: 2")
+    areas = read_areas(r, top["areas"]) if version >= 2 else {}
+    regions = _regions(r, top["regions"], views, areas)
     muscles = _muscles(r, top["muscles"], views)
     s = r.mapping(top["safety"], ("safety",), {"title", "text", "red_flags"})
     safety = Safety(
@@ -219,7 +132,9 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         r.text(s["text"], ("safety", "text")),
         r.texts(s["red_flags"], ("safety", "red_flags")),
     )
-    return Anatomy(version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety)
+    return Anatomy(
+        version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety, areas
+    )
 
 
 def _views(r: _Reader, value: Any) -> dict[str, View]:
@@ -249,11 +164,14 @@ def _views(r: _Reader, value: Any) -> dict[str, View]:
     return views
 
 
-def _regions(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Region]:
+def _regions(
+    r: _Reader, value: Any, views: dict[str, View], areas: dict[str, Area]
+) -> dict[str, Region]:
     regions: dict[str, Region] = {}
+    extra = {"area", "words", "snomed", "choir"} if areas else set()
     for i, item in enumerate(r.items(value, ("regions",))):
         where: yaml_strict.Path = ("regions", i)
-        g = r.mapping(item, where, {"id", "label", "view", "side", "polygon"})
+        g = r.mapping(item, where, {"id", "label", "view", "side", "polygon", *extra})
         region_id = r.text(g["id"], (*where, "id"))
         match = _REGION_ID.match(region_id)
         if match is None:
@@ -271,7 +189,16 @@ def _regions(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Region
             raise r.fail((*where, "id"), f"region id {region_id!r} is used twice; keep one")
         polygon = r.polygon(g["polygon"], (*where, "polygon"), views[view].viewbox)
         label = r.text(g["label"], (*where, "label"))
-        regions[region_id] = Region(region_id, label, view, side, polygon)  # type: ignore[arg-type]
+        if not extra:
+            regions[region_id] = Region(region_id, label, view, side, polygon)  # type: ignore[arg-type]
+            continue
+        area = r.choice(g["area"], (*where, "area"), tuple(areas))
+        words = r.texts(g["words"], (*where, "words"))
+        snomed = read_snomed(r, g["snomed"], (*where, "snomed"))
+        choir = read_choir(r, g["choir"], (*where, "choir"), view)
+        regions[region_id] = Region(
+            region_id, label, view, side, polygon, area, words, snomed, choir  # type: ignore[arg-type]
+        )  # fmt: skip
     missing = [rid for rid in vocabulary() if rid not in regions]
     if missing:
         raise r.fail(

@@ -27,10 +27,10 @@ import shapely
 import shapely.errors
 
 from bodymap import __version__
-from bodymap.core import pain as _pain
+from bodymap.core import brush as _brush
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
-from bodymap.core.pain import (
+from bodymap.core.marks import (
     MAX_MARKS,
     MAX_POINTS_PER_STROKE,
     MAX_TOTAL_POINTS,
@@ -122,7 +122,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     }
     layers = session.pain
     # Kept only when loading will give back exactly the marks the pain was computed from.
-    if layers is not None and exact and layers.geometry_version == _pain.GEOMETRY_VERSION:
+    if layers is not None and exact and layers.geometry_version == _brush.GEOMETRY_VERSION:
         doc["pain"] = {
             "marks_sha256": _digest(headers, b"".join(coords)),
             "regions_sha256": layers.regions_sha256,
@@ -417,7 +417,7 @@ def _cached_pain(cache: Any, digest: str, marks: list[Mark], anatomy: Anatomy) -
         and cache.get("marks_sha256") == digest
         and cache.get("regions_sha256") == anatomy.sha256
         and type(cache.get("geometry_version")) is int
-        and cache["geometry_version"] == _pain.GEOMETRY_VERSION
+        and cache["geometry_version"] == _brush.GEOMETRY_VERSION
         and type(cache.get("views")) is dict
         and set(cache["views"]) == set(anatomy.views)
     ):
@@ -464,7 +464,7 @@ def _decoded(
         if not geom.is_empty and not (bx <= x0 and by <= y0 and x1 <= bx + bw and y1 <= by + bh):
             return None
         result[view][level] = geom
-    return PainLayers(anatomy.sha256, _pain.GEOMETRY_VERSION, result)
+    return PainLayers(anatomy.sha256, _brush.GEOMETRY_VERSION, result)
 
 
 def regions_warning(session: Session, anatomy: Anatomy, name: str) -> str | None:

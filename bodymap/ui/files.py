@@ -12,7 +12,7 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.io.errors import BodyMapError
 from bodymap.ui import dialogs
@@ -20,7 +20,8 @@ from bodymap.ui.settings import app_settings
 
 if TYPE_CHECKING:
     from bodymap.core.session import Session
-    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.autosave import Autosaver
+    from bodymap.ui.document import PainDocument
 
 MAX_RECENT = 8
 
@@ -36,25 +37,41 @@ def settle_memory() -> None:
 
 
 class FileController(QtCore.QObject):
-    recent_changed = QtCore.Signal()
+    """The file commands of ``window`` (dialogs' parent, title, status bar), acting on the
+    document and autosaver given by :meth:`attach` and on ``undo_stack``."""
 
-    def __init__(self, window: MainWindow) -> None:
+    recent_changed = QtCore.Signal()
+    session_replaced = QtCore.Signal()  # a new or opened session is about to be shown
+
+    def __init__(self, window: QtWidgets.QMainWindow, undo_stack: QtGui.QUndoStack) -> None:
         super().__init__(window)
         self.window = window
+        self.undo_stack = undo_stack
+        self._document: PainDocument | None = None
+        self._autosaver: Autosaver | None = None
+
+    def attach(self, document: PainDocument, autosaver: Autosaver) -> None:
+        self._document, self._autosaver = document, autosaver
 
     @property
-    def document(self):  # type: ignore[no-untyped-def]
-        return self.window.document
+    def document(self) -> PainDocument:
+        assert self._document is not None, "attach() first"
+        return self._document
+
+    @property
+    def autosaver(self) -> Autosaver:
+        assert self._autosaver is not None, "attach() first"
+        return self._autosaver
 
     def display_name(self) -> str:
-        if not self.window.is_attached():
+        if self._document is None:
             return "Untitled"
         path = self.document.path
         return path.name if path else "Untitled"
 
     def update_title(self) -> None:
         self.window.setWindowTitle(f"{self.display_name()}[*] — BodyMap")
-        path = self.document.path if self.window.is_attached() else None
+        path = self.document.path if self._document is not None else None
         self.window.setWindowFilePath(str(path or ""))
 
     # -- recent files ------------------------------------------------------------------
@@ -79,7 +96,7 @@ class FileController(QtCore.QObject):
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current session (saved, discarded or unchanged)."""
-        if self.window.undo_stack.isClean():
+        if self.undo_stack.isClean():
             return True
         answer = dialogs.ask_unsaved(self.window, self.display_name())
         if answer == "save":
@@ -107,24 +124,24 @@ class FileController(QtCore.QObject):
 
         path = Path(path)
         try:
-            session = load_session(path, self.window.anatomy)
+            session = load_session(path, self.document.anatomy)
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Cannot open the session", str(exc))
             return False
         self._load(session, path)
         self._remember(path)
-        warning = regions_warning(session, self.window.anatomy, path.name)
+        warning = regions_warning(session, self.document.anatomy, path.name)
         if warning:
             dialogs.show_info(self.window, "Session opened", warning)
         return True
 
     def _load(self, session: Session, path: Path | None) -> None:
-        self.window.panels.reset()  # the last session's muscles do not carry over
+        self.session_replaced.emit()  # e.g. the muscle guide starts afresh
         self.document.load(session, path)
-        self.window.undo_stack.clear()
-        self.window.undo_stack.setClean()
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
         self.window.setWindowModified(False)
-        self.window.autosaver.discard_file()
+        self.autosaver.discard_file()
         self.update_title()
         settle_memory()
 
@@ -150,8 +167,8 @@ class FileController(QtCore.QObject):
             self.window.setWindowModified(True)
             return False
         self.document.path = path
-        self.window.undo_stack.setClean()
-        self.window.autosaver.discard_file()
+        self.undo_stack.setClean()
+        self.autosaver.discard_file()
         self._remember(path)
         self.update_title()
         self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
@@ -163,7 +180,7 @@ class FileController(QtCore.QObject):
         base = self.document.path.name.removesuffix(SUFFIX) if self.document.path else "pain-map"
         from bodymap.io.export import page_layout
 
-        page = page_layout(self.window.anatomy)
+        page = page_layout(self.document.drawing.anatomy)
         suggested = str(Path(self._folder()) / f"{base}.png")
         answer = dialogs.ask_export(self.window, suggested, (page.width, page.height))
         if answer is None:
@@ -174,9 +191,8 @@ class FileController(QtCore.QObject):
         from bodymap.io.export import export_png
 
         try:
-            width, height = export_png(
-                self.window.anatomy, self.document.to_session(), path, scale, self.window.matcher
-            )
+            document = self.document
+            width, height = export_png(document.drawing, document.to_session(), path, scale)
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Could not export", str(exc))
             return False
@@ -198,7 +214,7 @@ class FileController(QtCore.QObject):
         newest = orphans[0]
         restored = False
         try:
-            session = load_session(newest, self.window.anatomy)
+            session = load_session(newest, self.document.anatomy)
         except BodyMapError:
             session = None
         if session is not None:
@@ -207,8 +223,8 @@ class FileController(QtCore.QObject):
                 self._load(session, None)
                 # Restored work is unsaved work: mark it so, and autosave it as ours.
                 self.window.setWindowModified(True)
-                self.window.undo_stack.resetClean()
-                self.window.autosaver.schedule()
+                self.undo_stack.resetClean()
+                self.autosaver.schedule()
                 restored = True
         for orphan in orphans:
             Autosaver.remove(orphan)

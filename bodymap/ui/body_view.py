@@ -8,13 +8,31 @@ from __future__ import annotations
 
 import enum
 import math
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore, QtGui, QtWidgets
+
+if TYPE_CHECKING:
+    from bodymap.core.drawing import Drawing
+    from bodymap.core.matching import MatchResult
 
 MIN_POINT_STEP = 0.6  # SVG units; closer pointer samples add nothing visible
 ZOOM_MIN, ZOOM_MAX = 0.2, 12.0
 FIT_MARGIN = 2  # pixels around the fitted scene, as QGraphicsView.fitInView leaves
+
+
+def describe_map(drawing: Drawing, result: MatchResult) -> str:
+    """What a screen reader says of the body map: the marks and the closest patterns."""
+    anatomy = drawing.anatomy
+    regions = [anatomy.regions[r].label for r in drawing.pain.marked_regions()]
+    strokes = sum(1 for m in drawing.marks if not hasattr(m, "region"))
+    parts = [f"Marked regions: {', '.join(regions)}." if regions else "No region marked."]
+    if strokes:
+        parts.append(f"{strokes} painted stroke{'s' if strokes > 1 else ''}.")
+    best = [f"{m.name} ({m.side})" for m in result.matches[:3]]
+    if best:
+        parts.append(f"Patterns that resemble the drawing: {', '.join(best)}.")
+    return " ".join(parts)
 
 
 def pen_intensity(event: QtGui.QTabletEvent) -> int:
@@ -99,6 +117,9 @@ class BodyView(QtWidgets.QGraphicsView):
         self.body = scene
         self._has_body = True
         self.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        # Keyboard focus shows as a frame in the highlight colour (Tab reaches the map).
+        self.setStyleSheet("BodyView { border: 2px solid transparent; }"
+                           "BodyView:focus { border: 2px solid palette(highlight); }")  # fmt: skip
         if self.fit_mode:
             self.fit()
         self.set_tool(self.tool)

@@ -18,7 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.ui import dialogs
 from bodymap.ui.actions import Actions
-from bodymap.ui.body_view import BodyView, Tool
+from bodymap.ui.body_view import BodyView, Tool, describe_map
 from bodymap.ui.files import FileController
 from bodymap.ui.screen_fit import restore_layout
 from bodymap.ui.settings import app_settings
@@ -284,6 +284,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_highlights()
         if final:
             self.panels.show_matches(result.matches)
+            self.view.setAccessibleDescription(describe_map(self.drawing, result))
 
     def _update_highlights(self) -> None:
         from bodymap.io import palette

@@ -50,8 +50,10 @@ def test_each_textbook_group_drawn_exactly_is_a_strong_match_of_that_group(
 ) -> None:  # type: ignore[no-untyped-def]
     for muscle in anatomy.muscles.values():
         for group in sorted({z.group for z in muscle.zones}):
-            result = matcher.match(_zones(anatomy, muscle.id, side, group))
-            first = result.matches[0]
+            pain = _zones(anatomy, muscle.id, side, group) or _zones(
+                anatomy, muscle.id, side, group, spill=True
+            )  # a group of spillover only (the rectus abdominis lateral border)
+            first = matcher.match(pain).matches[0]
             assert (first.muscle, first.side, first.group) == (muscle.id, side, group)
             assert first.strength == "strong"
 
@@ -102,10 +104,11 @@ def test_small_contacts_are_also_touches_not_matches(anatomy, matcher) -> None: 
 
 
 def test_a_stroke_crossing_the_midline_a_little_lists_only_the_drawn_side(anatomy, matcher) -> None:  # type: ignore[no-untyped-def]
-    # a wide band over the left low back reaching 6 units past the midline
+    # a wide patch over the left low back (above the rectus abdominis band) reaching 4 units
+    # past the midline
     back = anatomy.views["back"]
     mid = back.midline_x
-    pain = {"back": box(mid - 45, 330, mid + 6, 410).intersection(back.silhouette)}
+    pain = {"back": box(mid - 45, 280, mid + 4, 340).intersection(back.silhouette)}
     result = matcher.match(pain)
     assert result.matches
     assert {m.side for m in result.matches} == {"left"}

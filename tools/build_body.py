@@ -186,6 +186,8 @@ def build_muscles(words: dict[str, Any]) -> list[dict[str, Any]]:
                         "polygon": to_svg(shape, side_sign(zone.view, side)),
                     }
                 )
+                if zone.crosses_midline:
+                    entries[-1]["crosses_midline"] = True
         panel = dict(meta["panel"])
         panel["sources"] = [" ".join(sources[key].split()) for key in panel["sources"]]
         out.append(

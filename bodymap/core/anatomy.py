@@ -84,7 +84,8 @@ class Region:
 
 @dataclass(frozen=True)
 class Zone:
-    """One referral zone of one muscle side on one view."""
+    """One referral zone of one muscle side on one view. ``crosses_midline``: the pattern of
+    one side reaches across the midline (rectus abdominis refers across the low back)."""
 
     id: str
     muscle: str
@@ -94,6 +95,7 @@ class Zone:
     weight: Weight
     source: str
     polygon: Polygon
+    crosses_midline: bool = False
 
     def __post_init__(self) -> None:
         shapely.prepare(self.polygon)

@@ -229,7 +229,15 @@ def _muscles(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Muscle
         zones = []
         for k, zitem in enumerate(r.items(m["zones"], (*where, "zones"))):
             zw: yaml_strict.Path = (*where, "zones", k)
-            z = r.mapping(zitem, zw, {"id", "side", "view", "group", "weight", "source", "polygon"})
+            z = r.mapping(
+                zitem,
+                zw,
+                {"id", "side", "view", "group", "weight", "source", "polygon"},
+                frozenset({"crosses_midline"}),
+            )
+            crosses = z.get("crosses_midline", False)
+            if not isinstance(crosses, bool):
+                raise r.fail((*zw, "crosses_midline"), "crosses_midline must be true or false")
             zone_id = r.text(z["id"], (*zw, "id"))
             if zone_id in zone_ids:
                 raise r.fail((*zw, "id"), f"zone id {zone_id!r} is used twice; keep one")
@@ -245,6 +253,7 @@ def _muscles(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Muscle
                     r.choice(z["weight"], (*zw, "weight"), ("essential", "spillover")),  # type: ignore[arg-type]
                     r.text(z["source"], (*zw, "source")),
                     r.polygon(z["polygon"], (*zw, "polygon"), views[view].viewbox),
+                    crosses,
                 )
             )
         muscles[muscle_id] = Muscle(

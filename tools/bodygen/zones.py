@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shapely import affinity
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -51,6 +52,15 @@ class Zone:
     weight: str  # essential | spillover
     source: str
     shape: BaseGeometry
+    crosses_midline: bool = False  # a one-sided pattern reaching across the midline
+
+
+def _finish_across(shape: BaseGeometry) -> Polygon:
+    """Clip to the whole trunk (both halves), simplify, keep one polygon."""
+    half = half_trunk()
+    body = half.union(affinity.scale(half, -1.0, 1.0, origin=(0, 0)))
+    main = largest(shape.intersection(body))
+    return Polygon(main.exterior).simplify(SIMPLIFY, preserve_topology=True)
 
 
 def _finish(shape: BaseGeometry) -> Polygon:
@@ -169,4 +179,8 @@ def all_zones() -> list[tuple[Zone, Polygon]]:
         *zb.longissimus_zones(),
         *zh.tfl_zones(),
     ]
-    return [(zone, _finish(zone.shape)) for zone in zones]
+    zones += zb.rectus_abdominis_zones()
+    return [
+        (zone, _finish_across(zone.shape) if zone.crosses_midline else _finish(zone.shape))
+        for zone in zones
+    ]

@@ -149,4 +149,50 @@ def longissimus_zones() -> list[Zone]:
     ]
 
 
-__all__ = ["gluteus_maximus_zones", "iliocostalis_zones", "longissimus_zones", "multifidus_zones"]
+RA_SRC = (
+    "Simons, Travell & Simons 1999, Trigger Point Manual vol. 1, rectus abdominis, as quoted by "
+    "Massage Today and summarised by Niel-Asher (nielasher.com); the lateral-border point after "
+    "webmanmed"
+)
+
+
+def rectus_abdominis_zones() -> list[Zone]:
+    """Lower rectus abdominis: a band across the low back at sacroiliac level on both sides
+    even from one side's trigger point (so the zone crosses the midline), and the lower
+    abdomen near the midline; the lateral border point, the same-side lower quadrant."""
+
+    def z(name: str, view: str, group: str, weight: str, shape: BaseGeometry) -> Zone:
+        return Zone(
+            "rectus_abdominis", "ra", name, view, group, weight, RA_SRC, shape,
+            crosses_midline=name == "low_back_band",
+        )  # fmt: skip
+
+    across = rounded(
+        poly([(-90, _y(0.585)), (90, _y(0.585)), (90, _y(0.545)), (-90, _y(0.545))]), 6.0
+    )
+    return [
+        z("low_back_band", "back", "lower fibres", "essential", across),
+        z(
+            "lower_abdomen",
+            "front",
+            "lower fibres",
+            "essential",
+            ellipse(20.0, _y(0.56), 19.0, 40.0),
+        ),
+        z(
+            "lateral_border",
+            "front",
+            "lateral border",
+            "spillover",
+            ellipse(55.0, _y(0.58), 15.0, 14.0),
+        ),
+    ]
+
+
+__all__ = [
+    "gluteus_maximus_zones",
+    "iliocostalis_zones",
+    "longissimus_zones",
+    "multifidus_zones",
+    "rectus_abdominis_zones",
+]

@@ -50,6 +50,13 @@ def _command_parser() -> argparse.ArgumentParser:
         help="mark a region as painful (repeatable; adds to the session)",
     )  # fmt: skip
     analyze.add_argument("--json", action="store_true", help="print JSON")
+    analyze.add_argument(
+        "--symptom", action="append", default=[], metavar="ID",
+        help="answer yes to a checklist item (repeatable; may reorder near-ties only)",
+    )  # fmt: skip
+    analyze.add_argument(
+        "--list-symptoms", action="store_true", help="list the symptom checklist and exit"
+    )
     regions = sub.add_parser("regions", help="list the anatomical regions")
     regions.add_argument("--json", action="store_true", help="print JSON")
     regions.add_argument(
@@ -133,7 +140,11 @@ def _run_command(ns: argparse.Namespace) -> int:
             return _region_at(anatomy, ns.at)
         return _regions(anatomy, ns.json)
     if ns.command == "analyze":
-        return _analyze(anatomy, ns.session, ns.mark, ns.json)
+        if ns.list_symptoms:
+            for symptom in anatomy.symptoms:
+                print(f"{symptom.id:18} {symptom.label}")
+            return 0
+        return _analyze(anatomy, ns.session, ns.mark, ns.json, ns.symptom)
     return _export(anatomy, ns.session, ns.out, ns.scale)
 
 
@@ -193,10 +204,16 @@ def _region_at(anatomy: Anatomy, args: list[str]) -> int:
     return 0
 
 
-def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_json: bool) -> int:
+def _analyze(
+    anatomy: Anatomy, session_path: str | None, marks: list[str], as_json: bool, answers: list[str]
+) -> int:
     from bodymap.core.drawing import Drawing
     from bodymap.core.marks import RegionMark
+    from bodymap.core.symptoms import reorder, unknown_symptoms
 
+    unknown = unknown_symptoms(anatomy, answers)
+    if unknown:
+        raise UsageError(f"--symptom {unknown[0]}: unknown item; `--list-symptoms` lists them")
     if session_path:
         from bodymap.io.session_file import load_session, regions_warning
 
@@ -212,11 +229,13 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
             raise UsageError(f"--mark {region_id}: unknown region id; `bodymap regions` lists them")
         if not drawing.region_marked(region_id):
             drawing.add(RegionMark(region_id))
-    result = drawing.result
+    result, moves = reorder(anatomy, drawing.result, answers)
     if as_json:
         import json
 
-        print(json.dumps(result.as_dict(), indent=2))
+        doc = result.as_dict()
+        doc["symptom_moves"] = [m.as_dict() for m in moves]
+        print(json.dumps(doc, indent=2))
         return 0
     if result.pain_area == 0:
         print("No pain marked. Use --mark REGION_ID or give a session file.")
@@ -235,6 +254,8 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
     if not result.matches:
         print("No referral pattern explains at least a tenth of this pain.")
     print(f"Pain no listed pattern explains: {result.unexplained:.0%}")
+    for move in moves:
+        print(f"{anatomy.muscles[move.muscle].name} ({move.side}) {move.reason}")
     if result.also_touches:
         touched = ", ".join(
             f"{m.name} ({m.side}, {m.pain_explained:.0%})" for m in result.also_touches

@@ -92,6 +92,7 @@ def test_top_level_shape() -> None:
         "muscles",
         "safety",
         "cues",
+        "symptoms",
     ]
     assert d["format"] == "bodymap-regions" and d["version"] == 2
     assert [v["id"] for v in d["views"]] == ["back", "front"]

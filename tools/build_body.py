@@ -225,6 +225,14 @@ def build_document(words: dict[str, Any]) -> dict[str, Any]:
         "muscles": build_muscles(words),
         "safety": words["safety"],
         "cues": build_cues(words),
+        "symptoms": [
+            {
+                "id": item["id"],
+                "label": item["label"],
+                "for": [{"muscle": m, "source": src} for m, src in item["for"].items()],
+            }
+            for item in words["symptoms"]
+        ],
     }
 
 

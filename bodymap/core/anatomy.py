@@ -157,6 +157,16 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Symptom:
+    """A checklist item: ``supports`` maps the muscles whose cited symptom list has it to
+    the source saying so (shared differential facts 4.2)."""
+
+    id: str
+    label: str
+    supports: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class Safety:
     title: str
     text: str
@@ -180,6 +190,7 @@ class Anatomy:
     safety: Safety
     areas: Mapping[str, Area] = field(default_factory=dict)
     cues: tuple[Cue, ...] = ()
+    symptoms: tuple[Symptom, ...] = ()
     _region_trees: dict[str, tuple[STRtree, tuple[Region, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bodymap.core.anatomy import Area, Cue, Region, Snomed
+from bodymap.core.anatomy import Area, Cue, Muscle, Region, Snomed, Symptom
 from bodymap.io import yaml_strict
 
 if TYPE_CHECKING:
@@ -110,3 +110,28 @@ def read_cues(r: _Reader, value: Any, regions: dict[str, Region]) -> tuple[Cue, 
             )
         )
     return tuple(cues)
+
+
+def read_symptoms(r: _Reader, value: Any, muscles: dict[str, Muscle]) -> tuple[Symptom, ...]:
+    """The symptom checklist; every muscle it names must be a muscle of the file."""
+    out: list[Symptom] = []
+    seen: set[str] = set()
+    for i, item in enumerate(r.items(value, ("symptoms",))):
+        where: yaml_strict.Path = ("symptoms", i)
+        s = r.mapping(item, where, {"id", "label", "for"})
+        symptom_id = r.text(s["id"], (*where, "id"))
+        if not _AREA_ID.match(symptom_id):
+            raise r.fail((*where, "id"), f"symptom id {symptom_id!r} must be lowercase snake_case")
+        if symptom_id in seen:
+            raise r.fail((*where, "id"), f"symptom id {symptom_id!r} is used twice; keep one")
+        seen.add(symptom_id)
+        supports: dict[str, str] = {}
+        for k, entry in enumerate(r.items(s["for"], (*where, "for"))):
+            ew: yaml_strict.Path = (*where, "for", k)
+            e = r.mapping(entry, ew, {"muscle", "source"})
+            muscle = r.text(e["muscle"], (*ew, "muscle"))
+            if muscle not in muscles:
+                raise r.fail((*ew, "muscle"), f"unknown muscle {muscle!r}; use an id of `muscles`")
+            supports[muscle] = r.text(e["source"], (*ew, "source"))
+        out.append(Symptom(symptom_id, r.text(s["label"], (*where, "label")), supports))
+    return tuple(out)

@@ -25,7 +25,13 @@ from bodymap.core.anatomy import (
 )
 from bodymap.io import yaml_strict
 from bodymap.io.errors import RegionsError
-from bodymap.io.regions_codes import read_areas, read_choir, read_cues, read_snomed
+from bodymap.io.regions_codes import (
+    read_areas,
+    read_choir,
+    read_cues,
+    read_snomed,
+    read_symptoms,
+)
 from bodymap.io.regions_reader import Reader as _Reader
 
 FORMAT = "bodymap-regions"
@@ -103,7 +109,7 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         data,
         (),
         {"format", "version", "views", "regions", "muscles", "safety"},
-        frozenset({"areas", "cues"}),
+        frozenset({"areas", "cues", "symptoms"}),
     )
     if top["format"] != FORMAT:
         raise r.fail(("format",), f"format must be {FORMAT!r}; is this a regions file?")
@@ -135,9 +141,10 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
     if version < 2 and "cues" in top:
         raise r.fail(("cues",), "cues need format version 2; set version: 2")
     cues = read_cues(r, top["cues"], regions) if "cues" in top else ()
+    symptoms = read_symptoms(r, top["symptoms"], muscles) if "symptoms" in top else ()
     return Anatomy(
         version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety, areas,
-        cues,
+        cues, symptoms,
     )  # fmt: skip
 
 

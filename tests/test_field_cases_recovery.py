@@ -23,6 +23,23 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "fixtures" / "field-cases"
 
 
+@pytest.fixture(autouse=True)
+def _no_window_left(qtbot):  # type: ignore[no-untyped-def]
+    """Every window these tests made is gone afterwards, its timers with it (a pending
+    repaint would otherwise fire in a later test)."""
+    yield
+    from PySide6 import QtCore, QtWidgets
+
+    from bodymap.ui.main_window import MainWindow
+
+    for widget in QtWidgets.QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.undo_stack.setClean()
+            widget.close()
+            widget.deleteLater()
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete.value)
+
+
 @pytest.fixture
 def answers(monkeypatch):  # type: ignore[no-untyped-def]
     """The recovery dialog answered by ``answers["choice"]`` (a choice or a function of the
@@ -215,7 +232,7 @@ def _unusable(folder: Path, how: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("how", ["file", "dangling link"])
 def test_f04_an_unusable_autosave_folder_falls_back_then_says_so(
-    qtbot, anatomy, matcher, errors, answers, tmp_path: Path, how: str
+    qtbot, anatomy, matcher, errors, answers, tmp_path: Path, how: str, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     first, fallback = autosave_dirs()
     _unusable(first, how, tmp_path)
@@ -233,7 +250,7 @@ def test_f04_an_unusable_autosave_folder_falls_back_then_says_so(
     assert win.autosaver.save_now() is None
     assert not banner.isHidden() and "Not autosaved" in banner.text()
     asked: list[str] = []
-    dialogs.ask_unsaved = lambda p, n: asked.append(n) or "cancel"  # type: ignore[assignment]
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda p, n: asked.append(n) or "cancel")
     win.close()
     assert asked and win.isVisible(), "closing asks before discarding"
     win.undo_stack.setClean()

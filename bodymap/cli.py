@@ -94,8 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _out_of_memory(exc: BaseException) -> bool:
     """Whether ``exc`` reports memory running out (MemoryError, GEOS's std::bad_alloc)."""
-    return isinstance(exc, MemoryError) or (
-        type(exc).__name__ == "GEOSException" and "bad_alloc" in str(exc)
+    import errno
+
+    return (
+        isinstance(exc, MemoryError)
+        or (type(exc).__name__ == "GEOSException" and "bad_alloc" in str(exc))
+        or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM)
+        or (isinstance(exc, ImportError) and "failed to map segment" in str(exc))
     )
 
 

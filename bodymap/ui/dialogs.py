@@ -79,7 +79,16 @@ def ask_recovery(
             combo.addItem(label, key)
         grid.addWidget(combo, row, 2)
         combos[orphan.path] = combo
-    layout.addLayout(grid)
+    rows = QtWidgets.QWidget()
+    rows.setLayout(grid)
+    scroll = QtWidgets.QScrollArea()  # many orphans scroll instead of growing off screen
+    scroll.setWidget(rows)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    scroll.setMinimumSize(
+        min(rows.sizeHint().width() + 24, 900), min(rows.sizeHint().height() + 4, 520)
+    )
+    layout.addWidget(scroll)
     if set_aside:
         aside = QtWidgets.QLabel(
             "Could not be read, kept aside (open them with a newer version or the right "

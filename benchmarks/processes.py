@@ -62,7 +62,7 @@ def child_env(settings_dir: Path, data_dir: Path, pycache: Path) -> dict[str, st
     return env
 
 
-def _first_paint(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float | None, int]:
+def first_paint(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float | None, int]:
     """Seconds from just before Popen to the child's first frame and to its first frame after
     loading (None if it reports none), and its peak RSS (KiB)."""
     start = time.time()
@@ -93,21 +93,21 @@ def startup(
     bare: list[float] = []
     loaded: list[float] = []
     main, baseline = [sys.executable, "main.py"], [sys.executable, "-c", BARE_WINDOW]
-    _first_paint(main, env, cwd)
-    _first_paint(baseline, env, cwd)
+    first_paint(main, env, cwd)
+    first_paint(baseline, env, cwd)
     for _ in range(repeat):
-        first, ready, _rss = _first_paint(main, env, cwd)
+        first, ready, _rss = first_paint(main, env, cwd)
         app.append(first)
         if ready is not None:
             loaded.append(ready)
-        bare.append(_first_paint(baseline, env, cwd)[0])
+        bare.append(first_paint(baseline, env, cwd)[0])
     return app, bare, loaded
 
 
 def peak_memory(env: dict[str, str], cwd: Path, session: Path) -> int:
     """Peak resident memory (KiB) of the app opening ``session`` until its first frame after
     loading (the session is opened by then, so the pain is painted in it)."""
-    return _first_paint([sys.executable, "main.py", str(session)], env, cwd)[2]
+    return first_paint([sys.executable, "main.py", str(session)], env, cwd)[2]
 
 
 def run_timed(cmd: list[str], env: dict[str, str], cwd: Path, repeat: int) -> list[float]:
@@ -121,3 +121,16 @@ def run_timed(cmd: list[str], env: dict[str, str], cwd: Path, repeat: int) -> li
         if proc.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd)} failed: {proc.stderr.strip()[-400:]}")
     return times
+
+
+def run_measured(cmd: list[str], env: dict[str, str], cwd: Path) -> int:
+    """Run ``cmd`` once (it must exit with 0); its peak resident memory (KiB)."""
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+    _, status, usage = os.wait4(proc.pid, 0)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {err.strip()[-400:]}")
+    return int(usage.ru_maxrss)

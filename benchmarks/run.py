@@ -4,7 +4,7 @@
     python benchmarks/run.py --quick    # fewer samples, about a minute
     python benchmarks/run.py --json OUT # also write every figure to OUT
     python benchmarks/run.py --only startup,analyze   # some sections: ink, stroke, startup,
-                                                      # analyze (export too), memory
+                                                      # analyze (export too), memory, limits
 
 Prints the machine, then for each budget of issue 6 the figures and a one-line verdict:
 1. input to ink, 2. stroke end to ranked list and highlights, 3. start-up against a bare
@@ -34,9 +34,16 @@ sys.path.insert(0, str(ROOT))
 import inputs  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 import processes  # noqa: E402
 
-SECTIONS = ("ink", "stroke", "startup", "analyze", "memory")
+SECTIONS = ("ink", "stroke", "startup", "analyze", "memory", "limits")
 RESULTS: dict[str, Any] = {}
 VERDICTS: list[bool] = []
+
+
+def _analysed(anatomy, session):  # type: ignore[no-untyped-def]
+    """A session and its drawing, as the command line analyses it for an export."""
+    from bodymap.core.drawing import Drawing
+
+    return Drawing.of_session(session, anatomy), session
 
 
 def pct(values: list[float], q: float) -> float:
@@ -171,6 +178,11 @@ def bench_startup(env: dict[str, str], repeat: int) -> None:
     print("   (bytecode compiled by one untimed run of each, as an installed app has it)")
     RESULTS["startup"] = {"app": app, "bare": bare, "loaded": loaded, "ratio": a / b}
     verdict(a / b <= 1.5, f"ratio {a / b:.2f} (budget 1.5)")
+    if loaded:
+        usable = statistics.median(loaded) / b
+        RESULTS["startup"]["usable_ratio"] = usable
+        verdict(usable <= 2.0, f"usable window (anatomy loaded) {usable:.2f}x the bare window "
+                               "(goal 2x)")  # fmt: skip
 
 
 def bench_export_analyze(inp: inputs.Inputs, env: dict[str, str], repeat: int) -> None:
@@ -186,7 +198,7 @@ def bench_export_analyze(inp: inputs.Inputs, env: dict[str, str], repeat: int) -
     for _ in range(repeat):
         session = load_session(session_path, anatomy)  # fresh: no stroke geometry cached yet
         t0 = time.perf_counter()
-        export_png(anatomy, session, out, 2.0)
+        export_png(*_analysed(anatomy, session), out, 2.0)
         inproc.append(time.perf_counter() - t0)
     py = sys.executable
     cli = processes.run_timed(
@@ -222,6 +234,23 @@ def bench_memory(inp: inputs.Inputs, env: dict[str, str]) -> None:
     print(f"   peak resident memory {mb:.0f} MB")
     RESULTS["memory_mb"] = mb
     verdict(mb <= 300, f"peak {mb:.0f} MB (budget 300 MB)")
+
+
+def bench_limits(inp: inputs.Inputs, env: dict[str, str]) -> None:
+    import limits_timing
+
+    from bodymap.core.marks import MAX_MARKS, MAX_TOTAL_POINTS
+
+    figures = limits_timing.measure(inp.root, env, ROOT)
+    print(f"\n6. A session at the limits ({MAX_MARKS:,} strokes, {MAX_TOTAL_POINTS:,} points), "
+          "no kept pain")  # fmt: skip
+    for name, (seconds, mb) in figures.items():
+        print(f"   {name:20} {seconds:.2f} s, peak {mb:.0f} MB")
+    RESULTS["limits"] = figures
+    worst_s = max(s for s, _ in figures.values())
+    worst_mb = max(mb for _, mb in figures.values())
+    ok = worst_s <= limits_timing.BUDGET_S and worst_mb <= limits_timing.BUDGET_MB
+    verdict(ok, f"slowest {worst_s:.2f} s (budget 3 s), largest {worst_mb:.0f} MB (budget 500 MB)")
 
 
 def main() -> int:
@@ -260,6 +289,8 @@ def main() -> int:
             bench_export_analyze(inp, env, 1 if args.quick else 3)
         if "memory" in only:
             bench_memory(inp, env)
+        if "limits" in only:
+            bench_limits(inp, env)
     ok = all(VERDICTS)
     print(f"\n{sum(VERDICTS)} of {len(VERDICTS)} budgets met; "
           f"{time.perf_counter() - started:.0f} s")  # fmt: skip

@@ -15,7 +15,7 @@ import yaml
 from shapely import affinity
 from shapely.geometry import Polygon, box
 
-from bodymap.core.pain import Stroke
+from bodymap.core.marks import Stroke
 
 
 def regions_with_zones(base: Path, zone_count: int, out: Path, seed: int = 1) -> Path:

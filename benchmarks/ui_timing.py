@@ -23,7 +23,7 @@ from bodymap.core.anatomy import Anatomy
 from bodymap.io.regions_file import load_regions
 from bodymap.ui import dialogs
 from bodymap.ui.app import application
-from bodymap.ui.canvas import Tool
+from bodymap.ui.body_view import Tool
 from bodymap.ui.main_window import LIVE_MATCH_MS, MainWindow
 
 LEFT = QtCore.Qt.MouseButton.LeftButton

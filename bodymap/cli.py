@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from bodymap import __version__
 from bodymap.io.errors import BodyMapError, UsageError
 
 if TYPE_CHECKING:
-    from bodymap.core.anatomy import Anatomy
+    from bodymap.core.anatomy import Anatomy, Region
 
 COMMANDS = ("analyze", "regions", "validate", "export")
 
@@ -48,6 +49,10 @@ def _command_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print JSON")
     regions = sub.add_parser("regions", help="list the anatomical regions")
     regions.add_argument("--json", action="store_true", help="print JSON")
+    regions.add_argument(
+        "--at", nargs="*", metavar="VIEW X Y",
+        help="print the id of the region at this point of a view (SVG units)",
+    )  # fmt: skip
     validate = sub.add_parser("validate", help="check a regions file")
     validate.add_argument("regions_file", nargs="?", metavar="REGIONS_FILE")
     export = sub.add_parser("export", help="export a session as a PNG image")
@@ -135,6 +140,8 @@ def _run_command(ns: argparse.Namespace) -> int:
         return 0
     anatomy = _anatomy(ns.regions)
     if ns.command == "regions":
+        if ns.at is not None:
+            return _region_at(anatomy, ns.at)
         return _regions(anatomy, ns.json)
     if ns.command == "analyze":
         return _analyze(anatomy, ns.session, ns.mark, ns.json)
@@ -153,6 +160,9 @@ def _regions(anatomy: Anatomy, as_json: bool) -> int:
                 "side": region.side,
                 "area": round(region.polygon.area, 1),
                 "point": [round(point.x, 2), round(point.y, 2)],
+                "body_area": region.area or None,
+                "snomed": _snomed_row(region),
+                "choir": list(region.choir),
             }
         )
     if as_json:
@@ -167,11 +177,37 @@ def _regions(anatomy: Anatomy, as_json: bool) -> int:
     return 0
 
 
-def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_json: bool) -> int:
-    from bodymap.core.matching import Matcher
-    from bodymap.core.pain import PainMap, RegionMark
+def _snomed_row(region: Region) -> dict[str, object] | None:
+    s = region.snomed
+    if s is None:
+        return None
+    if s.code is None:
+        return {"code": None, "reason": s.reason}
+    laterality = {"code": s.laterality[0], "term": s.laterality[1]} if s.laterality else None
+    return {"code": s.code, "term": s.term, "laterality": laterality, "source": s.source}
 
-    pain = PainMap(anatomy)
+
+def _region_at(anatomy: Anatomy, args: list[str]) -> int:
+    if len(args) != 3:
+        raise UsageError("--at needs a view and two numbers, e.g. --at back 200 300")
+    view, *numbers = args
+    if view not in anatomy.views:
+        raise UsageError(f"--at {view}: unknown view; use one of {', '.join(anatomy.views)}")
+    try:
+        x, y = (float(n) for n in numbers)
+    except ValueError:
+        raise UsageError(f"--at {' '.join(args)}: X and Y must be numbers (SVG units)") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise UsageError(f"--at {' '.join(args)}: X and Y must be finite numbers")
+    region = anatomy.region_at(view, x, y)
+    print(region.id if region else f"no region at {view} {x:g}, {y:g}")
+    return 0
+
+
+def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_json: bool) -> int:
+    from bodymap.core.drawing import Drawing
+    from bodymap.core.marks import RegionMark
+
     if session_path:
         from bodymap.io.session_file import load_session, regions_warning
 
@@ -179,11 +215,9 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
         warning = regions_warning(session, anatomy, session_path)
         if warning:
             print(f"bodymap: warning: {warning}", file=sys.stderr)
-        pain.set_marks(session.marks)
-        if session.pain is not None:  # the pain the file keeps: no refolding
-            from bodymap.core.layers import seed_pain
-
-            seed_pain(pain, session.pain)
+        drawing = Drawing.of_session(session, anatomy)
+    else:
+        drawing = Drawing(anatomy)
     for region_id in marks:
         if region_id not in anatomy.regions:
             if region_id.endswith(".json") or Path(region_id).is_file():
@@ -192,9 +226,9 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
                     "--mark: bodymap analyze SESSION --mark REGION_ID ..."
                 )
             raise UsageError(f"--mark {region_id}: unknown region id; `bodymap regions` lists them")
-        if not pain.region_marked(region_id):
-            pain.append(RegionMark(region_id))
-    result = Matcher(anatomy).match(pain.geometries())
+        if not drawing.region_marked(region_id):
+            drawing.add(RegionMark(region_id))
+    result = drawing.result
     if as_json:
         import json
 
@@ -225,8 +259,9 @@ def _export(anatomy: Anatomy, session_path: str, out: str, scale: float) -> int:
     from bodymap.io.session_file import load_session
 
     session = load_session(session_path, anatomy)
+    from bodymap.core.drawing import Drawing
     from bodymap.io.export import export_png  # Qt, only for this command
 
-    size = export_png(anatomy, session, Path(out), scale)
+    size = export_png(Drawing.of_session(session, anatomy), session, Path(out), scale)
     print(f"{out}: {size[0]} x {size[1]} pixels")
     return 0

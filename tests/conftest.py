@@ -51,3 +51,46 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(dialogs, "show_safety", lambda p, s: None)
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda p, n: "discard")
     return found
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
+    """Replace every modal dialog with a recorder (answers can be set per test)."""
+    from bodymap.ui import dialogs
+
+    calls: dict[str, list] = {"error": [], "info": [], "safety": [], "unsaved": [], "restore": []}
+    answers = {"unsaved": "discard", "restore": True}
+    monkeypatch.setattr(dialogs, "show_error", lambda p, t, m: calls["error"].append(m))
+    monkeypatch.setattr(dialogs, "show_info", lambda p, t, m: calls["info"].append(m))
+    monkeypatch.setattr(dialogs, "show_safety", lambda p, s: calls["safety"].append(s.title))
+
+    def unsaved(parent, name):  # type: ignore[no-untyped-def]
+        calls["unsaved"].append(name)
+        return answers["unsaved"]
+
+    def restore(parent, orphans, aside, previews):  # type: ignore[no-untyped-def]
+        calls["restore"].append(orphans)
+        choice = dialogs.RESTORE if answers["restore"] else dialogs.KEEP
+        return {orphan.path: choice for orphan in orphans}
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", unsaved)
+    monkeypatch.setattr(dialogs, "ask_recovery", restore)
+    calls["answers"] = answers  # type: ignore[assignment]
+    return calls
+
+
+@pytest.fixture
+def window(qtbot, anatomy, matcher, asked):  # type: ignore[no-untyped-def]
+    """The whole window, shown at 1400 x 900, every dialog replaced (see ``asked``)."""
+    from bodymap.ui.app import application
+    from bodymap.ui.main_window import MainWindow
+
+    application()
+    win = MainWindow(anatomy, matcher)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.undo_stack.setClean()
+    win.close()

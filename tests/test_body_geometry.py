@@ -2,11 +2,13 @@
 
 Reads the files with plain yaml.safe_load (not through the app's loader) so these checks
 stand on their own: vocabulary, tiling, mirror symmetry, zones inside the body and on the
-right side of the midline, valid polygons, and the SVG files.
+right side of the midline, valid polygons, the SVG files, and the coordinate contract with
+the first body (tests/fixtures/body-v1.json: today's points keep their SVG coordinates).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -15,42 +17,33 @@ from typing import Any
 
 import pytest
 import yaml
-from shapely.geometry import Polygon
+from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
 ROOT = Path(__file__).resolve().parents[1]
-VIEWBOX = (0.0, 0.0, 400.0, 720.0)
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MID = 200.0
+CROWN, SOLE = -70.0, 930.0  # the coordinate contract: y = 930 - 1000 h
 
 # The public vocabulary of shared/anatomy-regions.md (SIDE = left, right).
 SIDED = {
     "back": [
-        "upper_back",
-        "mid_back",
-        "low_back",
-        "flank",
-        "iliac_crest",
-        "sacroiliac",
-        "upper_buttock",
-        "lower_buttock",
-        "outer_hip",
-        "back_of_thigh",
-        "outer_thigh",
-        "back_of_knee",
+        "neck", "shoulder", "upper_arm", "elbow", "forearm", "hand",
+        "upper_back", "mid_back", "low_back", "flank", "iliac_crest", "sacroiliac",
+        "upper_buttock", "lower_buttock", "outer_hip", "back_of_thigh", "outer_thigh",
+        "back_of_knee", "calf", "heel", "sole",
     ],
     "front": [
-        "upper_abdomen",
-        "lower_abdomen",
-        "front_of_hip",
-        "groin",
-        "upper_front_thigh",
-        "lower_front_thigh",
-        "inner_thigh",
-        "outer_thigh",
-        "knee",
+        "neck", "shoulder", "upper_arm", "elbow", "forearm", "hand", "chest",
+        "upper_abdomen", "lower_abdomen", "front_of_hip", "groin", "upper_front_thigh",
+        "lower_front_thigh", "inner_thigh", "outer_thigh", "knee", "shin", "outer_lower_leg",
+        "ankle", "foot",
     ],
-}
-MIDLINE = ["back.tailbone", "front.pubic"]
+}  # fmt: skip
+MIDLINE = [
+    "back.head", "back.thoracic_spine", "back.lumbar_spine", "back.sacrum", "back.tailbone",
+    "front.head", "front.pubic",
+]  # fmt: skip
 
 
 @cache
@@ -90,11 +83,13 @@ def mirrored(points: list[list[float]]) -> list[tuple[float, float]]:
 
 def test_top_level_shape() -> None:
     d = doc()
-    assert list(d) == ["format", "version", "views", "regions", "muscles", "safety"]
-    assert d["format"] == "bodymap-regions" and d["version"] == 1
+    assert list(d) == ["format", "version", "views", "areas", "regions", "muscles", "safety"]
+    assert d["format"] == "bodymap-regions" and d["version"] == 2
     assert [v["id"] for v in d["views"]] == ["back", "front"]
     for v in d["views"]:
-        assert v["viewbox"] == [0, 0, 400, 720]
+        x, y, w, h = v["viewbox"]
+        assert x + w / 2 == MID, "the midline stays at x = 200"
+        assert x <= 0 and x + w >= 400 and y < CROWN and y + h > SOLE, "the first box fits"
 
 
 def test_no_yaml_aliases() -> None:
@@ -127,7 +122,8 @@ def test_polygon_valid_and_inside_viewbox(name: str, points: list[list[float]]) 
     assert shape.is_valid, f"{name}: {shape}"
     assert shape.area > 0
     x0, y0, x1, y1 = shape.bounds
-    assert x0 >= VIEWBOX[0] and y0 >= VIEWBOX[1] and x1 <= VIEWBOX[2] and y1 <= VIEWBOX[3]
+    vx, vy, vw, vh = doc()["views"][0]["viewbox"]
+    assert x0 >= vx and y0 >= vy and x1 <= vx + vw and y1 <= vy + vh
 
 
 @pytest.mark.parametrize("view", ["back", "front"])
@@ -253,6 +249,79 @@ def test_svg_exists_with_viewbox(view: str) -> None:
     path = ROOT / v["svg"]
     root = ET.parse(path).getroot()
     assert root.tag.endswith("svg")
-    assert root.get("viewBox") == "0 0 400 720"
+    assert root.get("viewBox") == " ".join(str(n) for n in v["viewbox"])
     texts = {"".join(t.itertext()).strip() for t in root.iter() if t.tag.endswith("text")}
     assert {"L", "R", view.upper()} <= texts
+
+
+@pytest.mark.parametrize("view", ["back", "front"])
+def test_head_to_feet(view: str) -> None:
+    _, y0, _, y1 = silhouette(view).bounds
+    assert abs(y0 - CROWN) < 0.5 and abs(y1 - SOLE) < 0.5
+
+
+def _first_body() -> dict[str, Any]:
+    data = json.loads((FIXTURES / "body-v1.json").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.mark.parametrize("view", ["back", "front"])
+def test_first_body_keeps_its_coordinates(view: str) -> None:
+    """Every outline point of the first body (neck to knees) is still on the outline, except
+    where the arm now joins the shoulder; the first body lies inside the new one."""
+    old = _first_body()
+    body = silhouette(view)
+    kept = [(x, y) for x, y in old["silhouette"] if 62 < y <= 684 and not 108 < y < 176]
+    assert len(kept) > 150
+    worst = max(body.exterior.distance(Point(x, y)) for x, y in kept)
+    # both outlines are polygons simplified from the same curve (by 0.05 units then, 0.15 now)
+    assert worst < 0.2, f"{view}: an old outline point moved {worst:.3f} units"
+    assert poly(old["silhouette"]).difference(body).area < 0.001 * body.area
+
+
+def test_first_body_region_spots_keep_their_ids() -> None:
+    """A point inside an old region lies inside the region of the same id today."""
+    shapes = {r["id"]: poly(r["polygon"]) for r in doc()["regions"]}
+    for region_id, (x, y) in _first_body()["region_points"].items():
+        assert shapes[region_id].contains(Point(x, y)), region_id
+
+
+def test_midline_strips_own_the_spine_line() -> None:
+    """The drawn spine (x = 200 from C7 to the sacrum) lies inside the midline strips, and
+    every sided region keeps off the midline there."""
+    by_id = regions("back")
+    strips = unary_union([poly(by_id[f"back.{n}"]["polygon"]) for n in MIDLINE_STRIPS])
+    spine = LineString([(MID, 71.0), (MID, 403.0)])
+    assert strips.buffer(1e-9).contains(spine)
+    for rid, r in by_id.items():
+        if r["side"] != "midline":
+            assert poly(r["polygon"]).intersection(spine).length == 0, rid
+    for name in MIDLINE_STRIPS:
+        x0, _, x1, _ = poly(by_id[f"back.{name}"]["polygon"]).bounds
+        assert 18 <= x1 - x0 <= 24, f"{name}: about 0.01 H either side of the midline"
+
+
+MIDLINE_STRIPS = ("thoracic_spine", "lumbar_spine", "sacrum")
+
+
+@pytest.mark.parametrize("view", ["back", "front"])
+def test_svg_shows_the_region_borders_faintly(view: str) -> None:
+    root = ET.parse(ROOT / "assets" / "svg" / f"{view}.svg").getroot()
+    borders = [e for e in root.iter() if e.get("class") == "region"]
+    assert len(borders) == 1 and borders[0].get("d", "").count("M") > 20
+
+
+def test_generator_output_is_committed_and_reproducible(tmp_path: Path) -> None:
+    """A fresh run of tools/build_body.py writes exactly the committed files."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_body.py"), "--root", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    for rel in ("regions.yaml", "assets/svg/back.svg", "assets/svg/front.svg"):
+        assert (tmp_path / rel).read_bytes() == (ROOT / rel).read_bytes(), rel

@@ -30,7 +30,7 @@ def test_analyze_json_ranks_ql_for_the_outer_hip(tmp_path: Path) -> None:
 
 
 def test_analyze_table_and_session_with_marks(tmp_path: Path) -> None:
-    from bodymap.core.pain import Stroke
+    from bodymap.core.marks import Stroke
     from bodymap.core.session import Session
     from bodymap.io.session_file import save_session
 
@@ -70,7 +70,7 @@ def test_validate_ok_and_broken(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ["analyze", "--mark", "back.left.elbow"],
+        ["analyze", "--mark", "back.left.wing"],
         ["analyze", "missing.bodymap.json"],
         ["--regions", "nowhere.yaml", "regions"],
         ["export", "missing.bodymap.json", "out.png"],

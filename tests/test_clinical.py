@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bodymap.core.pain import PainMap, RegionMark
+from bodymap.core.marks import RegionMark
+from bodymap.core.pain import PainMap
 
 QL, PSOAS = "quadratus_lumborum", "psoas"
 

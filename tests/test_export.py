@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6 import QtGui
 
-from bodymap.core.pain import RegionMark, Stroke
+from bodymap.core.marks import RegionMark, Stroke
 from bodymap.core.session import Session
 from bodymap.io import export as export_module
 from bodymap.io import palette
@@ -18,6 +18,13 @@ from bodymap.io.errors import ExportError
 from bodymap.io.export import export_png, page_layout
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _analysed(anatomy, session):  # type: ignore[no-untyped-def]
+    """A session and its drawing, as the command line analyses it for an export."""
+    from bodymap.core.drawing import Drawing
+
+    return Drawing.of_session(session, anatomy), session
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +50,7 @@ def test_export_size_and_pain_colour_at_the_painted_spot(
     anatomy, tmp_path: Path, scale: float
 ) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "map.png"
-    size = export_png(anatomy, _session(anatomy), out, scale)
+    size = export_png(*_analysed(anatomy, _session(anatomy)), out, scale)
     page = page_layout(anatomy)
     assert size == page.size(scale)
     image = QtGui.QImage(str(out))
@@ -59,15 +66,15 @@ def test_export_is_an_opaque_page(anatomy, tmp_path: Path) -> None:  # type: ign
     """The page is opaque paper, drawn on RGB32: its PNG has no alpha channel (a quarter
     faster to encode than ARGB32, and pixel for pixel the same page)."""
     out = tmp_path / "map.png"
-    export_png(anatomy, _session(anatomy), out, 1.0)
+    export_png(*_analysed(anatomy, _session(anatomy)), out, 1.0)
     assert not QtGui.QImage(str(out)).hasAlphaChannel()
-    image = export_module.render_page(anatomy, _session(anatomy), 1.0)
+    image = export_module.render_page(*_analysed(anatomy, _session(anatomy)), 1.0)
     assert image.format() == QtGui.QImage.Format.Format_RGB32
 
 
 def test_export_draws_the_matching_zone_outline(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "map.png"
-    export_png(anatomy, Session(marks=[RegionMark("back.left.outer_hip", 5)]), out, 1.0)
+    export_png(*_analysed(anatomy, Session(marks=[RegionMark("back.left.outer_hip", 5)])), out, 1.0)
     image = QtGui.QImage(str(out))
     page = page_layout(anatomy)
     ql = QtGui.QColor(anatomy.muscles["quadratus_lumborum"].colour)
@@ -87,7 +94,7 @@ def test_export_draws_the_matching_zone_outline(anatomy, tmp_path: Path) -> None
 
 def test_export_to_a_missing_folder_raises_a_one_line_error(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ExportError) as info:
-        export_png(anatomy, _session(anatomy), tmp_path / "nope" / "map.png", 1.0)
+        export_png(*_analysed(anatomy, _session(anatomy)), tmp_path / "nope" / "map.png", 1.0)
     assert "\n" not in str(info.value)
     assert "folder does not exist" in str(info.value)
 
@@ -104,7 +111,7 @@ def test_export_to_a_read_only_folder_keeps_the_old_file(anatomy, tmp_path: Path
     folder.chmod(0o500)
     try:
         with pytest.raises(ExportError):
-            export_png(anatomy, _session(anatomy), old, 1.0)
+            export_png(*_analysed(anatomy, _session(anatomy)), old, 1.0)
     finally:
         folder.chmod(0o700)
     assert old.read_bytes() == b"old"
@@ -140,7 +147,7 @@ def test_window_export_uses_the_same_renderer(
     window.toggle_region("back.left.outer_hip")
     out = tmp_path / "from-window.png"
     monkeypatch.setattr(dialogs, "ask_export", lambda parent, suggested: (out, 2.0))
-    window.commands.export.trigger()
+    window.action_set.export.trigger()
     assert QtGui.QImage(str(out)).size().toTuple() == page_layout(anatomy).size(2.0)
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda p, t, m: errors.append(m))

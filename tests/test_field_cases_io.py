@@ -157,7 +157,7 @@ def test_f07_deep_block_mappings_and_the_cli(tmp_path: Path) -> None:
     # by the validator, with its position.
     text = (ROOT / "regions.yaml").read_text(encoding="utf-8")
     with pytest.raises(RegionsError) as caught:
-        parse_regions(text.replace("version: 1", "version: 1e999", 1).encode(), "r.yaml")
+        parse_regions(text.replace("\nversion: ", "\nversion: 1e999 #", 1).encode(), "r.yaml")
     _one_line(caught.value)
 
 

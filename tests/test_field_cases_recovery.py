@@ -171,7 +171,7 @@ def test_f02_an_unreadable_newest_orphan_is_set_aside_and_the_rest_offered(
     again = _window(qtbot, anatomy, matcher)
     again.startup(None)
     assert [o.path.name for o in answers["shown"][1][0]] == ["autosave-1-aaaa.bodymap.json"]
-    assert again.document.pain.region_marked("back.left.outer_hip")
+    assert again.document.drawing.pain.region_marked("back.left.outer_hip")
     assert not (autosave_dir() / "autosave-1-aaaa.bodymap.json").exists()
     for w in (win, again):
         w.undo_stack.setClean()
@@ -240,7 +240,7 @@ def test_f04_an_unusable_autosave_folder_falls_back_then_says_so(
     win.startup(None)
     assert win.is_attached() and win.document is not None
     win.toggle_region("back.left.outer_hip")
-    assert win.document.pain.region_marked("back.left.outer_hip")
+    assert win.document.drawing.pain.region_marked("back.left.outer_hip")
     saved = win.autosaver.save_now()
     assert saved is not None and saved.parent == fallback
     banner = win.statusBar().findChild(type(win.tool_label), "autosave_warning")
@@ -268,7 +268,7 @@ def test_f04_a_crash_while_falling_back_is_recovered(
     _crash(crashed)
     win = _window(qtbot, anatomy, matcher)
     win.startup(None)
-    assert win.document.pain.region_marked("front.left.groin")
+    assert win.document.drawing.pain.region_marked("front.left.groin")
     win.undo_stack.setClean()
     win.close()
 
@@ -300,18 +300,29 @@ def test_f14_a_full_disk_is_shown_in_the_window_and_the_last_autosave_kept(
     win.close()
 
 
-def test_temporaries_of_a_killed_autosave_are_removed_at_start(
-    qtbot, anatomy, matcher, errors
+def test_temporaries_of_a_killed_save_are_removed_at_start(
+    qtbot, anatomy, matcher, errors, answers, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     dead = autosave_dir() / ".autosave-99999-dead.bodymap.json.k1ll3d_x.tmp"
     dead.write_bytes(b"half an autosave")
+    diary = tmp_path / "diary.bodymap.json"
+    first = _window(qtbot, anatomy, matcher)
+    first.toggle_region("back.left.outer_hip")
+    assert first.files.save_to(diary)  # now a recent file
+    first.close()
+    killed = tmp_path / ".diary.bodymap.json.k1ll3d_y.tmp"
+    killed.write_bytes(b"half a session")
+    stale = killed.stat().st_mtime - atomic.STALE_TEMP_S - 60
+    os.utime(killed, (stale, stale))
     win = _window(qtbot, anatomy, matcher)
-    assert not dead.exists()
+    assert not dead.exists()  # its instance is gone
+    win.startup(None)
+    assert not killed.exists() and diary.exists()
     win.close()
 
 
 def test_f09_saving_through_a_link_in_the_window_says_where_it_went(
-    qtbot, anatomy, matcher, errors, tmp_path: Path
+    qtbot, anatomy, matcher, errors, answers, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     real = tmp_path / "shared" / "diary.bodymap.json"
     real.parent.mkdir()

@@ -10,17 +10,12 @@ import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bodymap.core.brush import stroke_geometries, stroke_geometry
+from bodymap.core.draft import StrokeBuilder
+from bodymap.core.geometry import EMPTY
+from bodymap.core.marks import RegionMark, Stroke, mirrored
 from bodymap.core.matching import MIN_CONTACT_AREA
-from bodymap.core.pain import (
-    EMPTY,
-    PainMap,
-    RegionMark,
-    Stroke,
-    StrokeBuilder,
-    mirrored,
-    stroke_geometries,
-    stroke_geometry,
-)
+from bodymap.core.pain import PainMap
 from tests.ranking import assert_same_ranking
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -78,7 +73,7 @@ def test_a_stroke_measured_while_drawn_adds_the_same_paint(anatomy, matcher) -> 
     builder = StrokeBuilder("back", 14)
     builder.extend(points[:300])
     pain = PainMap(anatomy, before)
-    measured = (pain.version, pain.new_paint("back", builder.merged_area())[0], builder.merged)
+    known, merged = pain.new_paint("back", builder.merged_area()), builder.merged
     builder.extend(points[300:])  # more chunks complete after the last measurement
     stroke = builder.stroke(6)
     plain = PainMap(anatomy, before)
@@ -86,28 +81,30 @@ def test_a_stroke_measured_while_drawn_adds_the_same_paint(anatomy, matcher) -> 
     expected = plain.append(stroke)
     assert expected is not None and expected.area > 1000
 
-    version, area, merged = measured
-    overlaps = matcher.measure("back", area)  # measured while drawing, as the window does
+    overlaps = matcher.measure("back", known.area)  # measured while drawing
     _, state = matcher.start(pain.geometries())
-    pain.hint(stroke, version, area, builder.area_since(merged))
-    added = pain.append(stroke)
-    assert added is not None and pain.last_parts is not None
+    paint = pain.new_paint("back", builder.area_since(merged), known)
+    assert paint.area.intersection(known.area).area == pytest.approx(known.area.area)
+    assert known.area.intersection(paint.fresh).area < 1e-6  # disjoint parts
+    added = pain.append(stroke, paint)
+    assert added is paint.area
     assert added.symmetric_difference(expected).area < 1e-6
-    known, rest = pain.last_parts
-    assert known is area and known.intersection(rest).area < 1e-6  # disjoint parts
     assert pain.geometry("back").symmetric_difference(plain.geometry("back")).area < 1e-6
     result = matcher.update(
-        state, pain.views(), "back", added, 1.0, pain_area=pain.area(), measured=(overlaps, rest)
-    )
+        state, pain.views(), "back", added, 1.0, pain_area=pain.area(),
+        measured=(overlaps, paint.fresh),
+    )  # fmt: skip
     assert_same_ranking(result, matcher.match(PainMap(anatomy, [*before, stroke]).geometries()))
 
-    # A hint is for one append of that mark at that version only.
+    # New paint is valid only for the marks it was measured with.
     late = PainMap(anatomy, before)
     late.geometries()
-    late.hint(stroke, late.version, EMPTY, EMPTY)  # claims the stroke adds nothing
+    claimed = late.new_paint("back", EMPTY)  # claims the stroke adds nothing
     late.append(RegionMark("front.left.groin"))  # the marks change first (another view)
-    added = late.append(stroke)
+    added = late.append(stroke, claimed)
     assert added is not None and added.area == pytest.approx(expected.area)
+    with pytest.raises(ValueError):
+        late.new_paint("back", stroke.geometry, claimed)
 
 
 def test_a_stroke_drawn_again_along_another_adds_what_a_fresh_fold_adds(anatomy) -> None:  # type: ignore[no-untyped-def]
@@ -301,7 +298,7 @@ def test_paint_past_the_body_outline_is_not_pain(anatomy) -> None:  # type: igno
 def test_polygonal_drops_stray_lines_and_points() -> None:
     from shapely.geometry import GeometryCollection, LineString, Point, box
 
-    from bodymap.core.pain import polygonal
+    from bodymap.core.geometry import polygonal
 
     mixed = GeometryCollection([box(0, 0, 1, 1), LineString([(1, 0), (2, 0)]), Point(5, 5)])
     assert polygonal(mixed).equals(box(0, 0, 1, 1))
@@ -336,12 +333,14 @@ def test_trying_a_stroke_leaves_the_state_untouched(anatomy, matcher) -> None:  
     before, state = matcher.start(pain.geometries())
     kept, geometries, version = state.copy(), pain.geometries(), pain.version
     draft = Stroke("front", ((236, 470), (238, 500)), 14)
-    added, rest = pain.new_paint("front", draft.geometry)  # nothing measured before
-    assert added.equals(rest)
+    paint = pain.new_paint("front", draft.geometry)  # nothing measured before
+    added = paint.area
+    assert added.equals(paint.fresh)
     tried = pain.views("front", added)
     preview = matcher.update(
-        state.copy(), tried, "front", added, 1.0, pain_area=pain.area(added), measured=({}, rest)
-    )
+        state.copy(), tried, "front", added, 1.0, pain_area=pain.area(added),
+        measured=({}, paint.fresh),
+    )  # fmt: skip
     with_draft = PainMap(anatomy, [RegionMark("back.left.outer_hip"), draft]).geometries()
     assert tried["front"].symmetric_difference(with_draft["front"]).area < 1e-6
     assert_same_ranking(preview, matcher.match(with_draft))

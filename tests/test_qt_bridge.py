@@ -49,7 +49,7 @@ def _reference_path(geom):  # type: ignore[no-untyped-def]
 def test_path_is_element_for_element_the_plain_one(qapp) -> None:  # type: ignore[no-untyped-def]
     from shapely.geometry import GeometryCollection, LineString, Point
 
-    from bodymap.core.pain import stroke_geometry
+    from bodymap.core.brush import stroke_geometry
 
     scribble = stroke_geometry([(100 + i * 1.21, 200 + (i % 7) * 1.21) for i in range(300)], 9)
     holed = Polygon(

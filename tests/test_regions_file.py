@@ -182,3 +182,50 @@ def test_empty_binary_and_broken_files(tmp_path: Path, content: bytes, needle: s
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(RegionsError, match="no such file"):
         load_regions(tmp_path / "nope.yaml")
+
+
+def _region(data: dict[str, Any], region_id: str) -> dict[str, Any]:
+    return next(r for r in data["regions"] if r["id"] == region_id)
+
+
+@pytest.mark.parametrize(
+    "change,needle",
+    [
+        (lambda r: r["snomed"].update(code=1017210004), "must be quoted digits"),
+        (lambda r: r["snomed"].update(code="12ab"), "must be quoted digits"),
+        (lambda r: r["snomed"].pop("source"), "missing the key 'source'"),
+        (lambda r: r["snomed"].update(snomed_ct="x"), "unknown key 'snomed_ct'"),
+        (lambda r: r.update(snomed={"code": None}), "needs a reason"),
+        (lambda r: r.update(choir=[301]), "CHOIR code 301 must be a whole number 201-238"),
+        (lambda r: r.update(choir="218"), "choir must be a list"),
+        (lambda r: r.update(area="torso"), "expected one of head_neck"),
+        (lambda r: r.update(words=[]), "must be a non-empty list"),
+        (lambda r: r.pop("snomed"), "missing the key 'snomed'"),
+        (lambda r: r.update(icd10="M54.5"), "unknown key 'icd10'"),
+    ],
+)
+def test_wrong_codes_are_refused_at_their_line(
+    tmp_path: Path, doc: dict[str, Any], change: Any, needle: str
+) -> None:
+    data = copy.deepcopy(doc)
+    change(_region(data, "back.left.low_back"))
+    match = _fails(_write(tmp_path, data), needle)
+    assert int(match["line"]) > 1
+
+
+def test_version_1_file_without_codes_still_loads(tmp_path: Path, doc: dict[str, Any]) -> None:
+    data = copy.deepcopy(doc)
+    data["version"] = 1
+    del data["areas"]
+    for r in data["regions"]:
+        for key in ("area", "words", "snomed", "choir"):
+            del r[key]
+    anatomy = load_regions(_write(tmp_path, data))
+    region = anatomy.regions["back.left.low_back"]
+    assert region.snomed is None and region.choir == () and anatomy.areas == {}
+
+
+def test_version_1_refuses_version_2_keys(tmp_path: Path, doc: dict[str, Any]) -> None:
+    data = copy.deepcopy(doc)
+    data["version"] = 1
+    _fails(_write(tmp_path, data), "areas need format version 2")

@@ -17,14 +17,22 @@ import shapely
 from shapely.geometry import LineString, Polygon
 
 from bodymap import cli
-from bodymap.core import pain as pain_module
+from bodymap.core import brush as brush_module
 from bodymap.core.layers import IntensityBands, PainLayers, seed_pain
-from bodymap.core.pain import PainMap, RegionMark, Stroke
+from bodymap.core.marks import RegionMark, Stroke
+from bodymap.core.pain import PainMap
 from bodymap.core.session import Session
 from bodymap.io.regions_file import parse_regions
 from bodymap.io.session_file import dumps, load_session, parse_session, save_session
 
 from .conftest import REGIONS
+
+
+def _analysed(anatomy, session):  # type: ignore[no-untyped-def]
+    """A session and its drawing, as the command line analyses it for an export."""
+    from bodymap.core.drawing import Drawing
+
+    return Drawing.of_session(session, anatomy), session
 
 
 def _marks() -> list[Any]:
@@ -127,9 +135,9 @@ def test_export_uses_the_cache_and_draws_the_same_image(
     session = load_session(_saved(anatomy, tmp_path), anatomy)
     plain = load_session(_saved(anatomy, tmp_path), anatomy)
     plain.pain = None
-    folded = render_page(anatomy, plain, 1.0)
+    folded = render_page(*_analysed(anatomy, plain), 1.0)
     _no_folding(monkeypatch)
-    assert render_page(anatomy, session, 1.0) == folded
+    assert render_page(*_analysed(anatomy, session), 1.0) == folded
 
 
 def test_save_load_round_trip_keeps_marks_and_cache(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -148,7 +156,7 @@ def test_save_load_round_trip_keeps_marks_and_cache(anatomy, tmp_path: Path) -> 
         "views",
     }
     assert doc["pain"]["regions_sha256"] == anatomy.sha256
-    assert doc["pain"]["geometry_version"] == pain_module.GEOMETRY_VERSION
+    assert doc["pain"]["geometry_version"] == brush_module.GEOMETRY_VERSION
     assert set(doc["pain"]["views"]["back"]) == {
         str(m.intensity)
         for m in _marks()
@@ -234,7 +242,7 @@ def test_cache_of_another_regions_file_is_ignored(anatomy, tmp_path: Path) -> No
 
 def test_cache_of_another_geometry_version_is_ignored(anatomy, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = _saved(anatomy, tmp_path)
-    monkeypatch.setattr(pain_module, "GEOMETRY_VERSION", pain_module.GEOMETRY_VERSION + 1)
+    monkeypatch.setattr(brush_module, "GEOMETRY_VERSION", brush_module.GEOMETRY_VERSION + 1)
     session = load_session(path, anatomy)
     assert session.pain is None
     # and stale layers held in memory are refused too, and not written

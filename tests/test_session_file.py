@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bodymap.core.pain import MAX_TOTAL_POINTS, RegionMark, Stroke
+from bodymap.core.marks import MAX_TOTAL_POINTS, RegionMark, Stroke
 from bodymap.core.session import Session
 from bodymap.io import atomic
 from bodymap.io.errors import SessionError
@@ -162,7 +162,7 @@ def _doc(anatomy) -> dict:  # type: ignore[no-untyped-def,type-arg]
         (lambda d: d.update(marks={"a": 1}), "marks: must be a list"),
         (lambda d: d.update(note=5), "note: must be text"),
         (lambda d: d.update(created="yesterday"), "created: must be an ISO 8601"),
-        (lambda d: d["marks"][0].update(region="back.left.elbow"), "unknown region id"),
+        (lambda d: d["marks"][0].update(region="back.left.wing"), "unknown region id"),
         (lambda d: d["marks"][0].update(intensity=11), "intensity"),
         (lambda d: d["marks"][0].update(intensity="5"), "intensity"),
         (lambda d: d["marks"][1].update(width="wide"), "width: must be a number"),
@@ -226,11 +226,11 @@ def test_ten_million_points_refused_quickly(anatomy, tmp_path: Path) -> None:  #
 
 
 @pytest.mark.parametrize(
-    ("version", "points"), [(1, '"points": [' + ",".join(["[1,1]"] * 40_000) + "]"),
-                            (2, f'"xy": "{_xy(*[1, 1] * 40_000)}"')],
+    ("version", "points"), [(1, '"points": [' + ",".join(["[1,1]"] * 16_000) + "]"),
+                            (2, f'"xy": "{_xy(*[1, 1] * 16_000)}"')],
 )  # fmt: skip
 def test_too_many_points_below_the_byte_limit(anatomy, version: int, points: str) -> None:  # type: ignore[no-untyped-def]
-    per = 40_000  # under the per-stroke limit
+    per = 16_000  # under the per-stroke limit
     stroke = '{"type": "stroke", "view": "back", "width": 5, ' + points + "}"
     marks = ",".join([stroke] * (MAX_TOTAL_POINTS // per + 1))
     doc = _doc(anatomy)

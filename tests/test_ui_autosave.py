@@ -129,7 +129,7 @@ def test_after_a_crash_the_next_start_offers_the_autosave(
     win = _window(qtbot, anatomy, matcher)
     win.startup(None)
     assert len(asked) == 1
-    assert win.document.pain.region_marked("back.left.outer_hip")
+    assert win.document.drawing.pain.region_marked("back.left.outer_hip")
     assert win.note_edit.toPlainText() == "before the crash"
     assert win.match_list.rows()[0][1] == "Quadratus lumborum"
     assert win.isWindowModified()  # restored work is not saved anywhere yet
@@ -184,6 +184,6 @@ def test_exception_in_an_event_handler_is_logged_autosaved_reported_and_survived
     assert "simulated bug" in Path(crash.log_path()).read_text(encoding="utf-8")
     # Still running and usable.
     win.toggle_region("front.left.groin")
-    assert win.document.pain.region_marked("front.left.groin")
+    assert win.document.drawing.pain.region_marked("front.left.groin")
     assert win.match_list.rows()
     win.close()

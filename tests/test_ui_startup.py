@@ -109,7 +109,7 @@ def test_input_on_the_shell_is_ignored(qtbot, anatomy, errors) -> None:  # type:
 
 
 def test_session_is_opened_after_loading(qtbot, anatomy, errors, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from bodymap.core.pain import RegionMark
+    from bodymap.core.marks import RegionMark
     from bodymap.core.session import Session
     from bodymap.io.session_file import save_session
 
@@ -124,7 +124,7 @@ def test_session_is_opened_after_loading(qtbot, anatomy, errors, tmp_path: Path)
     )
     window, failed, _ = _start(qtbot, session=str(path))
     qtbot.waitUntil(lambda: window.is_attached() and bool(window.document.marks), timeout=10_000)
-    assert window.document.pain.region_marked("back.left.outer_hip")
+    assert window.document.drawing.pain.region_marked("back.left.outer_hip")
     assert window.match_list.rows()[0][1] == "Quadratus lumborum"
     assert window.windowTitle().startswith("hip.bodymap.json") and failed == []
     window.close()
@@ -145,7 +145,7 @@ def test_broken_regions_file_gives_a_one_line_error(qtbot, errors, tmp_path: Pat
 
 
 def test_shell_copies_match_the_palette_and_the_core(anatomy) -> None:  # type: ignore[no-untyped-def]
-    from bodymap.core import pain
+    from bodymap.core import marks as pain
     from bodymap.io import palette
     from bodymap.io.resources import svg_path
     from bodymap.ui import shell
@@ -242,7 +242,7 @@ def test_actions_keep_their_shortcuts_and_the_toolbar_its_style(qtbot, anatomy, 
 
     window = MainWindow(anatomy)
     qtbot.addWidget(window)
-    c = window.commands
+    c = window.action_set
     std = QtGui.QKeySequence.StandardKey
 
     def keys(action: QtGui.QAction) -> list[str]:

@@ -24,12 +24,12 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from PySide6 import QtWidgets
 
-from bodymap.core.pain import Mark
+from bodymap.core.marks import Mark
 from bodymap.io import atomic
 from bodymap.io.session_file import load_session
 from bodymap.ui import dialogs, recovery
 from bodymap.ui.autosave import autosave_dirs
-from bodymap.ui.canvas import Tool
+from bodymap.ui.body_view import Tool
 from tests.ui_helpers import click, drag, line_inside
 
 REGIONS = ["back.left.outer_hip", "back.right.low_back", "front.left.groin", "front.right.knee"]
@@ -122,14 +122,14 @@ def test_edit_save_load_crash_recover(anatomy, matcher, monkeypatch) -> None:  #
 
         @rule()
         def undo(self) -> None:
-            self.window.commands.undo.trigger()
+            self.window.action_set.undo.trigger()
             if self.index > 0:
                 self.index -= 1
                 self._moved()
 
         @rule()
         def redo(self) -> None:
-            self.window.commands.redo.trigger()
+            self.window.action_set.redo.trigger()
             if self.index < len(self.history) - 1:
                 self.index += 1
                 self._moved()
@@ -283,7 +283,7 @@ def test_edit_save_load_crash_recover(anatomy, matcher, monkeypatch) -> None:  #
             if hasattr(self, "window"):
                 assert self.window.document.marks == self.history[self.index]
                 # The window's (incrementally updated) ranking is the ranking from scratch.
-                fresh = matcher.match(self.window.document.pain.geometries())
+                fresh = matcher.match(self.window.document.drawing.pain.geometries())
                 shown = self.window.result
                 assert [(m.muscle, m.side) for m in shown.matches] == [
                     (m.muscle, m.side) for m in fresh.matches

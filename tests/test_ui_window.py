@@ -8,55 +8,15 @@ import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.core.layers import IntensityBands
-from bodymap.core.pain import PainMap, RegionMark, Stroke
-from bodymap.ui import dialogs
-from bodymap.ui.canvas import Tool
+from bodymap.core.marks import RegionMark, Stroke
+from bodymap.core.pain import PainMap
+from bodymap.ui.body_view import Tool
 from tests.ranking import assert_same_ranking
 from tests.ui_helpers import click, drag, hover, line_inside
 
 NONE_BUTTON = QtCore.Qt.MouseButton.NoButton
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
-    """Replace every modal dialog with a recorder (answers can be set per test)."""
-    calls: dict[str, list] = {"error": [], "info": [], "safety": [], "unsaved": [], "restore": []}
-    answers = {"unsaved": "discard", "restore": True}
-    monkeypatch.setattr(dialogs, "show_error", lambda p, t, m: calls["error"].append(m))
-    monkeypatch.setattr(dialogs, "show_info", lambda p, t, m: calls["info"].append(m))
-    monkeypatch.setattr(dialogs, "show_safety", lambda p, s: calls["safety"].append(s.title))
-
-    def unsaved(parent, name):  # type: ignore[no-untyped-def]
-        calls["unsaved"].append(name)
-        return answers["unsaved"]
-
-    def restore(parent, orphans, aside, previews):  # type: ignore[no-untyped-def]
-        calls["restore"].append(orphans)
-        choice = dialogs.RESTORE if answers["restore"] else dialogs.KEEP
-        return {orphan.path: choice for orphan in orphans}
-
-    monkeypatch.setattr(dialogs, "ask_unsaved", unsaved)
-    monkeypatch.setattr(dialogs, "ask_recovery", restore)
-    calls["answers"] = answers  # type: ignore[assignment]
-    return calls
-
-
-@pytest.fixture
-def window(qtbot, anatomy, matcher, asked):  # type: ignore[no-untyped-def]
-    from bodymap.ui.app import application
-    from bodymap.ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(anatomy, matcher)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.undo_stack.setClean()
-    win.close()
 
 
 def _point(anatomy, region_id: str) -> tuple[str, float, float]:  # type: ignore[no-untyped-def]
@@ -71,7 +31,7 @@ def _visible_patterns(window) -> set[tuple[str, str]]:  # type: ignore[no-untype
 
 def test_click_outer_hip_highlights_same_side_ql_and_opens_its_panel(window, anatomy) -> None:  # type: ignore[no-untyped-def]
     click(window, *_point(anatomy, "back.left.outer_hip"))
-    assert window.document.pain.region_marked("back.left.outer_hip")
+    assert window.document.drawing.pain.region_marked("back.left.outer_hip")
     assert ("quadratus_lumborum", "left") in _visible_patterns(window)
     assert ("quadratus_lumborum", "right") not in _visible_patterns(window)
     ql_items = [i for i in window.scene.visible_zone_items() if i.muscle == "quadratus_lumborum"]
@@ -103,13 +63,13 @@ def test_second_click_unmarks_the_region(window, anatomy) -> None:  # type: igno
     where = _point(anatomy, "back.left.outer_hip")
     click(window, *where)
     click(window, *where)
-    assert not window.document.pain.region_marked("back.left.outer_hip")
+    assert not window.document.drawing.pain.region_marked("back.left.outer_hip")
     assert window.match_list.rows() == []
     assert window.scene.visible_zone_items() == []
 
 
 def test_brush_stroke_over_upper_front_thigh_ranks_psoas_first(window, anatomy) -> None:  # type: ignore[no-untyped-def]
-    window.commands.tool_actions[Tool.BRUSH].trigger()
+    window.action_set.tool_actions[Tool.BRUSH].trigger()
     assert window.view.tool is Tool.BRUSH
     assert "Brush" in window.tool_label.text()
     polygon = anatomy.regions["front.left.upper_front_thigh"].polygon
@@ -139,24 +99,24 @@ def test_brush_stroke_over_upper_front_thigh_ranks_psoas_first(window, anatomy) 
 def test_undo_removes_the_highlight_and_redo_restores_it(window, anatomy) -> None:  # type: ignore[no-untyped-def]
     click(window, *_point(anatomy, "back.left.outer_hip"))
     assert _visible_patterns(window)
-    window.commands.undo.trigger()
+    window.action_set.undo.trigger()
     assert window.document.marks == ()
     assert window.scene.visible_zone_items() == []
     assert window.match_list.rows() == []
     assert window.scene.pain_layers["back"].is_empty()
     assert not window.isWindowModified()
-    window.commands.redo.trigger()
+    window.action_set.redo.trigger()
     assert ("quadratus_lumborum", "left") in _visible_patterns(window)
     assert window.isWindowModified()
 
 
 def test_eraser_removes_painted_pain(window, anatomy) -> None:  # type: ignore[no-untyped-def]
     click(window, *_point(anatomy, "back.left.outer_hip"))
-    area = window.document.pain.geometry("back").area
+    area = window.document.drawing.pain.geometry("back").area
     window.set_tool(Tool.ERASER)
     view, x, y = _point(anatomy, "back.left.outer_hip")
     drag(window, view, [(x - 20, y), (x + 20, y)])
-    assert window.document.pain.geometry("back").area < area
+    assert window.document.drawing.pain.geometry("back").area < area
     assert window.undo_stack.count() == 2
 
 
@@ -224,16 +184,16 @@ def test_long_stroke_measured_while_drawn_ends_with_the_full_ranking(
             _send(window.view, QtCore.QEvent.Type.MouseMove, pt, LEFT, LEFT)
             if i % 100 == 0:
                 qtbot.wait(150)  # a live-matching tick measures the chunks so far
-        assert window._known is not None  # the tick measured the complete chunks
+        qtbot.wait(150)  # and one more after the last moves
         # What the list shows while drawing is the ranking with the stroke so far.
-        so_far = window._builder.stroke(window.view.intensity)
+        so_far = window.drawing.stroke_so_far()
+        assert so_far is not None and len(so_far.points) > 200
         fresh = matcher.match(PainMap(anatomy, [*window.document.marks, so_far]).geometries())
         assert_same_ranking(window.result, fresh)
         for pt in pts[-10:]:
             _send(window.view, QtCore.QEvent.Type.MouseMove, pt, LEFT, LEFT)
     finally:
         _send(window.view, QtCore.QEvent.Type.MouseButtonRelease, pts[-1], LEFT, NONE_BUTTON)
-    assert window.document.pain.last_parts is not None  # the release reused them
     assert_same_ranking(
         window.result, matcher.match(PainMap(anatomy, window.document.marks).geometries())
     )
@@ -241,24 +201,24 @@ def test_long_stroke_measured_while_drawn_ends_with_the_full_ranking(
 
 
 def test_region_list_toggles_marks_by_keyboard(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.commands.find_region.trigger()
+    window.action_set.find_region.trigger()
     qtbot.keyClicks(window.region_list.search, "left outer hip")
     assert window.region_list.visible_ids() == ["back.left.outer_hip"]
     qtbot.keyClick(window.region_list.search, QtCore.Qt.Key.Key_Return)
     qtbot.keyClick(window.region_list.list, QtCore.Qt.Key.Key_Space)
-    assert window.document.pain.region_marked("back.left.outer_hip")
+    assert window.document.drawing.pain.region_marked("back.left.outer_hip")
     assert window.match_list.rows()[0][1] == "Quadratus lumborum"
 
 
 def test_mirror_and_clear_all_are_single_undo_steps(window, anatomy) -> None:  # type: ignore[no-untyped-def]
     click(window, *_point(anatomy, "back.left.outer_hip"))
-    window.commands.mirror.trigger()
-    assert window.document.pain.region_marked("back.right.outer_hip")
+    window.action_set.mirror.trigger()
+    assert window.document.drawing.pain.region_marked("back.right.outer_hip")
     sides = {r[2] for r in window.match_list.rows() if r[1] == "Quadratus lumborum"}
     assert sides == {"left", "right"}
-    window.commands.clear.trigger()
+    window.action_set.clear.trigger()
     assert window.document.marks == ()
-    window.commands.undo.trigger()
+    window.action_set.undo.trigger()
     assert len(window.document.marks) == 2
 
 
@@ -287,7 +247,7 @@ def test_safety_note_on_first_start_only_and_in_help(window, asked) -> None:  # 
     window.startup(None)
     window.startup(None)
     assert asked["safety"] == ["Before you start"] or len(asked["safety"]) == 1
-    window.commands.safety.trigger()
+    window.action_set.safety.trigger()
     assert len(asked["safety"]) == 2
 
 
@@ -368,7 +328,7 @@ def test_geometry_and_docks_are_remembered(qtbot, anatomy, matcher, asked) -> No
 
 def test_zoom_and_fit(window) -> None:  # type: ignore[no-untyped-def]
     before = window.view.transform().m11()
-    window.commands.zoom_in.trigger()
+    window.action_set.zoom_in.trigger()
     assert window.view.transform().m11() > before
     assert not window.view.fit_mode
     wheel = QtGui.QWheelEvent(
@@ -379,7 +339,7 @@ def test_zoom_and_fit(window) -> None:  # type: ignore[no-untyped-def]
     zoomed = window.view.transform().m11()
     QtWidgets.QApplication.sendEvent(window.view.viewport(), wheel)
     assert window.view.transform().m11() < zoomed
-    window.commands.fit.trigger()
+    window.action_set.fit.trigger()
     assert window.view.fit_mode
     assert abs(window.view.transform().m11() - before) < 1e-6
 
@@ -402,7 +362,7 @@ def test_new_stroke_looks_the_same_before_and_after_merging_into_the_bands(windo
     layer = window.scene.pain_layers[view]
     assert layer.recent_count() >= 1
     before = window.view.viewport().grab().toImage()
-    window._on_bands_timer_timeout()  # what the idle timer does
+    window.editor.merge_recent_paint()  # what the idle timer does
     assert layer.recent_count() == 0
     after = window.view.viewport().grab().toImage()
     centre = window.view.mapFromScene(window.scene.to_scene(view, x, y))

@@ -1,8 +1,9 @@
 """Render docs/body-preview.png: both views with regions and referral zones.
 
-The SVG art is drawn with QtSvg, region outlines as thin lines and every referral zone as a
-translucent shape in its muscle's colour (essential solid, spillover hatched), with a
-legend. Runs offscreen. Usage: ``python tools/render_preview.py [--out PNG] [--scale S]``
+The SVG art is drawn with QtSvg (it carries the faint region borders itself) and every
+referral zone as a translucent shape in its muscle's colour (essential solid, spillover
+hatched), with a legend. Runs offscreen.
+Usage: ``python tools/render_preview.py [--out PNG] [--scale S]``
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ import yaml
 from PySide6 import QtCore, QtGui, QtSvg
 
 ROOT = Path(__file__).resolve().parents[1]
-VIEW_W, VIEW_H = 400, 720
 MARGIN = 24
 LEGEND_H = 92
 REGION_PEN = QtGui.QColor(70, 90, 110, 120)
+REGION_ART = QtGui.QColor("#c9bdb5")  # the legend's sample of the art's faint region borders
 
 
 def polygon_path(points: list[list[float]]) -> QtGui.QPainterPath:
@@ -68,7 +69,8 @@ def draw_view(
     renderer = QtSvg.QSvgRenderer(str(base / view["svg"]))
     if not renderer.isValid():
         raise SystemExit(f"{view['svg']}: not a valid SVG")
-    renderer.render(p, QtCore.QRectF(0, 0, VIEW_W, VIEW_H))
+    x0, y0, w, h = view["viewbox"]
+    renderer.render(p, QtCore.QRectF(x0, y0, w, h))
     if show_regions:
         p.setPen(QtGui.QPen(REGION_PEN, 0.6))
         p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
@@ -104,12 +106,12 @@ def draw_legend(p: QtGui.QPainter, doc: dict[str, Any], top: float, width: float
             label = f"{muscle['short_name']} {weight}"
             p.drawText(QtCore.QPointF(x + 28, top + 25), label)
             x += 34 + p.fontMetrics().horizontalAdvance(label) + 18
-    p.setPen(QtGui.QPen(REGION_PEN, 1.0))
+    p.setPen(QtGui.QPen(REGION_ART, 1.2))
     p.drawLine(QtCore.QPointF(MARGIN, top + 52), QtCore.QPointF(MARGIN + 22, top + 52))
     p.setPen(QtGui.QColor("#333333"))
     p.drawText(
         QtCore.QPointF(MARGIN + 28, top + 56),
-        "thin lines: clickable regions.  Back view: patient's left on the left; "
+        "faint lines: clickable regions.  Back view: patient's left on the left; "
         "front view: patient's left on the right.",
     )
     p.drawText(
@@ -123,8 +125,10 @@ def render(regions_file: Path, out: Path, scale: float, show_regions: bool = Tru
     doc = yaml.safe_load(regions_file.read_text(encoding="utf-8"))
     base = regions_file.parent
     views = doc["views"]
-    width = MARGIN + len(views) * (VIEW_W + MARGIN)
-    height = MARGIN + VIEW_H + LEGEND_H
+    view_w = max(v["viewbox"][2] for v in views)
+    view_h = max(v["viewbox"][3] for v in views)
+    width = MARGIN + len(views) * (view_w + MARGIN)
+    height = MARGIN + view_h + LEGEND_H
     image = QtGui.QImage(int(width * scale), int(height * scale), QtGui.QImage.Format.Format_ARGB32)
     image.fill(QtGui.QColor("white"))
     with QtGui.QPainter(image) as p:
@@ -132,10 +136,11 @@ def render(regions_file: Path, out: Path, scale: float, show_regions: bool = Tru
         p.scale(scale, scale)
         for i, view in enumerate(views):
             p.save()
-            p.translate(MARGIN + i * (VIEW_W + MARGIN), MARGIN)
+            x0, y0 = view["viewbox"][:2]
+            p.translate(MARGIN + i * (view_w + MARGIN) - x0, MARGIN - y0)
             draw_view(p, doc, view, base, show_regions)
             p.restore()
-        draw_legend(p, doc, MARGIN + VIEW_H, width)
+        draw_legend(p, doc, MARGIN + view_h, width)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):
         raise SystemExit(f"could not write {out}")
@@ -146,10 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--regions", type=Path, default=ROOT / "regions.yaml")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "body-preview.png")
     parser.add_argument("--scale", type=float, default=1.5)
-    parser.add_argument("--no-regions", action="store_true", help="leave out region outlines")
+    parser.add_argument(
+        "--regions-over",
+        action="store_true",
+        help="draw the region outlines again over the zones (the art already shows them faintly)",
+    )
     args = parser.parse_args(argv)
     _app = QtGui.QGuiApplication(sys.argv[:1])
-    render(args.regions, args.out, args.scale, show_regions=not args.no_regions)
+    render(args.regions, args.out, args.scale, show_regions=args.regions_over)
     print(f"wrote {args.out}")
     return 0
 

@@ -1,7 +1,8 @@
 """The anatomy model: views, anatomical regions, muscles and their referral zones.
 
-All geometry is in the SVG user units of its view (``viewBox 0 0 400 720``; 1000 units are
-the person's stature; the midline is ``x = 200``). Instances are immutable and built by
+All geometry is in the SVG user units of its view: 1000 units are the person's stature,
+``y = 930 - 1000 h`` (h = height above the floor / stature: the crown at -70, the soles at 930)
+and the midline is ``x = 200`` (see docs/regions-format.md). Instances are immutable and built by
 ``bodymap.io.regions_file``; shapely polygons are prepared once for fast queries.
 """
 
@@ -39,14 +40,43 @@ class View:
 
 
 @dataclass(frozen=True)
+class Snomed:
+    """A region's SNOMED CT body-structure code, or ``code`` None with the ``reason`` none
+    is given. ``laterality`` is the SNOMED laterality qualifier ``(code, term)`` when the
+    concept itself has no side; ``source`` says where the code was found."""
+
+    code: str | None
+    term: str = ""
+    laterality: tuple[str, str] | None = None
+    source: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Area:
+    """A body area grouping regions in lists (areas are kept in head-to-feet order)."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Region:
-    """An anatomical region (a click target); ``side`` is the patient's side."""
+    """An anatomical region (a click target); ``side`` is the patient's side.
+
+    ``area`` is the id of its body area, ``words`` the lay and clinical words people use for
+    it (region search), ``snomed`` its SNOMED CT code and ``choir`` the CHOIR body-map
+    segment codes it mostly covers, best first (all empty in a version 1 file)."""
 
     id: str
     label: str
     view: str
     side: Side
     polygon: Polygon
+    area: str = ""
+    words: tuple[str, ...] = ()
+    snomed: Snomed | None = None
+    choir: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         shapely.prepare(self.polygon)
@@ -128,20 +158,30 @@ class Anatomy:
     regions: Mapping[str, Region]
     muscles: Mapping[str, Muscle]
     safety: Safety
+    areas: Mapping[str, Area] = field(default_factory=dict)
     _region_trees: dict[str, tuple[STRtree, tuple[Region, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
     def region_at(self, view: str, x: float, y: float) -> Region | None:
-        """The region of ``view`` containing the point ``(x, y)`` (SVG units), if any."""
+        """The region of ``view`` containing the point ``(x, y)`` (SVG units), if any.
+
+        A point on a shared border belongs to a midline region if one of the regions is
+        midline (a click on the drawn spine selects the spine, never a side), else to the
+        smallest region (the more specific target), then to the first id in sort order.
+        Raises ``KeyError`` for an unknown view.
+        """
+        if view not in self.views:
+            raise KeyError(view)
         if view not in self._region_trees:
             regions = tuple(r for r in self.regions.values() if r.view == view)
             self._region_trees[view] = (STRtree([r.polygon for r in regions]), regions)
         tree, regions = self._region_trees[view]
         point = Point(x, y)
         hits = [regions[i] for i in tree.query(point, predicate="intersects")]
-        # On a shared border pick the smallest region: the more specific target.
-        return min(hits, key=lambda r: (r.polygon.area, r.id)) if hits else None
+        return (
+            min(hits, key=lambda r: (r.side != "midline", r.polygon.area, r.id)) if hits else None
+        )
 
     def mirror_region_id(self, region_id: str) -> str | None:
         """The id of the same region on the patient's other side (None for midline ones)."""

@@ -12,8 +12,10 @@ import shapely
 import shapely.errors
 from shapely.geometry.base import BaseGeometry
 
-from bodymap.core import pain as _pain
-from bodymap.core.pain import EMPTY, Mark, PainMap, is_erase, polygonal
+from bodymap.core import brush as _brush
+from bodymap.core.geometry import EMPTY, polygonal
+from bodymap.core.marks import Mark, is_erase
+from bodymap.core.pain import PainMap
 
 Band = tuple[int, BaseGeometry]
 
@@ -25,7 +27,7 @@ class PainLayers:
     every intensity ``k`` the view's paint marks use (an area may be empty once erased); a view
     without paint has no levels. The weakest level of a view is its pain. ``regions_sha256`` is
     the regions file the pain was clipped with, ``geometry_version`` the
-    :data:`bodymap.core.pain.GEOMETRY_VERSION` the marks' areas were built with. A session file
+    :data:`bodymap.core.brush.GEOMETRY_VERSION` the marks' areas were built with. A session file
     keeps these so a saved session needs no refolding (``docs/session-format.md``).
     """
 
@@ -52,7 +54,7 @@ class PainLayers:
         the caller knows that)."""
         if (
             self.regions_sha256 != pain.anatomy.sha256
-            or self.geometry_version != _pain.GEOMETRY_VERSION
+            or self.geometry_version != _brush.GEOMETRY_VERSION
             or set(self.levels) != set(pain.anatomy.views)
         ):
             return False
@@ -131,7 +133,7 @@ class IntensityBands:
             self.bands(view)
         return PainLayers(
             self._pain.anatomy.sha256,
-            _pain.GEOMETRY_VERSION,
+            _brush.GEOMETRY_VERSION,
             {view: dict(self._cumulative[view]) for view in self._pain.anatomy.views},
         )
 

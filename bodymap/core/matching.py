@@ -5,8 +5,12 @@ its spillover zones outside E (per view; areas add up over views, all in SVG uni
 
     pain_explained = A(P ∩ (E ∪ S)) / A(P)
     weighted       = A(P ∩ E) + ½·A(P ∩ S)
-    zone_covered   = weighted / (A(E) + ½·A(S))
+    zone_covered   = weighted / (A(E) + ½·A(S) - T)
     score          = sqrt(weighted / A(P) · zone_covered)
+
+T is the weighted area of the lateral landmarks drawn on both views (the outer hip) counted a
+second time: such a landmark joins the pattern once, so covering it on either view covers it
+(see docs/lateral-landmarks.md).
 
 ``score`` is the geometric mean of "how much of the pain this pattern accounts for" and "how
 much of the pattern is painful", with spillover area counting half (an Ochiai coefficient with
@@ -29,8 +33,8 @@ import shapely.errors
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Muscle
-from bodymap.core.pain import polygonal
+from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Muscle, Zone
+from bodymap.core.geometry import polygonal
 
 MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adult)
 MIN_CONTACT_FRACTION = 0.01  # of the pain area
@@ -73,6 +77,36 @@ class MatchResult:
     unexplained: float  # fraction of the pain no counted pattern reaches, in [0, 1]
 
 
+def _share(zone: Zone, same_view: list[Zone]) -> float:
+    """How much ``zone`` adds to A(E) + ½·A(S outside E) of its view's zones, SVG units²:
+    the weighted area the pattern loses without it. Only the zones it touches are unioned."""
+    near = [z for z in same_view if z is not zone and z.polygon.intersects(zone.polygon)]
+    ess = shapely.union_all([z.polygon for z in near if z.weight == "essential"])
+    spill = shapely.union_all([z.polygon for z in near if z.weight == "spillover"])
+    own = zone.polygon.difference(ess)
+    if zone.weight == "essential":  # its own area leaves E; spillover under it counts again
+        return float(own.area - SPILLOVER_WEIGHT * own.intersection(spill).area)
+    return float(SPILLOVER_WEIGHT * own.difference(spill).area)
+
+
+def _twice_drawn(muscle: Muscle, side: str) -> float:
+    """The weighted area of lateral landmarks drawn on both views, counted a second time.
+
+    A zone whose id ends in ``_back`` with a twin ending in ``_front`` (same muscle side and
+    group) is one landmark at the edge of the body, drawn on each view (the outer hip; see
+    docs/lateral-landmarks.md). Its area joins the pattern once: the smaller drawing's share
+    is returned, to be taken off the total, so painting it fully on either view covers it."""
+    twice = 0.0
+    zones = muscle.zones_for(side)
+    by_id = {z.id: z for z in zones}
+    for back in (z for z in zones if z.id.endswith("_back")):
+        front = by_id.get(back.id.removesuffix("_back") + "_front")
+        if front is None or front.group != back.group:
+            continue
+        twice += min(_share(z, [o for o in zones if o.view == z.view]) for z in (back, front))
+    return twice
+
+
 @dataclass(frozen=True)
 class _Pattern:
     """One muscle side on one view: its essential union, the spillover outside it, and both."""
@@ -90,7 +124,9 @@ class Matcher:
     def __init__(self, anatomy: Anatomy) -> None:
         self.anatomy = anatomy
         self._patterns: dict[str, list[_Pattern]] = {v: [] for v in anatomy.views}
+        # A(E) + ½·A(S) summed over the views; lateral landmarks (T) are taken off on first use
         self._weighted_area: dict[tuple[str, str], float] = {}
+        self._pattern_area: dict[tuple[str, str], float] = {}
         for muscle in anatomy.muscles.values():
             for side in ("left", "right"):
                 for view in anatomy.views:
@@ -114,6 +150,16 @@ class Matcher:
             view: STRtree([p.footprint for p in patterns])
             for view, patterns in self._patterns.items()
         }
+
+    def pattern_area(self, muscle_id: str, side: str) -> float:
+        """A(E) + ½·A(S) - T of a muscle side over all views (SVG units²), the denominator of
+        ``zone_covered``; T, the lateral landmarks drawn twice, is measured on first use so
+        that building a matcher stays cheap."""
+        key = (muscle_id, side)
+        if key not in self._pattern_area:
+            twice = _twice_drawn(self.anatomy.muscles[muscle_id], side)
+            self._pattern_area[key] = self._weighted_area[key] - twice
+        return self._pattern_area[key]
 
     def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
         """Rank every muscle side against ``pain`` (view id -> geometry in SVG units)."""
@@ -206,7 +252,7 @@ class Matcher:
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
             muscle = self.anatomy.muscles[muscle_id]
-            zone_covered = min(1.0, weighted / self._weighted_area[(muscle_id, side)])
+            zone_covered = min(1.0, weighted / self.pattern_area(muscle_id, side))
             score = round(math.sqrt(min(1.0, weighted / pain_area) * zone_covered), 9)
             matches.append(
                 Match(

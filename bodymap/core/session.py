@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from bodymap import __version__
-from bodymap.core.pain import Mark
+from bodymap.core.marks import Mark
 
 if TYPE_CHECKING:
     from bodymap.core.layers import PainLayers

@@ -14,9 +14,8 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtSvg
 
 from bodymap.core.anatomy import Anatomy
-from bodymap.core.layers import IntensityBands
-from bodymap.core.matching import Matcher, MatchResult
-from bodymap.core.pain import PainMap
+from bodymap.core.drawing import Drawing
+from bodymap.core.matching import MatchResult
 from bodymap.core.session import Session
 from bodymap.io import palette
 from bodymap.io.atomic import describe_os_error, write_atomic
@@ -41,6 +40,7 @@ class Page:
     width: float
     height: float
     view_x: dict[str, float]  # left edge of each view's viewBox on the page
+    view_y: dict[str, float]  # where each view's y = 0 lands (its viewBox top at VIEWS_TOP)
     side_x: float
 
     def size(self, scale: float) -> tuple[int, int]:
@@ -48,7 +48,7 @@ class Page:
 
     def point(self, view: str, x: float, y: float, scale: float) -> tuple[float, float]:
         """Where the SVG point ``(x, y)`` of ``view`` lands in the image, in pixels."""
-        return (self.view_x[view] + x) * scale, (VIEWS_TOP + y) * scale
+        return (self.view_x[view] + x) * scale, (self.view_y[view] + y) * scale
 
 
 def page_layout(anatomy: Anatomy) -> Page:
@@ -61,6 +61,7 @@ def page_layout(anatomy: Anatomy) -> Page:
         width=side_x + SIDE_WIDTH + MARGIN,
         height=VIEWS_TOP + views_height + MARGIN,
         view_x={v: MARGIN + offsets[v] for v in offsets},
+        view_y={v: VIEWS_TOP - boxes[v][1] for v in offsets},
         side_x=side_x,
     )
 
@@ -85,20 +86,13 @@ def _colour(hex_colour: str, alpha: int = 255) -> QtGui.QColor:
     return colour
 
 
-def render_page(
-    anatomy: Anatomy, session: Session, scale: float = 1.0, matcher: Matcher | None = None
-) -> QtGui.QImage:
-    """The export page of ``session`` as an image ``page_layout(anatomy).size(scale)``."""
+def render_page(drawing: Drawing, session: Session, scale: float = 1.0) -> QtGui.QImage:
+    """The export page of ``drawing`` (``session`` gives its dates and note) as an image
+    ``page_layout(anatomy).size(scale)``."""
     _ensure_gui()
+    anatomy, result = drawing.anatomy, drawing.result
     page = page_layout(anatomy)
     width, height = page.size(scale)
-    pain = PainMap(anatomy, session.marks)
-    bands = IntensityBands(pain)
-    if session.pain is not None:
-        bands.seed(session.pain)  # the pain a loaded session file keeps: no refolding
-    for view_id in anatomy.views:
-        bands.bands(view_id)  # also gives the pain map its geometry: no second fold
-    result = (matcher or Matcher(anatomy)).match(pain.geometries())
     image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)
     image.fill(QtGui.QColor(palette.PAPER))
     with QtGui.QPainter(image) as painter:
@@ -106,7 +100,7 @@ def render_page(
         painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
         _draw_header(painter, page, session)
-        _draw_views(painter, anatomy, page, bands, result)
+        _draw_views(painter, anatomy, page, drawing, result)
         _draw_side(painter, page, anatomy, result, session)
     return image
 
@@ -130,7 +124,7 @@ def _draw_views(
     painter: QtGui.QPainter,
     anatomy: Anatomy,
     page: Page,
-    bands: IntensityBands,
+    drawing: Drawing,
     result: MatchResult,
 ) -> None:
     highlights = [pattern_paths(anatomy, m.muscle, m.side) for m in result.matches]
@@ -139,11 +133,11 @@ def _draw_views(
     for view in anatomy.views.values():
         x0, y0, w, h = view.viewbox
         painter.save()
-        painter.translate(page.view_x[view.id], VIEWS_TOP)
+        painter.translate(page.view_x[view.id], page.view_y[view.id])
         painter.setFont(_font(15, bold=True))
         painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
         painter.drawText(
-            QtCore.QRectF(x0, -26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
+            QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
         )
         QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(
             painter, QtCore.QRectF(x0, y0, w, h)
@@ -153,7 +147,7 @@ def _draw_views(
             if view.id in paths:
                 painter.setBrush(_colour(colour, palette.ZONE_FILL_ALPHA))
                 painter.drawPath(paths[view.id])
-        for intensity, geom in bands.bands(view.id):
+        for intensity, geom in drawing.bands(view.id):
             painter.setBrush(_colour(palette.PAIN, palette.pain_alpha(intensity)))
             painter.drawPath(geometry_to_path(geom))
         painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
@@ -236,13 +230,10 @@ def _draw_side(
 
 
 def export_png(
-    anatomy: Anatomy,
-    session: Session,
-    out: Path,
-    scale: float = 2.0,
-    matcher: Matcher | None = None,
+    drawing: Drawing, session: Session, out: Path, scale: float = 2.0
 ) -> tuple[int, int]:
-    """Write the export page of ``session`` to ``out`` as a PNG, atomically.
+    """Write the export page of ``drawing`` (with the dates and note of ``session``) to
+    ``out`` as a PNG, atomically.
 
     ``scale`` (1 to 4) multiplies the logical page size. Returns ``(width, height)`` in
     pixels. Raises :class:`ExportError` with a one-line reason when the file cannot be
@@ -250,7 +241,7 @@ def export_png(
     """
     if not SCALE_MIN <= scale <= SCALE_MAX:
         raise ExportError(str(out), f"scale {scale} must be from 1 to 4")
-    image = render_page(anatomy, session, scale, matcher)
+    image = render_page(drawing, session, scale)
     buffer = QtCore.QBuffer()
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
     # Quality 50 is zlib's middle level: a third faster than the default, about as small.

@@ -5,7 +5,7 @@ Plain ``#RRGGBB`` strings and alpha values 0-255, so the module needs no Qt.
 
 from __future__ import annotations
 
-from bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN
+from bodymap.core.marks import INTENSITY_MAX, INTENSITY_MIN
 
 PAIN = "#D55E00"  # Okabe-Ito vermillion
 PAPER = "#FAFAF7"

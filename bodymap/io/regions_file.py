@@ -19,6 +19,7 @@ from shapely.validation import explain_validity
 from bodymap.core.anatomy import (
     VIEW_IDS,
     Anatomy,
+    Area,
     Muscle,
     Panel,
     Region,
@@ -29,24 +30,31 @@ from bodymap.core.anatomy import (
 )
 from bodymap.io import yaml_strict
 from bodymap.io.errors import RegionsError
+from bodymap.io.regions_codes import read_areas, read_choir, read_snomed
 
 FORMAT = "bodymap-regions"
-SUPPORTED_VERSION = 1
+SUPPORTED_VERSION = 2
 MAX_BYTES = 32 * 1024 * 1024
 
 # The public vocabulary of region names (shared/anatomy-regions.md); ids are VIEW.SIDE.NAME.
 SIDED_REGIONS = {
     "back": (
+        "neck", "shoulder", "upper_arm", "elbow", "forearm", "hand",
         "upper_back", "mid_back", "low_back", "flank", "iliac_crest", "sacroiliac",
         "upper_buttock", "lower_buttock", "outer_hip", "back_of_thigh", "outer_thigh",
-        "back_of_knee",
+        "back_of_knee", "calf", "heel", "sole",
     ),
     "front": (
+        "neck", "shoulder", "upper_arm", "elbow", "forearm", "hand", "chest",
         "upper_abdomen", "lower_abdomen", "front_of_hip", "groin", "upper_front_thigh",
-        "lower_front_thigh", "inner_thigh", "outer_thigh", "knee",
+        "lower_front_thigh", "inner_thigh", "outer_thigh", "knee", "shin", "outer_lower_leg",
+        "ankle", "foot",
     ),
 }  # fmt: skip
-MIDLINE_REGIONS = {"back": ("tailbone",), "front": ("pubic",)}
+MIDLINE_REGIONS = {
+    "back": ("head", "thoracic_spine", "lumbar_spine", "sacrum", "tailbone"),
+    "front": ("head", "pubic"),
+}
 _REGION_ID = re.compile(r"^(back|front)\.(?:(left|right)\.)?([a-z][a-z0-9_]*)$")
 _MUSCLE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -190,7 +198,12 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         raise RegionsError(name, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     data, marks = yaml_strict.load(text, name)
     r = _Reader(name, marks)
-    top = r.mapping(data, (), {"format", "version", "views", "regions", "muscles", "safety"})
+    top = r.mapping(
+        data,
+        (),
+        {"format", "version", "views", "regions", "muscles", "safety"},
+        frozenset({"areas"}),
+    )
     if top["format"] != FORMAT:
         raise r.fail(("format",), f"format must be {FORMAT!r}; is this a regions file?")
     version = top["version"]
@@ -205,7 +218,12 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
     if version < 1:
         raise r.fail(("version",), f"format version {version} does not exist; use 1")
     views = _views(r, top["views"])
-    regions = _regions(r, top["regions"], views)
+    if version >= 2 and "areas" not in top:
+        raise r.fail((), "the document is missing the key 'areas'; add it")
+    if version < 2 and "areas" in top:
+        raise r.fail(("areas",), "areas need format version 2; set version: 2")
+    areas = read_areas(r, top["areas"]) if version >= 2 else {}
+    regions = _regions(r, top["regions"], views, areas)
     muscles = _muscles(r, top["muscles"], views)
     s = r.mapping(top["safety"], ("safety",), {"title", "text", "red_flags"})
     safety = Safety(
@@ -213,7 +231,9 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         r.text(s["text"], ("safety", "text")),
         r.texts(s["red_flags"], ("safety", "red_flags")),
     )
-    return Anatomy(version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety)
+    return Anatomy(
+        version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety, areas
+    )
 
 
 def _views(r: _Reader, value: Any) -> dict[str, View]:
@@ -243,11 +263,14 @@ def _views(r: _Reader, value: Any) -> dict[str, View]:
     return views
 
 
-def _regions(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Region]:
+def _regions(
+    r: _Reader, value: Any, views: dict[str, View], areas: dict[str, Area]
+) -> dict[str, Region]:
     regions: dict[str, Region] = {}
+    extra = {"area", "words", "snomed", "choir"} if areas else set()
     for i, item in enumerate(r.items(value, ("regions",))):
         where: yaml_strict.Path = ("regions", i)
-        g = r.mapping(item, where, {"id", "label", "view", "side", "polygon"})
+        g = r.mapping(item, where, {"id", "label", "view", "side", "polygon", *extra})
         region_id = r.text(g["id"], (*where, "id"))
         match = _REGION_ID.match(region_id)
         if match is None:
@@ -265,7 +288,16 @@ def _regions(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Region
             raise r.fail((*where, "id"), f"region id {region_id!r} is used twice; keep one")
         polygon = r.polygon(g["polygon"], (*where, "polygon"), views[view].viewbox)
         label = r.text(g["label"], (*where, "label"))
-        regions[region_id] = Region(region_id, label, view, side, polygon)  # type: ignore[arg-type]
+        if not extra:
+            regions[region_id] = Region(region_id, label, view, side, polygon)  # type: ignore[arg-type]
+            continue
+        area = r.choice(g["area"], (*where, "area"), tuple(areas))
+        words = r.texts(g["words"], (*where, "words"))
+        snomed = read_snomed(r, g["snomed"], (*where, "snomed"))
+        choir = read_choir(r, g["choir"], (*where, "choir"), view)
+        regions[region_id] = Region(
+            region_id, label, view, side, polygon, area, words, snomed, choir  # type: ignore[arg-type]
+        )  # fmt: skip
     missing = [rid for rid in vocabulary() if rid not in regions]
     if missing:
         raise r.fail(

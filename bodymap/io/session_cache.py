@@ -18,10 +18,11 @@ import numpy as np
 import shapely
 import shapely.errors
 
-from bodymap.core import pain as _pain
+from bodymap.core import brush as _brush
 from bodymap.core.anatomy import Anatomy
+from bodymap.core.geometry import polygonal
 from bodymap.core.layers import PainLayers
-from bodymap.core.pain import Mark, RegionMark, polygonal
+from bodymap.core.marks import Mark, RegionMark
 
 _POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
 OUTSIDE_DUST = 1e-6  # SVG units²: what clipping to the outline leaves past it in floats
@@ -30,7 +31,7 @@ OUTSIDE_DUST = 1e-6  # SVG units²: what clipping to the outline leaves past it 
 def encode(layers: PainLayers, marks_digest: str) -> dict[str, Any] | None:
     """The ``"pain"`` object for ``layers`` computed from the marks of ``marks_digest``, or
     None when they were computed by another stroke geometry version."""
-    if layers.geometry_version != _pain.GEOMETRY_VERSION:
+    if layers.geometry_version != _brush.GEOMETRY_VERSION:
         return None
     views = {
         view: {
@@ -74,7 +75,7 @@ def decode(cache: Any, marks_digest: str, marks: list[Mark], anatomy: Anatomy) -
         and cache.get("marks_sha256") == marks_digest
         and cache.get("regions_sha256") == anatomy.sha256
         and type(cache.get("geometry_version")) is int
-        and cache["geometry_version"] == _pain.GEOMETRY_VERSION
+        and cache["geometry_version"] == _brush.GEOMETRY_VERSION
         and type(cache.get("views")) is dict
         and set(cache["views"]) == set(anatomy.views)
         and type(cache.get("views_sha256")) is str
@@ -129,4 +130,4 @@ def _decoded(
         except shapely.errors.GEOSException:
             return None
         result[view][level] = geom
-    return PainLayers(anatomy.sha256, _pain.GEOMETRY_VERSION, result)
+    return PainLayers(anatomy.sha256, _brush.GEOMETRY_VERSION, result)

@@ -24,7 +24,7 @@ from typing import Any
 from bodymap import __version__
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
-from bodymap.core.pain import MAX_MARKS, Mark
+from bodymap.core.marks import MAX_MARKS, Mark
 from bodymap.core.session import Session
 from bodymap.io import session_v1, session_v2
 from bodymap.io.bounded import FileProblem, read_regular

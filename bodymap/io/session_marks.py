@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from bodymap.core.pain import RegionMark
+from bodymap.core.marks import RegionMark
 from bodymap.io.errors import SessionError
 
 PER_UNIT = 100  # version 2 stores coordinates as whole hundredths of an SVG unit

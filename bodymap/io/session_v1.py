@@ -9,7 +9,7 @@ from typing import Any
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
-from bodymap.core.pain import MAX_TOTAL_POINTS, Mark, Stroke, validate_mark
+from bodymap.core.marks import MAX_TOTAL_POINTS, Mark, Stroke, validate_mark
 from bodymap.io.session_marks import MAX_COORDINATE, Fail, region_mark
 
 VERSION = 1

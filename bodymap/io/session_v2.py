@@ -13,7 +13,7 @@ import numpy as np
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
-from bodymap.core.pain import (
+from bodymap.core.marks import (
     MAX_POINTS_PER_STROKE,
     MAX_TOTAL_POINTS,
     Mark,

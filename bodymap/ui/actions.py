@@ -1,18 +1,19 @@
-"""Every command of the window as a QAction: in a menu, with a shortcut, most on the toolbar."""
+"""Every command of the window as a QAction: in a menu, with a shortcut, most on the toolbar.
+
+The actions receive what they act on (the file controller, the body view, the docks); the
+editing actions (undo, tools, mirror, …) are connected by the window, which owns the drawing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
-from bodymap.ui.body_view import Tool
+from bodymap.ui.body_view import BodyView, Tool
+from bodymap.ui.files import FileController
 from bodymap.ui.shell import INK, INTENSITY_MAX, INTENSITY_MIN, PAIN, WIDTH_MAX
-
-if TYPE_CHECKING:
-    from bodymap.ui.main_window import MainWindow
 
 Std = QtGui.QKeySequence.StandardKey
 
@@ -50,24 +51,37 @@ def _set_shortcuts(action: QtGui.QAction, *keys: str | QtGui.QKeySequence.Standa
 
 
 class Actions(QtCore.QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        w = window
-        files = w.files
-        self.new = self._action("&New", files.new, Std.New)
-        self.open = self._action("&Open…", files.open, Std.Open)
-        self.save = self._action("&Save", files.save, Std.Save)
-        self.save_as = self._action("Save &As…", files.save_as, "Ctrl+Shift+S")
-        self.export = self._action("&Export PNG…", files.export, "Ctrl+E")
-        self.quit = self._action("&Quit", w.close, "Ctrl+Q")
+    """The window's actions, menus and toolbar; ``size_changed`` and ``intensity_changed``
+    report the toolbar's spin boxes."""
 
-        self.undo = w.undo_stack.createUndoAction(self, "&Undo")
-        _set_shortcuts(self.undo, "Ctrl+Z")
-        self.redo = w.undo_stack.createRedoAction(self, "&Redo")
+    size_changed = QtCore.Signal(int)
+    intensity_changed = QtCore.Signal(int)
+    muscle_chosen = QtCore.Signal(str)
+
+    def __init__(
+        self,
+        host: QtWidgets.QMainWindow,
+        files: FileController,
+        view: BodyView,
+        docks: Sequence[QtWidgets.QDockWidget],
+    ) -> None:
+        super().__init__(host)
+        self.host, self.files, self._docks = host, files, docks
+        self.new = self._action("&New", Std.New, files.new)
+        self.open = self._action("&Open…", Std.Open, files.open)
+        self.save = self._action("&Save", Std.Save, files.save)
+        self.save_as = self._action("Save &As…", "Ctrl+Shift+S", files.save_as)
+        self.export = self._action("&Export PNG…", "Ctrl+E", files.export)
+        self.quit = self._action("&Quit", "Ctrl+Q", host.close)
+
+        # Undo and redo end a stroke being drawn first: the window connects them.
+        self.undo = self._action("&Undo", "Ctrl+Z")
+        self.redo = self._action("&Redo", "Ctrl+Shift+Z")
         _set_shortcuts(self.redo, "Ctrl+Shift+Z", "Ctrl+Y")
-        self.clear = self._action("C&lear all", w.clear_all, "Ctrl+Shift+Backspace")
-        self.mirror = self._action("&Mirror to the other side", w.mirror_marks, "Ctrl+M")
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        self.clear = self._action("C&lear all", "Ctrl+Shift+Backspace")
+        self.mirror = self._action("&Mirror to the other side", "Ctrl+M")
         self.clear.setStatusTip("Remove every mark (can be undone)")
         self.mirror.setStatusTip("Copy the marks to the patient's other side")
 
@@ -79,42 +93,42 @@ class Actions(QtCore.QObject):
             (Tool.BRUSH, "&Brush", "B"),
             (Tool.ERASER, "&Eraser", "E"),
         ):
-            action = self._action(text, lambda _=False, t=tool: w.set_tool(t), key)
+            action = self._action(text, key)
             action.setCheckable(True)
             action.setIcon(_tool_icon(tool))
             group.addAction(action)
             self.tool_actions[tool] = action
         self.tool_actions[Tool.REGION].setChecked(True)
-        self.bigger = self._action("Larger brush", lambda: self._step_size(1.25), "]")
-        self.smaller = self._action("Smaller brush", lambda: self._step_size(0.8), "[")
-        self.stronger = self._action("More intense", lambda: self._step_intensity(1), ".")
-        self.weaker = self._action("Less intense", lambda: self._step_intensity(-1), ",")
+        self.bigger = self._action("Larger brush", "]", lambda: self._step_size(1.25))
+        self.smaller = self._action("Smaller brush", "[", lambda: self._step_size(0.8))
+        self.stronger = self._action("More intense", ".", lambda: self._step_intensity(1))
+        self.weaker = self._action("Less intense", ",", lambda: self._step_intensity(-1))
 
-        self.zoom_in = self._action("Zoom &in", lambda: w.view.zoom_by(1.25), "Ctrl++")
+        self.zoom_in = self._action("Zoom &in", "Ctrl++", lambda: view.zoom_by(1.25))
         _set_shortcuts(self.zoom_in, "Ctrl++", "Ctrl+=")
-        self.zoom_out = self._action("Zoom &out", lambda: w.view.zoom_by(0.8), "Ctrl+-")
-        self.fit = self._action("&Fit to window", w.view.fit, "Ctrl+0")
-        self.find_region = self._action("Find &region…", self._focus_region_search, "Ctrl+F")
+        self.zoom_out = self._action("Zoom &out", "Ctrl+-", lambda: view.zoom_by(0.8))
+        self.fit = self._action("&Fit to window", "Ctrl+0", view.fit)
+        self.find_region = self._action("Find &region…", "Ctrl+F")
 
-        self.safety = self._action("&Safety note", w.show_safety, "F1")
-        self.about = self._action("&About BodyMap", self._about, "Ctrl+F1")
+        self.safety = self._action("&Safety note", "F1")
+        self.about = self._action("&About BodyMap", "Ctrl+F1", self._about)
 
         self._size_spin = QtWidgets.QSpinBox()
         self._size_spin.setRange(2, int(WIDTH_MAX))
         self._size_spin.setSuffix(" size")
-        self._size_spin.setValue(round(w.view.brush_width))
+        self._size_spin.setValue(round(view.brush_width))
         self._size_spin.setAccessibleName("Brush or eraser size")
         self._size_spin.setToolTip("Brush or eraser size in body units ( [ and ] )")
         self._intensity_spin = QtWidgets.QSpinBox()
         self._intensity_spin.setRange(INTENSITY_MIN, INTENSITY_MAX)
         self._intensity_spin.setPrefix("intensity ")
-        self._intensity_spin.setValue(w.view.intensity)
+        self._intensity_spin.setValue(view.intensity)
         self._intensity_spin.setAccessibleName("Pain intensity")
         self._intensity_spin.setToolTip(
             "Pain intensity 1 to 10, shown as colour strength ( , and . )"
         )
-        self._size_spin.valueChanged.connect(self._on_size_spin_value_changed)
-        self._intensity_spin.valueChanged.connect(w.set_intensity)
+        self._size_spin.valueChanged.connect(self.size_changed)
+        self._intensity_spin.valueChanged.connect(self.intensity_changed)
         self._build_menus()
         self._build_toolbar()
         files.recent_changed.connect(self._rebuild_recent)
@@ -123,18 +137,18 @@ class Actions(QtCore.QObject):
     def _action(
         self,
         text: str,
-        slot: Callable[..., object],
         shortcut: str | QtGui.QKeySequence.StandardKey,
+        slot: Callable[..., object] | None = None,
     ) -> QtGui.QAction:
-        action = QtGui.QAction(text, self.window)
+        action = QtGui.QAction(text, self.host)
         _set_shortcuts(action, shortcut)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.host.addAction(action)
         return action
 
     def _build_menus(self) -> None:
-        w = self.window
-        bar = w.menuBar()
+        bar = self.host.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new, self.open])
         self.recent_menu = file_menu.addMenu("Open &Recent")
@@ -160,7 +174,7 @@ class Actions(QtCore.QObject):
         view.addSeparator()
         view.addAction(self.find_region)
         panels = view.addMenu("&Panels")
-        for i, dock in enumerate((w.match_dock, w.panel_dock, w.region_dock, w.note_dock), 1):
+        for i, dock in enumerate(self._docks, 1):
             toggle = dock.toggleViewAction()
             _set_shortcuts(toggle, f"Alt+{i}")
             panels.addAction(toggle)
@@ -170,19 +184,18 @@ class Actions(QtCore.QObject):
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.safety, self.about])
 
-    def add_muscles(self) -> None:
-        """One entry per muscle of the anatomy (once it is loaded)."""
-        w = self.window
-        for i, muscle in enumerate(w.anatomy.muscles.values(), 1):
-            action = QtGui.QAction(f"{muscle.name} ({muscle.short_name})", w)
+    def add_muscles(self, muscles: Sequence[tuple[str, str]]) -> None:
+        """One entry per muscle ``(id, menu text)`` of the anatomy (once it is loaded)."""
+        for i, (muscle_id, text) in enumerate(muscles, 1):
+            action = QtGui.QAction(text, self.host)
             if i <= 9:
                 _set_shortcuts(action, f"Ctrl+{i}")
-            action.triggered.connect(lambda _=False, m=muscle.id: self._open_muscle(m))
+            action.triggered.connect(lambda _=False, m=muscle_id: self.muscle_chosen.emit(m))
             self.muscles_menu.addAction(action)
-            w.addAction(action)
+            self.host.addAction(action)
 
     def _build_toolbar(self) -> None:
-        bar = self.window.addToolBar("Tools")
+        bar = self.host.addToolBar("Tools")
         bar.setObjectName("toolbar_tools")
         bar.setMovable(False)
         # As the property, by name: setToolButtonStyle() takes a QtCore.Qt enum (see _ICONS).
@@ -193,11 +206,8 @@ class Actions(QtCore.QObject):
         bar.addWidget(self._size_spin)
         bar.addWidget(self._intensity_spin)
         bar.addSeparator()
-        stack = self.window.undo_stack
-        undo = self._toolbar_twin("Undo", "Undo the last change (Ctrl+Z)", stack.canUndoChanged)
-        redo = self._toolbar_twin("Redo", "Redo (Ctrl+Shift+Z)", stack.canRedoChanged)
-        undo.triggered.connect(stack.undo)
-        redo.triggered.connect(stack.redo)
+        undo = self._toolbar_twin("Undo", "Undo the last change (Ctrl+Z)", self.undo)
+        redo = self._toolbar_twin("Redo", "Redo (Ctrl+Shift+Z)", self.redo)
         bar.addActions([undo, redo])
         bar.addActions([self.mirror, self.clear])
         bar.addSeparator()
@@ -206,35 +216,37 @@ class Actions(QtCore.QObject):
             shortcut = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
 
-    def _toolbar_twin(self, text: str, tip: str, can: QtCore.SignalInstance) -> QtGui.QAction:
+    def _toolbar_twin(self, text: str, tip: str, action: QtGui.QAction) -> QtGui.QAction:
         """A toolbar button with a steady label (the menu's Undo/Redo text changes)."""
         twin = QtGui.QAction(text, self)
         twin.setToolTip(tip)
         twin.setEnabled(False)
-        can.connect(twin.setEnabled)
+        action.changed.connect(lambda: twin.setEnabled(action.isEnabled()))
+        twin.triggered.connect(action.trigger)
         return twin
+
+    def set_undo_state(self, undo_text: str, redo_text: str) -> None:
+        """Name the next undo and redo steps; "" disables the action."""
+        steps = ((self.undo, "&Undo", undo_text), (self.redo, "&Redo", redo_text))
+        for action, verb, text in steps:
+            action.setText(f"{verb} {text}" if text else verb)
+            action.setEnabled(bool(text))
 
     def _rebuild_recent(self) -> None:
         self.recent_menu.clear()
-        recent = self.window.files.recent_files()
+        recent = self.files.recent_files()
         for i, name in enumerate(recent, 1):
             action = self.recent_menu.addAction(f"&{i} {Path(name).name}")
             action.setToolTip(name)
-            action.triggered.connect(lambda _=False, n=name: self.window.files.open_path(n))
+            action.triggered.connect(lambda _=False, n=name: self.files.open_path(n))
         self.recent_menu.setEnabled(bool(recent))
 
-    def sync_size_spin(self) -> None:
+    def sync_spins(self, size: float, intensity: int) -> None:
         """Show the current tool's size and the intensity (set by code or by the spins)."""
         with QtCore.QSignalBlocker(self._size_spin):
-            self._size_spin.setValue(round(self.window.view.current_width()))
+            self._size_spin.setValue(round(size))
         with QtCore.QSignalBlocker(self._intensity_spin):
-            self._intensity_spin.setValue(self.window.view.intensity)
-
-    def _on_size_spin_value_changed(self, value: int) -> None:
-        if self.window.view.tool is Tool.ERASER:
-            self.window.set_eraser_width(value)
-        else:
-            self.window.set_brush_width(value)
+            self._intensity_spin.setValue(intensity)
 
     def _step_size(self, factor: float) -> None:
         self._size_spin.setValue(max(2, round(self._size_spin.value() * factor)))
@@ -242,24 +254,11 @@ class Actions(QtCore.QObject):
     def _step_intensity(self, delta: int) -> None:
         self._intensity_spin.setValue(self._intensity_spin.value() + delta)
 
-    def _focus_region_search(self) -> None:
-        if not self.window.is_attached():
-            return
-        self.window.region_dock.show()
-        self.window.region_dock.raise_()
-        self.window.region_list.search.setFocus()
-        self.window.region_list.search.selectAll()
-
-    def _open_muscle(self, muscle_id: str) -> None:
-        self.window.panel_dock.show()
-        self.window.panel_dock.raise_()
-        self.window.panels.open_muscle(muscle_id)
-
     def _about(self) -> None:
         from bodymap import __version__
 
         QtWidgets.QMessageBox.about(
-            self.window,
+            self.host,
             "About BodyMap",
             f"<h3>BodyMap {__version__}</h3><p>Mark where your back hurts and see which "
             "muscles' referral patterns may explain it. A self-help guide, not a diagnosis.</p>",

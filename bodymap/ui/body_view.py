@@ -7,12 +7,9 @@ Importing it is cheap (no core, no shapely): the window shows this view over the
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6 import QtCore, QtGui, QtWidgets
-
-if TYPE_CHECKING:
-    from bodymap.ui.canvas import BodyScene
 
 MIN_POINT_STEP = 0.6  # SVG units; closer pointer samples add nothing visible
 ZOOM_MIN, ZOOM_MAX = 0.2, 12.0
@@ -25,15 +22,42 @@ class Tool(enum.Enum):
     ERASER = "eraser"
 
 
+class Surface(Protocol):
+    """What the view needs of the scene it paints on (``canvas.BodyScene``)."""
+
+    @property
+    def cursor_item(self) -> QtWidgets.QGraphicsItem: ...
+
+    def locate(self, scene_pos: QtCore.QPointF) -> tuple[str, QtCore.QPointF] | None: ...
+    def to_view(self, view_id: str, scene_pos: QtCore.QPointF) -> QtCore.QPointF: ...
+    def region_at(self, view_id: str, point: QtCore.QPointF) -> str: ...
+    def place_cursor(self, scene_pos: QtCore.QPointF, width: float) -> None: ...
+    def set_hover(self, region_id: str | None) -> None: ...
+    def begin_draft(
+        self, view_id: str, point: QtCore.QPointF, width: float, erase: bool, intensity: int
+    ) -> None: ...
+    def extend_draft(self, point: QtCore.QPointF) -> None: ...
+    def clear_draft(self) -> None: ...
+
+
 class BodyView(QtWidgets.QGraphicsView):
-    """Mouse and wheel handling: region clicks, brush and eraser strokes, zoom and pan."""
+    """Mouse and wheel handling: region clicks, brush and eraser strokes, zoom and pan.
+
+    A drag is one thing from press to release: what the press began (a region click, a
+    stroke, a pan) is what the release ends, whatever tool is chosen meanwhile. A stroke is
+    reported as it goes (``stroke_began``, ``stroke_extended``, ``stroke_released``, points in
+    the SVG units of its view); the window may end it early with :meth:`end_stroke`.
+    """
 
     region_clicked = QtCore.Signal(str)
     region_hovered = QtCore.Signal(str)  # "" when the pointer leaves every region
-    stroke_moved = QtCore.Signal()
-    stroke_finished = QtCore.Signal(str, list, bool)  # view id, [(x, y)], erase
+    # view id, x, y, width, intensity, erase: what the stroke keeps until it ends
+    stroke_began = QtCore.Signal(str, float, float, float, int, bool)
+    stroke_extended = QtCore.Signal(float, float)
+    stroke_released = QtCore.Signal()
+    stroke_cancelled = QtCore.Signal()  # Escape during a stroke
 
-    body: BodyScene  # set by set_body(); until then the view shows art and ignores input
+    body: Surface  # set by set_body(); until then the view shows art and ignores input
 
     def __init__(
         self, scene: QtWidgets.QGraphicsScene, parent: QtWidgets.QWidget | None = None
@@ -45,8 +69,9 @@ class BodyView(QtWidgets.QGraphicsView):
         self.eraser_width = 24.0
         self.intensity = 6
         self.fit_mode = True
-        self._stroke: list[tuple[float, float]] = []
-        self._stroke_view: str | None = None
+        self._stroke_view: str | None = None  # the view of the stroke being drawn
+        self._stroke_last = QtCore.QPointF()
+        self._region_press: str | None = None  # the region a region-tool press was on
         self._pan_from: QtCore.QPointF | None = None
         self._hover = ""
         self.setRenderHints(
@@ -60,8 +85,9 @@ class BodyView(QtWidgets.QGraphicsView):
         self.setAccessibleName("Body map")
         self.set_tool(Tool.REGION)
 
-    def set_body(self, scene: BodyScene) -> None:
+    def set_body(self, scene: Surface) -> None:
         """Show ``scene`` (laid out like the art shown before) and take input on it."""
+        assert isinstance(scene, QtWidgets.QGraphicsScene)
         self.setScene(scene)
         self.body = scene
         self._has_body = True
@@ -92,10 +118,15 @@ class BodyView(QtWidgets.QGraphicsView):
     def is_drawing(self) -> bool:
         return self._stroke_view is not None
 
-    def draft_points(self) -> tuple[str, list[tuple[float, float]]] | None:
-        if self._stroke_view is None:
-            return None
-        return self._stroke_view, list(self._stroke)
+    def hovered_region(self) -> str:
+        """The id of the region under the pointer with the region tool, or ""."""
+        return self._hover
+
+    def end_stroke(self) -> None:
+        """Forget the stroke being drawn (the window ended it) and take its ink away."""
+        if self._stroke_view is not None:
+            self._stroke_view = None
+            self.body.clear_draft()
 
     # -- zoom ----------------------------------------------------------------------------
 
@@ -142,22 +173,22 @@ class BodyView(QtWidgets.QGraphicsView):
             self.viewport().setCursor(QtCore.Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
-        if (
-            button != QtCore.Qt.MouseButton.LeftButton
-            or self.tool is Tool.REGION
-            or not self._has_body
-        ):
+        if button != QtCore.Qt.MouseButton.LeftButton or not self._has_body:
             event.accept()
             return
         hit = self.body.locate(self.mapToScene(event.position().toPoint()))
+        if self.tool is Tool.REGION:
+            self._region_press = self.body.region_at(*hit) if hit else ""
+            event.accept()
+            return
         if hit is None:
             event.accept()
             return
         view_id, point = hit
-        self._stroke_view = view_id
-        self._stroke = [(point.x(), point.y())]
-        erase = self.tool is Tool.ERASER
-        self.body.begin_draft(view_id, point, self.current_width(), erase, self.intensity)
+        self._stroke_view, self._stroke_last = view_id, point
+        width, erase = self.current_width(), self.tool is Tool.ERASER
+        self.body.begin_draft(view_id, point, width, erase, self.intensity)
+        self.stroke_began.emit(view_id, point.x(), point.y(), width, self.intensity, erase)
         event.accept()
 
     def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
@@ -174,19 +205,18 @@ class BodyView(QtWidgets.QGraphicsView):
             event.accept()
             return
         scene_pos = self.mapToScene(pos.toPoint())
-        if self.tool is Tool.REGION:
+        if self.tool is Tool.REGION and self._stroke_view is None:
             hit = self.body.locate(scene_pos)
-            region = self.body.anatomy.region_at(hit[0], hit[1].x(), hit[1].y()) if hit else None
-            self._set_hover(region.id if region else "")
+            self._set_hover(self.body.region_at(*hit) if hit else "")
         else:
-            self.body.cursor_item.place(scene_pos, self.current_width())
+            self.body.place_cursor(scene_pos, self.current_width())
         if self._stroke_view is not None:
             point = self.body.to_view(self._stroke_view, scene_pos)
-            last = self._stroke[-1]
-            if abs(point.x() - last[0]) + abs(point.y() - last[1]) >= MIN_POINT_STEP:
-                self._stroke.append((point.x(), point.y()))
+            last = self._stroke_last
+            if abs(point.x() - last.x()) + abs(point.y() - last.y()) >= MIN_POINT_STEP:
+                self._stroke_last = point
                 self.body.extend_draft(point)
-                self.stroke_moved.emit()
+                self.stroke_extended.emit(point.x(), point.y())
         event.accept()
 
     def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
@@ -202,17 +232,16 @@ class BodyView(QtWidgets.QGraphicsView):
         if button != QtCore.Qt.MouseButton.LeftButton or not self._has_body:
             event.accept()
             return
-        if self.tool is Tool.REGION:
+        if self._region_press is not None:
+            # A click marks the region it was on; a drag from one region to another, nothing.
+            pressed, self._region_press = self._region_press, None
             hit = self.body.locate(self.mapToScene(event.position().toPoint()))
-            region = self.body.anatomy.region_at(hit[0], hit[1].x(), hit[1].y()) if hit else None
-            if region is not None:
-                self.region_clicked.emit(region.id)
+            if pressed and hit and self.body.region_at(*hit) == pressed:
+                self.region_clicked.emit(pressed)
         elif self._stroke_view is not None:
-            view_id, points = self._stroke_view, self._stroke
-            self._stroke_view, self._stroke = None, []
             # The draft stays visible until the window has drawn the finished stroke.
-            self.stroke_finished.emit(view_id, points, self.tool is Tool.ERASER)
-            self.body.clear_draft()
+            self.stroke_released.emit()
+            self.end_stroke()
         event.accept()
 
     def leaveEvent(self, event: QtCore.QEvent) -> None:
@@ -220,6 +249,13 @@ class BodyView(QtWidgets.QGraphicsView):
             self._set_hover("")
             self.body.cursor_item.setVisible(False)
         super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() == QtCore.Qt.Key.Key_Escape and self._stroke_view is not None:
+            self.stroke_cancelled.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _set_hover(self, region_id: str) -> None:
         if region_id != self._hover and self._has_body:

@@ -10,11 +10,10 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
-from bodymap.core.pain import Mark, Stroke
+from bodymap.core.marks import Mark, Stroke
 from bodymap.io import palette
 from bodymap.io.qt_bridge import geometry_to_path, pattern_paths
 from bodymap.io.resources import svg_path
-from bodymap.ui.body_view import BodyView, Tool
 from bodymap.ui.items import (
     BrushCursorItem,
     DraftStrokeItem,
@@ -23,8 +22,6 @@ from bodymap.ui.items import (
     ZoneItem,
 )
 from bodymap.ui.shell import ViewRoot, add_art, scene_rect, svg_renderer
-
-__all__ = ["BodyScene", "BodyView", "Tool"]  # the view and its tools live in body_view.py
 
 
 class BodyScene(QtWidgets.QGraphicsScene):
@@ -84,6 +81,14 @@ class BodyScene(QtWidgets.QGraphicsScene):
 
     def to_scene(self, view_id: str, x: float, y: float) -> QtCore.QPointF:
         return QtCore.QPointF(x, y) + self.roots[view_id].pos()
+
+    def region_at(self, view_id: str, point: QtCore.QPointF) -> str:
+        """The id of the region under ``point`` (SVG units of ``view_id``), or ""."""
+        region = self.anatomy.region_at(view_id, point.x(), point.y())
+        return region.id if region is not None else ""
+
+    def place_cursor(self, scene_pos: QtCore.QPointF, width: float) -> None:
+        self.cursor_item.place(scene_pos, width)
 
     # -- pain ----------------------------------------------------------------------------
 

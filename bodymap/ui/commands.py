@@ -1,47 +1,35 @@
-"""Undo steps. One click or one painted drag is one command."""
+"""Undo steps. One click or one painted drag is one command.
+
+A drawing edit is made by a verb of the core's ``Drawing`` (which keeps its own history)
+before its command is pushed; the command's undo and redo ask the drawing to step back and
+forth and publish what changed. Note edits are kept here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6 import QtGui
 
-from bodymap.core.pain import Mark
 from bodymap.ui.document import PainDocument
 
 _NOTE_ID = 1
 
 
-class AddMarkCommand(QtGui.QUndoCommand):
-    """Append one mark (a stroke, an erasure or a region)."""
+class DrawingCommand(QtGui.QUndoCommand):
+    """An edit of the drawing, already made when pushed."""
 
-    def __init__(self, document: PainDocument, mark: Mark, text: str) -> None:
+    def __init__(self, document: PainDocument, text: str) -> None:
         super().__init__(text)
         self._document = document
-        self._mark = mark
-        self._before = document.marks
+        self._pushed = False
 
     def redo(self) -> None:
-        self._document.append(self._mark)
+        if not self._pushed:  # QUndoStack.push() calls redo(): the edit is already made
+            self._pushed = True
+            return
+        self._document.publish(self._document.drawing.redo())
 
     def undo(self) -> None:
-        self._document.set_marks(self._before)
-
-
-class SetMarksCommand(QtGui.QUndoCommand):
-    """Replace every mark at once (unmark a region, clear all, mirror)."""
-
-    def __init__(self, document: PainDocument, marks: Sequence[Mark], text: str) -> None:
-        super().__init__(text)
-        self._document = document
-        self._before = document.marks
-        self._after = tuple(marks)
-
-    def redo(self) -> None:
-        self._document.set_marks(self._after)
-
-    def undo(self) -> None:
-        self._document.set_marks(self._before)
+        self._document.publish(self._document.drawing.undo())
 
 
 class SetNoteCommand(QtGui.QUndoCommand):

@@ -21,7 +21,8 @@ from bodymap.ui.settings import app_settings
 
 if TYPE_CHECKING:
     from bodymap.core.session import Session
-    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.autosave import Autosaver
+    from bodymap.ui.document import PainDocument
     from bodymap.ui.recovery import Orphan
 
 MAX_RECENT = 8
@@ -40,26 +41,41 @@ def settle_memory() -> None:
 
 
 class FileController(QtCore.QObject):
+    """The file commands of ``window`` (dialogs' parent, title, status bar), acting on the
+    document and autosaver given by :meth:`attach` and on ``undo_stack``."""
+
     recent_changed = QtCore.Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QtWidgets.QMainWindow, undo_stack: QtGui.QUndoStack) -> None:
         super().__init__(window)
         self.window = window
+        self.undo_stack = undo_stack
+        self._document: PainDocument | None = None
+        self._autosaver: Autosaver | None = None
         self.others: list[QtWidgets.QWidget] = []  # windows opened for further recovered work
 
+    def attach(self, document: PainDocument, autosaver: Autosaver) -> None:
+        self._document, self._autosaver = document, autosaver
+
     @property
-    def document(self):  # type: ignore[no-untyped-def]
-        return self.window.document
+    def document(self) -> PainDocument:
+        assert self._document is not None, "attach() first"
+        return self._document
+
+    @property
+    def autosaver(self) -> Autosaver:
+        assert self._autosaver is not None, "attach() first"
+        return self._autosaver
 
     def display_name(self) -> str:
-        if not self.window.is_attached():
+        if self._document is None:
             return "Untitled"
         path = self.document.path
         return path.name if path else "Untitled"
 
     def update_title(self) -> None:
         self.window.setWindowTitle(f"{self.display_name()}[*] — BodyMap")
-        path = self.document.path if self.window.is_attached() else None
+        path = self.document.path if self._document is not None else None
         self.window.setWindowFilePath(str(path or ""))
 
     # -- recent files ------------------------------------------------------------------
@@ -84,7 +100,7 @@ class FileController(QtCore.QObject):
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current session (saved, discarded or unchanged)."""
-        if self.window.undo_stack.isClean():
+        if self.undo_stack.isClean():
             return True
         answer = dialogs.ask_unsaved(self.window, self.display_name())
         if answer == "save":
@@ -112,24 +128,24 @@ class FileController(QtCore.QObject):
 
         path = Path(path)
         try:
-            session = load_session(path, self.window.anatomy)
+            session = load_session(path, self.document.anatomy)
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Cannot open the session", str(exc))
             return False
         self._load(session, path)
         self._remember(path)
-        warning = regions_warning(session, self.window.anatomy, path.name)
+        warning = regions_warning(session, self.document.anatomy, path.name)
         if warning:
             dialogs.show_info(self.window, "Session opened", warning)
         return True
 
     def _load(self, session: Session, path: Path | None) -> None:
         self.document.load(session, path)
-        self.window.undo_stack.clear()
-        self.window.undo_stack.setClean()
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
         self.window.setWindowModified(False)
-        self.window.autosaver.discard_file()
-        self.window.autosaver.source = path
+        self.autosaver.discard_file()
+        self.autosaver.source = path
         self.update_title()
         settle_memory()
 
@@ -155,9 +171,9 @@ class FileController(QtCore.QObject):
             self.window.setWindowModified(True)
             return False
         self.document.path = path
-        self.window.undo_stack.setClean()
-        self.window.autosaver.discard_file()
-        self.window.autosaver.source = path
+        self.undo_stack.setClean()
+        self.autosaver.discard_file()
+        self.autosaver.source = path
         self._remember(path)
         self.update_title()
         # Saved through a symbolic link: the linked file holds the work, the link stays.
@@ -178,9 +194,8 @@ class FileController(QtCore.QObject):
         from bodymap.io.export import export_png
 
         try:
-            width, height = export_png(
-                self.window.anatomy, self.document.to_session(), path, scale, self.window.matcher
-            )
+            document = self.document
+            width, height = export_png(document.drawing, document.to_session(), path, scale)
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Could not export", str(exc))
             return False
@@ -198,11 +213,12 @@ class FileController(QtCore.QObject):
         deleted. True when work was restored into this window."""
         from bodymap.io.atomic import remove_stale_temps
         from bodymap.ui import recovery
+        from bodymap.ui.autosave import Autosaver
 
         for recent in map(Path, self.recent_files()):  # what saves killed half way left
             remove_stale_temps(recent.parent, f".{recent.name}.")
         try:
-            orphans, aside = recovery.find(self.window.anatomy)
+            orphans, aside = recovery.find(self.document.anatomy)
         except OSError as exc:  # the folders themselves: start without recovery
             self.window.statusBar().showMessage(f"Could not look for autosaved work: {exc}")
             return False
@@ -221,18 +237,17 @@ class FileController(QtCore.QObject):
         for orphan in orphans:
             choice = choices.get(orphan.path, dialogs.KEEP)
             if choice == dialogs.DISCARD:
-                from bodymap.ui.autosave import Autosaver
-
                 Autosaver.remove(orphan.path)
             elif choice == dialogs.RESTORE:
                 if not restored:
                     self.restore(orphan)
                     restored = True
                 else:
-                    window = type(self.window)(self.window.anatomy, self.window.matcher)
+                    matcher = self.document.drawing.matcher
+                    window = type(self.window)(self.document.anatomy, matcher)  # type: ignore[arg-type]
                     self.others.append(window)
                     window.show()
-                    window.files.restore(orphan)
+                    window.files.restore(orphan)  # type: ignore[attr-defined]
         return restored
 
     def restore(self, orphan: Orphan) -> None:
@@ -242,20 +257,22 @@ class FileController(QtCore.QObject):
 
         self._load(orphan.session, orphan.source)
         self.window.setWindowModified(True)
-        self.window.undo_stack.resetClean()
-        if self.window.autosaver.save_now() is not None:
+        self.undo_stack.resetClean()
+        if self.autosaver.save_now() is not None:
             Autosaver.remove(orphan.path)
         # else it stays where it is, and is offered again at the next start
 
     def _previews(self, orphans: list[Orphan]) -> dict[Path, QtGui.QImage]:
         """Small pictures of the orphans whose file keeps its pain (no refolding needed)."""
+        from bodymap.core.drawing import Drawing
         from bodymap.io.export import render_page
 
         previews = {}
+        anatomy, matcher = self.document.anatomy, self.document.drawing.matcher
         for orphan in orphans[:MAX_PREVIEWS]:
-            if orphan.session.pain is not None or not orphan.session.marks:
+            session = orphan.session
+            if session.pain is not None or not session.marks:
                 with contextlib.suppress(Exception):  # a picture is a nicety: never a failure
-                    previews[orphan.path] = render_page(
-                        self.window.anatomy, orphan.session, PREVIEW_SCALE, self.window.matcher
-                    )
+                    drawing = Drawing.of_session(session, anatomy, matcher)
+                    previews[orphan.path] = render_page(drawing, session, PREVIEW_SCALE)
         return previews

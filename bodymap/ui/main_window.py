@@ -1,6 +1,9 @@
 """The main window: the body map in the middle, matches, muscle guide, regions and note in
 docks. Menus and files live in ``actions.py`` and ``files.py``.
 
+The window forwards pointer events and commands to the core's ``Drawing`` (through the
+document) and draws what each reported ``Change`` says; it holds no geometry of its own.
+
 The window is built in two steps so the app can show it before the heavy work: the frame
 (menus, toolbar, docks, the body art) needs neither the core nor ``bodymap.io``, and
 ``attach()`` adds the anatomy, the matcher, the document and the scene. This module therefore
@@ -21,21 +24,17 @@ from bodymap.ui.settings import app_settings
 from bodymap.ui.shell import ArtScene, ViewArt, on_paper
 
 if TYPE_CHECKING:
-    from shapely.geometry.base import BaseGeometry
-
     from bodymap.core.anatomy import Anatomy
-    from bodymap.core.matching import Matcher, MatchResult, MatchState, Overlaps
-    from bodymap.core.pain import Mark, StrokeBuilder
+    from bodymap.core.drawing import Drawing
+    from bodymap.core.matching import Matcher, MatchResult
     from bodymap.ui.autosave import Autosaver
     from bodymap.ui.canvas import BodyScene
     from bodymap.ui.document import PainDocument
+    from bodymap.ui.editor import Editor
     from bodymap.ui.match_list import MatchList
     from bodymap.ui.panels import MusclePanels
     from bodymap.ui.region_list import RegionList
 
-LIVE_MATCH_MS = 100  # matching while a stroke is drawn, at most this often
-BANDS_IDLE_MS = 1500  # quiet time before recently painted marks are merged into the bands
-MAX_RECENT_MARKS = 64  # beyond this the pain layer is rebuilt from the bands at once
 LOADING = "Loading the body map…"
 
 _TOOL_HINTS = {
@@ -47,6 +46,7 @@ _TOOL_HINTS = {
 
 class MainWindow(QtWidgets.QMainWindow):
     # Set by attach(): the window before it is a shell that shows the art and takes no input.
+    editor: Editor
     match_list: MatchList
     panels: MusclePanels
     region_list: RegionList
@@ -93,27 +93,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().addWidget(self.tool_label, 1)
         self.statusBar().addPermanentWidget(self.hover_label)
 
-        self._live_timer = QtCore.QTimer(self)
-        self._live_timer.setSingleShot(True)
-        self._live_timer.setInterval(LIVE_MATCH_MS)
-        # Marks already drawn by each pain layer (in order), to draw only what was added.
-        self._shown_marks: dict[str, list[Mark]] = {}
-        self._builder: StrokeBuilder | None = None  # the stroke being drawn
-        # (builder, its complete chunks, marks version, their new paint, its overlaps with the
-        # zones), measured at the last live-matching tick
-        self._known: tuple[StrokeBuilder, int, int, BaseGeometry, Overlaps] | None = None
-        self._bands_timer = QtCore.QTimer(self)
-        self._bands_timer.setSingleShot(True)
-        self._bands_timer.setInterval(BANDS_IDLE_MS)
-        self.files = FileController(self)
-        self.commands = Actions(self)
+        self.files = FileController(self, self.undo_stack)
+        docks = (self.match_dock, self.panel_dock, self.region_dock, self.note_dock)
+        self.action_set = Actions(self, self.files, self.view, docks)
+        self._connect_actions()
 
-        self.view.region_clicked.connect(self._on_view_region_clicked)
         self.view.region_hovered.connect(self._on_view_region_hovered)
-        self.view.stroke_moved.connect(self._on_view_stroke_moved)
-        self.view.stroke_finished.connect(self._on_view_stroke_finished)
-        self._live_timer.timeout.connect(self._on_live_timer_timeout)
-        self._bands_timer.timeout.connect(self._on_bands_timer_timeout)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
 
@@ -126,21 +111,35 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             self.attach(anatomy, matcher)
 
+    def _connect_actions(self) -> None:
+        a = self.action_set
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
+        a.clear.triggered.connect(self.clear_all)
+        a.mirror.triggered.connect(self.mirror_marks)
+        for tool, action in a.tool_actions.items():
+            action.triggered.connect(lambda _=False, t=tool: self.set_tool(t))
+        a.find_region.triggered.connect(self._focus_region_search)
+        a.safety.triggered.connect(self.show_safety)
+        a.size_changed.connect(self._on_action_set_size_changed)
+        a.intensity_changed.connect(self.set_intensity)
+        a.muscle_chosen.connect(self._open_muscle)
+
     def attach(self, anatomy: Anatomy, matcher: Matcher | None = None) -> None:
         """Load ``anatomy`` into the shell: from here on the window is the full app."""
-        from bodymap.core.matching import Matcher, MatchResult
+        from bodymap.core.matching import Matcher
         from bodymap.ui.autosave import Autosaver
         from bodymap.ui.canvas import BodyScene
         from bodymap.ui.document import PainDocument
+        from bodymap.ui.editor import Editor
         from bodymap.ui.match_list import MatchList
         from bodymap.ui.panels import MusclePanels
         from bodymap.ui.region_list import RegionList
 
         self.anatomy = anatomy
         self.matcher = matcher or Matcher(anatomy)
-        self.document = PainDocument(anatomy, self)
-        self.result = MatchResult((), 0.0, 0.0)
-        self._match_state: MatchState | None = None  # follows the pain for Matcher.update
+        self.document = PainDocument(anatomy, self.matcher, self)
+        self.result = self.document.drawing.result
         shell_scene = self.view.scene()
         self.scene = BodyScene(anatomy, self)
         self.view.set_body(self.scene)
@@ -155,10 +154,19 @@ class MainWindow(QtWidgets.QMainWindow):
         self.panel_dock.setWidget(self.panels)
         self.region_dock.setWidget(self.region_list)
         self.note_dock.setWidget(self.note_edit)
-        self.commands.add_muscles()
+        self.action_set.add_muscles(
+            [(m.id, f"{m.name} ({m.short_name})") for m in anatomy.muscles.values()]
+        )
         self.autosaver = Autosaver(self.document.to_session, self)
         self.autosaver.show_in(self.statusBar())  # says so while work is not protected
-        self.document.pain_changed.connect(self._on_document_pain_changed)
+        self.files.attach(self.document, self.autosaver)
+        self.editor = Editor(self.document, self.view, self.scene, self.undo_stack)
+        self.editor.result_shown.connect(self._show_result)
+        self.editor.marks_changed.connect(self._on_editor_marks_changed)
+        self.editor.undo_state_changed.connect(self.action_set.set_undo_state)
+        self.editor.refused.connect(
+            lambda why: self.statusBar().showMessage(f"Not added: {why}.", 6000)
+        )
         self.document.note_changed.connect(self._on_document_note_changed)
         self.note_edit.textChanged.connect(self._on_note_text_changed)
         self.match_list.match_selected.connect(self._on_match_list_match_selected)
@@ -172,6 +180,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self._attached = True
         self.files.update_title()
         self.update_tool_hint()
+
+    @property
+    def drawing(self) -> Drawing:
+        return self.document.drawing
 
     def is_attached(self) -> bool:
         return self._attached
@@ -190,14 +202,15 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- tools -----------------------------------------------------------------------------
 
     def set_tool(self, tool: Tool) -> None:
+        """Use ``tool`` for the next drag (a drag under way keeps the tool it began with)."""
         self.view.set_tool(tool)
-        action = self.commands.tool_actions[tool]
+        action = self.action_set.tool_actions[tool]
         if not action.isChecked():
             action.setChecked(True)
         self.update_tool_hint()
 
     def update_tool_hint(self) -> None:
-        self.commands.sync_size_spin()
+        self.action_set.sync_spins(self.view.current_width(), self.view.intensity)
         if not self._attached:
             return  # the status bar says "Loading…"
         tool = self.view.tool
@@ -219,61 +232,35 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.intensity = int(intensity)
         self.update_tool_hint()
 
-    # -- editing ---------------------------------------------------------------------------
+    def _on_action_set_size_changed(self, value: int) -> None:
+        if self.view.tool is Tool.ERASER:
+            self.set_eraser_width(value)
+        else:
+            self.set_brush_width(value)
+
+    # -- editing (the editor's, once attached) ------------------------------------------------
 
     def toggle_region(self, region_id: str) -> None:
-        from bodymap.core.pain import RegionMark
-        from bodymap.ui.commands import AddMarkCommand, SetMarksCommand
-
-        if not self._attached:
-            return
-        region = self.anatomy.regions[region_id]
-        if self.document.pain.region_marked(region_id):
-            keep = [
-                m
-                for m in self.document.marks
-                if not (isinstance(m, RegionMark) and m.region == region_id)
-            ]
-            self.undo_stack.push(SetMarksCommand(self.document, keep, f"Unmark {region.label}"))
-        else:
-            mark = RegionMark(region_id, self.view.intensity)
-            self.undo_stack.push(AddMarkCommand(self.document, mark, f"Mark {region.label}"))
+        if self._attached:
+            self.editor.toggle_region(region_id)
 
     def clear_all(self) -> None:
-        from bodymap.ui.commands import SetMarksCommand
-
-        if not self._attached:
-            return
-        if self.document.marks:
-            self.undo_stack.push(SetMarksCommand(self.document, [], "Clear all"))
+        if self._attached:
+            self.editor.clear_all()
 
     def mirror_marks(self) -> None:
-        from bodymap.core.pain import RegionMark, mirrored
-        from bodymap.ui.commands import SetMarksCommand
-
-        if not self._attached:
-            return
-        marks = list(self.document.marks)
-        marked = set(self.document.pain.marked_regions())
-        added = []
-        for mark in marks:
-            twin = mirrored(mark, self.anatomy)
-            if twin is None or (isinstance(twin, RegionMark) and twin.region in marked):
-                continue
-            if isinstance(twin, RegionMark):
-                marked.add(twin.region)
-            added.append(twin)
-        if added:
-            self.undo_stack.push(
-                SetMarksCommand(self.document, marks + added, "Mirror to the other side")
-            )
-        else:
+        if self._attached and not self.editor.mirror_marks():
             self.statusBar().showMessage("Nothing to mirror: mark pain on one side first.", 4000)
 
-    # -- slots -----------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self._attached:
+            self.editor.undo()
 
-    def _on_view_region_clicked(self, region_id: str) -> None:
-        self.toggle_region(region_id)
+    def redo(self) -> None:
+        if self._attached:
+            self.editor.redo()
+
+    # -- slots -----------------------------------------------------------------------------
 
     def _on_view_region_hovered(self, region_id: str) -> None:
         region = self.anatomy.regions.get(region_id)
@@ -281,141 +268,13 @@ class MainWindow(QtWidgets.QMainWindow):
             self.hover_label.setText("")
             self.view.viewport().setToolTip("")
             return
-        state = "marked" if self.document.pain.region_marked(region_id) else "click to mark"
+        state = "marked" if self.drawing.region_marked(region_id) else "click to mark"
         self.hover_label.setText(f"{region.label} ({state})")
         self.view.viewport().setToolTip(region.label)
 
-    def _on_view_stroke_moved(self) -> None:
-        if not self._live_timer.isActive():
-            self._live_timer.start()
-
-    def _on_live_timer_timeout(self) -> None:
-        from bodymap.core.pain import EMPTY
-
-        draft = self.view.draft_points()
-        if draft is None:
-            return
-        builder = self._draft_builder(*draft, self.view.current_width())
-        if self.view.tool is not Tool.BRUSH:
-            return
-        marks, known = self.document.pain, self._known
-        marks.geometry(builder.view)  # merges the paint of earlier strokes, off the release path
-        merged, area, overlaps = builder.merged, EMPTY, {}
-        if merged:  # measure the complete chunks now, so the release has only the rest to measure
-            if known is None or (known[0], known[1], known[2]) != (builder, merged, marks.version):
-                area, _ = marks.new_paint(builder.view, builder.merged_area())
-                overlaps = self.matcher.measure(builder.view, area)
-                self._known = (builder, merged, marks.version, area, overlaps)
-            else:
-                area, overlaps = known[3], known[4]
-        # The preview: the stroke so far on a copy of the match state; of its new paint, only
-        # what lies outside the complete chunks measured above is measured now.
-        added, rest = marks.new_paint(builder.view, builder.area_since(merged), area)
-        pain = marks.views(builder.view, added)
-        if self._match_state is None:
-            result = self.matcher.match(pain)
-        else:
-            result = self.matcher.update(
-                self._match_state.copy(), pain, builder.view, added, 1.0,
-                pain_area=marks.area(added), measured=(overlaps, rest),
-            )  # fmt: skip
-        self._show_result(result, False)
-
-    def _draft_builder(
-        self, view_id: str, points: list[tuple[float, float]], width: float
-    ) -> StrokeBuilder:
-        """The stroke being drawn, its area built up chunk by chunk at each live-matching
-        tick so that ending even a long stroke costs about one chunk."""
-        from bodymap.core.pain import StrokeBuilder
-
-        builder = self._builder
-        if (
-            builder is None
-            or (builder.view, builder.width) != (view_id, width)
-            or len(builder.points) > len(points)
-            or (builder.points and builder.points[0] != tuple(round(c, 2) for c in points[0]))
-        ):
-            builder = self._builder = StrokeBuilder(view_id, width)
-        builder.extend(points[len(builder.points) :])
-        return builder
-
-    def _on_view_stroke_finished(
-        self, view_id: str, points: list[tuple[float, float]], erase: bool
-    ) -> None:
-        from bodymap.core.pain import validate_mark
-        from bodymap.ui.commands import AddMarkCommand
-
-        self._live_timer.stop()
-        width = self.view.eraser_width if erase else self.view.brush_width
-        # Points are rounded as the session file stores them: a saved session reloads identical.
-        builder = self._draft_builder(view_id, points, width)
-        stroke = builder.stroke(self.view.intensity, erase)
-        self._builder = None
-        if validate_mark(stroke, self.anatomy) is not None:
-            return
-        known = self._known  # kept for refresh_matches, which reuses its overlaps
-        if known is not None and known[0] is builder and not erase:
-            _, merged, version, area, _ = known
-            self.document.pain.hint(stroke, version, area, builder.area_since(merged))
-        text = "Erase" if erase else "Paint"
-        self.undo_stack.push(AddMarkCommand(self.document, stroke, text))
-
-    def _on_document_pain_changed(self, views: list[str]) -> None:
-        for view_id in views:
-            self._show_pain(view_id)
-        self.region_list.set_marked(set(self.document.pain.marked_regions()))
-        self.refresh_matches()
-
-    def _show_pain(self, view_id: str) -> None:
-        """Draw the pain of one view: marks appended since the last call are painted on top
-        (cheap, what ending a stroke needs); anything else rebuilds the layer from the bands.
-        """
-        from bodymap.core.pain import is_erase
-
-        pain = self.document.pain
-        marks = [m for m in pain.marks if pain.view_of(m) == view_id]
-        shown = self._shown_marks.get(view_id, [])
-        new = marks[len(shown) :]
-        layer = self.scene.pain_layers[view_id]
-        if (
-            new
-            and len(shown) < len(marks)
-            and all(a is b for a, b in zip(shown, marks, strict=False))
-            and not any(is_erase(m) for m in new)
-            and layer.recent_count() + len(new) <= MAX_RECENT_MARKS
-        ):
-            for mark in new:
-                self.scene.add_pain(view_id, mark, pain.mark_on_body(mark))
-            self._bands_timer.start()  # merge them into the bands once the user pauses
-        else:
-            self.scene.set_pain(view_id, self.document.bands.bands(view_id))
-        self._shown_marks[view_id] = marks
-
-    def _on_bands_timer_timeout(self) -> None:
-        if self.view.is_drawing():  # never stall the ink; try again at the next pause
-            self._bands_timer.start()
-            return
-        for view_id, layer in self.scene.pain_layers.items():
-            if layer.recent_count():
-                self.scene.set_pain(view_id, self.document.bands.bands(view_id))
-
-    def refresh_matches(self) -> None:
-        """Rank the muscles for the current pain: after one appended mark only what it
-        changed is measured (``Matcher.update``); anything else is matched anew."""
-        pain = self.document.pain.views()  # looked up (new paint merged) only if needed
-        change = self.document.take_change()
-        parts, known = self.document.pain.last_parts, self._known
-        if change is not None and self._match_state is not None:
-            area = self.document.pain.area()
-            reuse = None  # the overlaps measured while the stroke was drawn, if they apply
-            if parts is not None and known is not None and parts[0] is known[3]:
-                reuse = (known[4], parts[1])
-            result = self.matcher.update(
-                self._match_state, pain, *change, pain_area=area, measured=reuse
-            )
-        else:
-            result, self._match_state = self.matcher.start(pain)
-        self._show_result(result, True)
+    def _on_editor_marks_changed(self) -> None:
+        self.region_list.set_marked(set(self.drawing.pain.marked_regions()))
+        self._on_view_region_hovered(self.view.hovered_region())  # "marked" or not now
 
     def _show_result(self, result: MatchResult, final: bool) -> None:
         self.result = result
@@ -437,6 +296,19 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_highlights()
         if muscle_id:
             self.panels.open_muscle(muscle_id)
+
+    def _open_muscle(self, muscle_id: str) -> None:
+        if self._attached:
+            self.panel_dock.show()
+            self.panel_dock.raise_()
+            self.panels.open_muscle(muscle_id)
+
+    def _focus_region_search(self) -> None:
+        if self._attached:
+            self.region_dock.show()
+            self.region_dock.raise_()
+            self.region_list.search.setFocus()
+            self.region_list.search.selectAll()
 
     def _on_note_text_changed(self) -> None:
         from bodymap.ui.commands import SetNoteCommand
@@ -461,7 +333,6 @@ class MainWindow(QtWidgets.QMainWindow):
             self.autosaver.schedule()
 
     # -- window ------------------------------------------------------------------------------
-
     def _restore_layout(self) -> None:
         """The geometry and the docks as the user left them, else the default dock layout.
         A saved state places the docks by itself, so a start with one uses no ``QtCore.Qt``
@@ -494,12 +365,25 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self._attached:  # closed while loading: nothing to save or clean up
             event.accept()
             return
+        self.editor.finish_stroke()  # a stroke being drawn is kept (and asked about)
         if not self.files.maybe_save():
             event.ignore()
             return
         self.save_layout()
         self.autosaver.close()
+        self.editor.stop()
         event.accept()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        # Losing the focus mid-drag (another window popped up) may swallow the release:
+        # the stroke ends where it is, as drawn (one undo step takes it back).
+        if (
+            event.type() == QtCore.QEvent.Type.ActivationChange
+            and self._attached
+            and not self.isActiveWindow()
+        ):
+            self.editor.finish_stroke()
+        super().changeEvent(event)
 
     def show_safety(self) -> None:
         if self._attached:

@@ -1,4 +1,7 @@
-"""A searchable list of every region, checked when marked: the keyboard way to mark pain."""
+"""A searchable list of every region, checked when marked: the keyboard way to mark pain.
+
+Regions are listed head to feet under their body areas; typing shows the regions the words
+name, best match first. Ordering and matching are the core's (bodymap.core.region_search)."""
 
 from __future__ import annotations
 
@@ -7,9 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtWidgets
 
 if TYPE_CHECKING:  # the list is built before the core is imported (see app.py)
-    from bodymap.core.anatomy import Anatomy
+    from bodymap.core.anatomy import Anatomy, Region
 
 _ID = QtCore.Qt.ItemDataRole.UserRole
+
+
+def anatomy_view_label(anatomy: Anatomy | None, view: str) -> str:
+    return anatomy.views[view].label if anatomy is not None and view in anatomy.views else view
 
 
 class RegionList(QtWidgets.QWidget):
@@ -36,36 +43,61 @@ class RegionList(QtWidgets.QWidget):
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.list.itemChanged.connect(self._on_list_item_changed)
         self.list.itemActivated.connect(self._on_list_item_activated)
+        self._anatomy: Anatomy | None = None
+        self._marked: set[str] = set()
         if anatomy is not None:
             self.populate(anatomy)
 
     def populate(self, anatomy: Anatomy) -> None:
-        """List the regions of ``anatomy`` under a heading per view."""
-        blocker = QtCore.QSignalBlocker(self.list)
-        for view in anatomy.views.values():
-            header = QtWidgets.QListWidgetItem(view.label)
-            font = header.font()
-            font.setBold(True)
-            header.setFont(font)
-            header.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
-            self.list.addItem(header)
-            regions = sorted(
-                (r for r in anatomy.regions.values() if r.view == view.id), key=lambda r: r.label
-            )
-            for region in regions:
-                item = QtWidgets.QListWidgetItem(region.label)
-                item.setData(_ID, region.id)
-                item.setToolTip(region.id)
-                item.setFlags(
-                    QtCore.Qt.ItemFlag.ItemIsEnabled
-                    | QtCore.Qt.ItemFlag.ItemIsSelectable
-                    | QtCore.Qt.ItemFlag.ItemIsUserCheckable
-                )
-                item.setCheckState(QtCore.Qt.CheckState.Unchecked)
-                self.list.addItem(item)
-        del blocker
+        """List the regions of ``anatomy`` head to feet under a heading per body area."""
+        self._anatomy = anatomy
+        self._show(self.search.text())
+
+    def _add_region(self, region: Region) -> QtWidgets.QListWidgetItem:
+        item = QtWidgets.QListWidgetItem(region.label)
+        item.setData(_ID, region.id)
+        item.setToolTip(f"{region.id} ({anatomy_view_label(self._anatomy, region.view)})")
+        item.setFlags(
+            QtCore.Qt.ItemFlag.ItemIsEnabled
+            | QtCore.Qt.ItemFlag.ItemIsSelectable
+            | QtCore.Qt.ItemFlag.ItemIsUserCheckable
+        )
+        checked = region.id in self._marked
+        item.setCheckState(
+            QtCore.Qt.CheckState.Checked if checked else QtCore.Qt.CheckState.Unchecked
+        )
+        self.list.addItem(item)
+        return item
+
+    def _show(self, text: str) -> None:
+        """Fill the list: every region grouped by body area, or the matches of ``text``
+        best first (the ranking is the core's)."""
+        if self._anatomy is None:
+            return
+        from bodymap.core import region_search
+
+        with QtCore.QSignalBlocker(self.list):
+            self.list.clear()
+            if not region_search.tokens(text):
+                for area, regions in region_search.grouped(self._anatomy):
+                    header = QtWidgets.QListWidgetItem(area.label)
+                    font = header.font()
+                    font.setBold(True)
+                    header.setFont(font)
+                    header.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
+                    self.list.addItem(header)
+                    for region in regions:
+                        self._add_region(region)
+                return
+            first = None
+            for region in region_search.search(self._anatomy, text):
+                item = self._add_region(region)
+                first = first or item
+            if first is not None:
+                self.list.setCurrentItem(first)
 
     def set_marked(self, marked: set[str]) -> None:
+        self._marked = set(marked)
         with QtCore.QSignalBlocker(self.list):
             for i in range(self.list.count()):
                 item = self.list.item(i)
@@ -77,6 +109,7 @@ class RegionList(QtWidgets.QWidget):
                 )
 
     def visible_ids(self) -> list[str]:
+        """The region ids listed now, top to bottom."""
         return [
             str(self.list.item(i).data(_ID))
             for i in range(self.list.count())
@@ -84,21 +117,7 @@ class RegionList(QtWidgets.QWidget):
         ]
 
     def _on_search_text_changed(self, text: str) -> None:
-        words = text.lower().split()
-        first = None
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            region_id = item.data(_ID)
-            if region_id is None:  # a view heading: shown only without a search
-                item.setHidden(bool(words))
-                continue
-            haystack = f"{item.text()} {region_id}".lower().replace("_", " ").replace(".", " ")
-            hidden = not all(w in haystack for w in words)
-            item.setHidden(hidden)
-            if not hidden and first is None:
-                first = item
-        if first is not None:
-            self.list.setCurrentItem(first)
+        self._show(text)
 
     def _on_search_return_pressed(self) -> None:
         self.list.setFocus()

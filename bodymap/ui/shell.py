@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from PySide6 import QtCore, QtGui, QtSvg, QtSvgWidgets, QtWidgets
 
-# Copies of bodymap.io.palette and bodymap.core.pain (see the module docstring).
+# Copies of bodymap.io.palette and bodymap.core.marks (see the module docstring).
 PAPER = "#FAFAF7"
 INK = "#2B2B2B"
 PAIN = "#D55E00"

@@ -8,9 +8,9 @@ derives from this module, so the art, the regions and the zones cannot drift apa
 
 from __future__ import annotations
 
-from .spline import Point, Segment, line, mirror, sample, smooth_run
+from .spline import Point, Segment, mirror, sample, smooth_run
 
-TOP_RATIO = 0.93  # stature ratio at the top edge of the viewBox
+TOP_RATIO = 0.93  # stature ratio at y = 0 (the contract: y = 930 - 1000 h)
 UNITS = 1000.0  # SVG units per stature
 
 
@@ -46,8 +46,16 @@ ASIS = Y(0.56)
 GLUTEAL_FOLD = Y(0.47)
 COCCYX_TIP = Y(0.50)
 TROCHANTER = Y(0.51)  # centre of the trochanter oval
-NECK_TOP = 28.0  # where the neck is cut (about the jaw line)
-LEG_CUT = 700.0  # where the legs are cut, a little below the knees
+LEG_CUT = 700.0  # where the first body's legs were cut, a little below the knees
+# Whole-body landmarks: Drillis & Contini (1966) segment ratios as tabulated by Winter (2009),
+# knee from ANSUR II above (see docs/anatomy-landmarks.md)
+HEAD_TOP = Y(1.0)
+CHIN = Y(0.870)
+ELBOW = Y(0.630)
+WRIST = Y(0.485)
+FINGERTIP = Y(0.377)
+MALLEOLUS = Y(0.039)  # lateral malleolus; the medial one sits a little higher
+SOLE = Y(0.0)
 
 # Half widths (units from the midline) --------------------------------------------------
 SHOULDER = D(avg(0.237, 0.224) / 2)
@@ -61,10 +69,19 @@ PSIS_D = 27.0  # the dimples lie about 4-5 cm from the midline
 NECK = 30.0
 
 # The outline ---------------------------------------------------------------------------
-# Right half only, from the top of the neck to the crotch; the left half is its mirror.
-ARMPIT: Point = (93.0, AXILLA + 2)  # the arms are left out: the shoulder rounds off to here
+# Right half only, from the top of the head to the crotch; the left half is its mirror.
+# The knots of the first body (neck to knees) are kept, so its points keep their coordinates.
+ARMPIT: Point = (93.0, AXILLA + 2)
+HEAD: list[Point] = [  # skull from the crown round to the jaw angle (widest ~0.09 H)
+    (0.0, HEAD_TOP),
+    (27.0, HEAD_TOP + 7),
+    (41.0, -35.0),
+    (45.0, -8.0),
+    (43.5, 14.0),
+    (39.0, 29.0),
+    (32.0, 39.5),
+]
 NECK_SHOULDER: list[Point] = [
-    (NECK - 2, NECK_TOP),
     (29.5, 46.0),
     (33.5, C7 - 8),
     (44.0, C7 + 6),
@@ -72,8 +89,36 @@ NECK_SHOULDER: list[Point] = [
     (98.0, 100.0),
     (SHOULDER - 2, ACROMION - 1),
     (SHOULDER + 3, ACROMION + 10),
-    (SHOULDER + 2.5, ACROMION + 26),
-    (SHOULDER - 5, ACROMION + 46),
+]
+ARM_OUTER: list[Point] = [  # deltoid, upper arm, elbow (lateral epicondyle), forearm
+    (126.0, 139.0),
+    (134.0, 168.0),
+    (139.0, 210.0),
+    (142.5, 255.0),
+    (146.0, ELBOW),
+    (152.5, 345.0),
+    (159.0, 400.0),
+    (162.5, WRIST),
+]
+HAND: list[Point] = [  # a relaxed hand, palm forward, fingers together
+    (168.0, 466.0),
+    (171.5, 492.0),
+    (170.5, 517.0),
+    (165.5, 539.0),
+    (157.0, FINGERTIP - 1),
+    (147.0, FINGERTIP),
+    (139.5, 542.0),
+    (133.0, 519.0),
+    (128.5, 492.0),
+    (128.5, 465.0),
+]
+ARM_INNER: list[Point] = [  # from the wrist up the inner forearm and arm to the armpit
+    (130.0, WRIST),
+    (122.5, 400.0),
+    (112.0, 345.0),
+    (106.0, ELBOW),
+    (102.0, 255.0),
+    (98.0, 210.0),
     ARMPIT,
 ]
 TRUNK_LEG: list[Point] = [
@@ -94,6 +139,30 @@ TRUNK_LEG: list[Point] = [
     (73.8, 684.0),
     (74.0, LEG_CUT),
 ]
+LOWER_LEG_OUTER: list[Point] = [  # calf (widest ~0.065 H), ankle, lateral malleolus
+    (75.5, 735.0),
+    (73.0, 785.0),
+    (66.0, 835.0),
+    (59.5, 868.0),
+    (60.5, MALLEOLUS - 2),
+]
+FOOT: list[Point] = [  # the foot from the ankle to the toes (sole on y = 930)
+    (65.0, 906.0),
+    (70.0, 919.0),
+    (66.0, SOLE - 0.5),
+    (56.0, SOLE),
+    (28.0, SOLE),
+    (17.5, SOLE - 1.5),
+    (14.5, 917.0),
+    (16.5, 900.0),
+]
+LOWER_LEG_INNER: list[Point] = [  # medial malleolus, the inner calf up to below the knee
+    (19.5, MALLEOLUS - 8),
+    (19.0, 860.0),
+    (15.5, 810.0),
+    (11.5, 760.0),
+    (11.5, 725.0),
+]
 INNER_LEG: list[Point] = [
     (15.5, LEG_CUT),
     (14.0, 682.0),
@@ -109,12 +178,18 @@ INNER_LEG: list[Point] = [
 
 
 def half_outline() -> list[Segment]:
-    """The right half of the closed outline, from (0, NECK_TOP) to the crotch (0, CROTCH)."""
-    segs: list[Segment] = [line((0.0, NECK_TOP), NECK_SHOULDER[0])]
-    segs += smooth_run(NECK_SHOULDER, start=(0.05, 1.0), end=(-0.85, 0.5))
-    segs += smooth_run(TRUNK_LEG, start=(-0.12, 1.0), end=(0.02, 1.0))
-    segs.append(line(TRUNK_LEG[-1], INNER_LEG[0]))
-    segs += smooth_run(INNER_LEG, start=(-0.05, -1.0), end=(-1.0, 0.0))
+    """The right half of the closed outline, from the crown (0, HEAD_TOP) round the arm to
+    the armpit (a corner), then down the trunk and leg to the sole and up to the crotch."""
+    segs = smooth_run(
+        [*HEAD, *NECK_SHOULDER, *ARM_OUTER, *HAND, *ARM_INNER],
+        start=(1.0, 0.0),
+        end=(-0.2, -1.0),
+    )
+    segs += smooth_run(
+        [*TRUNK_LEG, *LOWER_LEG_OUTER, *FOOT, *LOWER_LEG_INNER, *INNER_LEG],
+        start=(-0.12, 1.0),
+        end=(-1.0, 0.0),
+    )
     return segs
 
 

@@ -21,6 +21,30 @@ def half_body() -> Polygon:
     return Polygon(b.half_silhouette_points())
 
 
+def arm_side() -> Polygon:
+    """Everything lateral of a line just inside the arm's inner edge, below the armpit.
+
+    Below the armpit the arm hangs clear of the trunk, so this takes the whole arm and
+    nothing of the trunk (the line runs in the gap between them)."""
+    inner = [
+        b.ARMPIT,
+        (93.5, 210.0),
+        (97.0, 255.0),
+        (101.0, b.ELBOW),
+        (107.0, 345.0),
+        (116.0, 400.0),
+        (121.5, b.WRIST),
+        (120.0, 470.0),
+        (120.0, b.FINGERTIP + 10),
+    ]
+    return poly([(b.ARMPIT[0], 0.0), *inner, (BIG, b.FINGERTIP + 10), (BIG, 0.0)])
+
+
+def half_trunk() -> BaseGeometry:
+    """The right half without the arm: what referral zones of the trunk are clipped to."""
+    return half_body().difference(arm_side())
+
+
 def poly(points: Sequence[Pt]) -> Polygon:
     return Polygon(points)
 

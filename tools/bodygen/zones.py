@@ -19,7 +19,7 @@ from .shapes import (
     band,
     ellipse,
     filled,
-    half_body,
+    half_trunk,
     largest,
     poly,
     rounded,
@@ -55,7 +55,7 @@ class Zone:
 
 def _finish(shape: BaseGeometry) -> Polygon:
     """Clip to the half body and away from the midline, simplify, keep one polygon."""
-    clipped = shape.intersection(half_body()).intersection(rows(-BIG, BIG * 3, MIDLINE_GAP, BIG))
+    clipped = shape.intersection(half_trunk()).intersection(rows(-BIG, BIG * 3, MIDLINE_GAP, BIG))
     main = largest(clipped)
     if main.area < 0.995 * clipped.area:
         raise ValueError("a zone fell apart into pieces; adjust its shape")

@@ -1,0 +1,146 @@
+"""Marks of pain: a whole region, or a brush or eraser stroke, and their limits.
+
+Qt-free plain data. Stroke points and widths are in the SVG user units of one view; an
+intensity is a whole number on the 0-10 pain scale's painful part, 1-10. The pain a list of
+marks makes is :class:`bodymap.core.pain.PainMap`'s business.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+from shapely.geometry.base import BaseGeometry
+
+from bodymap.core.anatomy import Anatomy
+from bodymap.core.brush import stroke_geometry
+
+INTENSITY_MIN = 1
+INTENSITY_MAX = 10
+WIDTH_MIN = 0.5  # SVG units
+WIDTH_MAX = 200.0
+# What one session may hold: every command (open, paint on it, analyze, export) stays within
+# 3 s and 500 MB on the reference machine at these limits, even with no kept pain to reuse
+# (benchmarks/run.py, section "limits"). A file beyond them is refused with one line, and the
+# window stops adding marks at them.
+MAX_POINTS_PER_STROKE = 20_000
+MAX_MARKS = 4_000
+MAX_TOTAL_POINTS = 160_000
+
+
+@dataclass(frozen=True)
+class RegionMark:
+    """A whole anatomical region marked as painful."""
+
+    region: str
+    intensity: int = 5
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """A brush (or eraser) stroke: ``points`` in SVG units of ``view``, ``width`` likewise."""
+
+    view: str
+    points: tuple[tuple[float, float], ...]
+    width: float
+    intensity: int = 5
+    erase: bool = False
+
+    @cached_property
+    def geometry(self) -> BaseGeometry:
+        """The area the stroke covers: the points' path buffered by half the width."""
+        return stroke_geometry(self.points, self.width)
+
+    @property
+    def point_count(self) -> int:
+        """How many points the stroke has (without making them, for a lazy stroke)."""
+        if "_xy" in self.__dict__:
+            return len(self.__dict__["_xy"]) // 2
+        return len(self.points)
+
+    def has_geometry(self) -> bool:
+        return "geometry" in self.__dict__
+
+    @classmethod
+    def from_hundredths(
+        cls, view: str, xy: np.ndarray, width: float, intensity: int, erase: bool
+    ) -> Stroke:
+        """A stroke whose points are ``xy``, x and y alternating in whole hundredths of a
+        unit (as session files keep them), made into floats only when first used: opening
+        a large session for its kept pain (the window, ``analyze``, ``export``) never needs
+        them."""
+        stroke = object.__new__(cls)
+        for name, value in (("view", view), ("width", width), ("intensity", intensity)):
+            object.__setattr__(stroke, name, value)
+        object.__setattr__(stroke, "erase", erase)
+        stroke.__dict__["_xy"] = xy
+        return stroke
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for an attribute not set: the points of a stroke from from_hundredths.
+        if name == "points" and "_xy" in self.__dict__:
+            values = (self.__dict__.pop("_xy") / 100).tolist()  # the float nearest n / 100
+            points = tuple(zip(values[0::2], values[1::2], strict=True))
+            object.__setattr__(self, "points", points)
+            return points
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+Mark = RegionMark | Stroke
+
+
+def over_limits(marks: Sequence[Mark]) -> str | None:
+    """Why ``marks`` are more than a session may hold (``MAX_MARKS``, ``MAX_TOTAL_POINTS``),
+    or None."""
+    if len(marks) > MAX_MARKS:
+        return f"a map may hold at most {MAX_MARKS} marks"
+    if sum(m.point_count for m in marks if isinstance(m, Stroke)) > MAX_TOTAL_POINTS:
+        return f"a map may hold at most {MAX_TOTAL_POINTS} stroke points in all"
+    return None
+
+
+def is_erase(mark: Mark) -> bool:
+    return isinstance(mark, Stroke) and mark.erase
+
+
+def validate_mark(mark: Mark, anatomy: Anatomy) -> str | None:
+    """Why ``mark`` is unusable with ``anatomy``, or None when it is fine."""
+    if not (
+        isinstance(mark.intensity, int)
+        and not isinstance(mark.intensity, bool)
+        and INTENSITY_MIN <= mark.intensity <= INTENSITY_MAX
+    ):
+        return f"intensity must be a whole number from {INTENSITY_MIN} to {INTENSITY_MAX}"
+    if isinstance(mark, RegionMark):
+        if mark.region not in anatomy.regions:
+            return f"unknown region id {mark.region!r} (see `bodymap regions`)"
+        return None
+    if mark.view not in anatomy.views:
+        return f"unknown view {mark.view!r} (expected one of {', '.join(anatomy.views)})"
+    if not (WIDTH_MIN <= mark.width <= WIDTH_MAX):
+        return f"stroke width must be from {WIDTH_MIN} to {WIDTH_MAX} SVG units"
+    if not mark.points:
+        return "a stroke needs at least one point"
+    if len(mark.points) > MAX_POINTS_PER_STROKE:
+        return f"a stroke may have at most {MAX_POINTS_PER_STROKE} points"
+    if not all(math.isfinite(x) and math.isfinite(y) for x, y in mark.points):
+        return "stroke points must be finite numbers"
+    return None
+
+
+def mirrored(mark: Mark, anatomy: Anatomy) -> Mark | None:
+    """The same mark on the patient's other side, or None when it has no mirror image.
+
+    Strokes are reflected about their view's midline; region marks map to the region of the
+    same name on the other side (midline regions have none).
+    """
+    if isinstance(mark, RegionMark):
+        other = anatomy.mirror_region_id(mark.region)
+        return RegionMark(other, mark.intensity) if other else None
+    mid2 = 2 * anatomy.views[mark.view].midline_x
+    points = tuple((round(mid2 - x, 2), y) for x, y in mark.points)  # as a session stores them
+    return Stroke(mark.view, points, mark.width, mark.intensity, mark.erase)

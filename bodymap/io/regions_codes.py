@@ -1,0 +1,75 @@
+"""The version 2 parts of ``regions.yaml``: body areas, and each region's SNOMED CT code
+and CHOIR segment codes (see docs/regions-format.md). Errors point at the source like the
+rest of :mod:`bodymap.io.regions_file`."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from bodymap.core.anatomy import Area, Snomed
+from bodymap.io import yaml_strict
+
+if TYPE_CHECKING:
+    from bodymap.io.regions_file import _Reader
+
+_AREA_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def read_areas(r: _Reader, value: Any) -> dict[str, Area]:
+    areas: dict[str, Area] = {}
+    for i, item in enumerate(r.items(value, ("areas",))):
+        where: yaml_strict.Path = ("areas", i)
+        a = r.mapping(item, where, {"id", "label"})
+        area_id = r.text(a["id"], (*where, "id"))
+        if not _AREA_ID.match(area_id):
+            raise r.fail((*where, "id"), f"area id {area_id!r} must be lowercase snake_case")
+        if area_id in areas:
+            raise r.fail((*where, "id"), f"area id {area_id!r} is used twice; keep one")
+        areas[area_id] = Area(area_id, r.text(a["label"], (*where, "label")))
+    return areas
+
+
+_CODE_KEYS = frozenset({"code", "term", "laterality", "source", "reason"})
+
+
+def read_snomed(r: _Reader, value: Any, where: yaml_strict.Path) -> Snomed:
+    s = r.mapping(value, where, {"code"}, _CODE_KEYS - {"code"})
+    if s["code"] is None:
+        if set(s) != {"code", "reason"}:
+            raise r.fail(where, "a null SNOMED code needs a reason and nothing else; add it")
+        return Snomed(None, reason=r.text(s["reason"], (*where, "reason")))
+    code = s["code"]
+    if not isinstance(code, str) or not code.isdigit() or not 6 <= len(code) <= 18:
+        raise r.fail((*where, "code"), f"SNOMED code {code!r} must be quoted digits (6 to 18)")
+    for key in ("term", "laterality", "source"):
+        if key not in s:
+            raise r.fail(where, f"snomed is missing the key {key!r}; add it")
+    if "reason" in s:
+        raise r.fail((*where, "reason"), "a reason is only for a null code; remove it")
+    laterality = None
+    if s["laterality"] is not None:
+        lw: yaml_strict.Path = (*where, "laterality")
+        lat = r.mapping(s["laterality"], lw, {"code", "term"})
+        lat_code = lat["code"]
+        if not isinstance(lat_code, str) or not lat_code.isdigit():
+            raise r.fail((*lw, "code"), "a laterality code must be quoted digits")
+        laterality = (lat_code, r.text(lat["term"], (*lw, "term")))
+    return Snomed(
+        code,
+        r.text(s["term"], (*where, "term")),
+        laterality,
+        r.text(s["source"], (*where, "source")),
+    )
+
+
+def read_choir(r: _Reader, value: Any, where: yaml_strict.Path, view: str) -> tuple[int, ...]:
+    if not isinstance(value, list):
+        raise r.fail(where, "choir must be a list of CHOIR segment codes (may be empty)")
+    low, high = (101, 136) if view == "front" else (201, 238)
+    for k, code in enumerate(value):
+        if type(code) is not int or not low <= code <= high:
+            raise r.fail(
+                (*where, k), f"CHOIR code {code!r} must be a whole number {low}-{high} on {view}"
+            )
+    return tuple(value)

@@ -24,7 +24,8 @@ from bodymap.io.regions_file import load_regions
 from bodymap.ui import dialogs
 from bodymap.ui.app import application
 from bodymap.ui.body_view import Tool
-from bodymap.ui.main_window import LIVE_MATCH_MS, MainWindow
+from bodymap.ui.editor import LIVE_MATCH_MS
+from bodymap.ui.main_window import MainWindow
 
 LEFT = QtCore.Qt.MouseButton.LeftButton
 NONE = QtCore.Qt.MouseButton.NoButton

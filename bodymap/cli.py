@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
     parser.add_argument("--regions", metavar="FILE", help="use this regions.yaml")
     parser.add_argument("session", nargs="?", metavar="SESSION", help="session file to open")
+    parser.add_argument(
+        "--smoke-test", action="store_true",
+        help="open the window, load everything, close it again (exit 0 when all went well)",
+    )  # fmt: skip
     return parser
 
 
@@ -77,9 +81,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if collecting:
                     gc.enable()
         ns = _parser().parse_args(args)
-        from bodymap.ui.app import run_app  # Qt only when the window is wanted
+        from bodymap.launch import platform_problem  # before Qt can abort the process
 
-        return int(run_app(ns.session, ns.regions))
+        problem = platform_problem()
+        if problem:
+            raise UsageError(problem)
+        try:
+            from bodymap.ui.app import run_app  # Qt only when the window is wanted
+        except ImportError as exc:  # a library the check above could not foresee
+            raise UsageError(f"cannot open the window: {exc}") from None
+
+        return int(run_app(ns.session, ns.regions, ns.smoke_test))
     except (BodyMapError, UsageError) as exc:
         print(f"bodymap: {exc}", file=sys.stderr)
         return 2

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.core.layers import IntensityBands
 from bodymap.core.marks import RegionMark, Stroke
 from bodymap.core.pain import PainMap
 from bodymap.ui.body_view import Tool
@@ -272,8 +271,9 @@ def test_save_then_open_restores_marks_and_matches(
     window.files.new()
     assert window.document.marks == () and window.match_list.rows() == []
     # The file keeps the computed pain: opening it folds nothing, and shows the same.
-    monkeypatch.setattr(PainMap, "_fold", _refuse)
-    monkeypatch.setattr(IntensityBands, "_fold_all", _refuse)
+    # On this window's drawing only: a window of an earlier test may still merge its bands.
+    monkeypatch.setattr(window.drawing.pain, "_fold", _refuse)
+    monkeypatch.setattr(window.drawing._bands, "_fold_all", _refuse)
     assert window.files.open_path(path)
     assert window.document.marks == marks
     assert not window.scene.pain_layers["front"].is_empty()

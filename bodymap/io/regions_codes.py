@@ -11,7 +11,7 @@ from bodymap.core.anatomy import Area, Snomed
 from bodymap.io import yaml_strict
 
 if TYPE_CHECKING:
-    from bodymap.io.regions_file import _Reader
+    from bodymap.io.regions_reader import Reader as _Reader
 
 _AREA_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -45,6 +45,7 @@ class FileController(QtCore.QObject):
     document and autosaver given by :meth:`attach` and on ``undo_stack``."""
 
     recent_changed = QtCore.Signal()
+    session_replaced = QtCore.Signal()  # a new or opened session is about to be shown
 
     def __init__(self, window: QtWidgets.QMainWindow, undo_stack: QtGui.QUndoStack) -> None:
         super().__init__(window)
@@ -140,6 +141,7 @@ class FileController(QtCore.QObject):
         return True
 
     def _load(self, session: Session, path: Path | None) -> None:
+        self.session_replaced.emit()  # e.g. the muscle guide starts afresh
         self.document.load(session, path)
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -185,7 +187,11 @@ class FileController(QtCore.QObject):
         from bodymap.io.session_file import SUFFIX
 
         base = self.document.path.name.removesuffix(SUFFIX) if self.document.path else "pain-map"
-        answer = dialogs.ask_export(self.window, str(Path(self._folder()) / f"{base}.png"))
+        from bodymap.io.export import page_layout
+
+        page = page_layout(self.document.drawing.anatomy)
+        suggested = str(Path(self._folder()) / f"{base}.png")
+        answer = dialogs.ask_export(self.window, suggested, (page.width, page.height))
         if answer is None:
             return False
         return self.export_to(*answer)

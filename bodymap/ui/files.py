@@ -20,6 +20,7 @@ from bodymap.ui import dialogs
 from bodymap.ui.settings import app_settings
 
 if TYPE_CHECKING:
+    from bodymap.core.drawing import Drawing
     from bodymap.core.session import Session
     from bodymap.ui.autosave import Autosaver
     from bodymap.ui.document import PainDocument
@@ -125,24 +126,35 @@ class FileController(QtCore.QObject):
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        from bodymap.core.drawing import Drawing
         from bodymap.io.session_file import load_session, regions_warning
+        from bodymap.ui.background import Cancelled, run_with_progress
 
         path = Path(path)
+        anatomy, matcher = self.document.anatomy, self.document.drawing.matcher
+
+        def read() -> tuple[Session, Drawing]:  # in a worker thread: no widgets here
+            session = load_session(path, anatomy)
+            return session, Drawing.of_session(session, anatomy, matcher)
+
         try:
-            session = load_session(path, self.document.anatomy)
+            session, drawing = run_with_progress(self.window, f"Opening {path.name}…", read)
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Cannot open the session", str(exc))
             return False
-        self._load(session, path)
+        except Cancelled:
+            self.window.statusBar().showMessage(f"Opening {path.name} cancelled.", 4000)
+            return False
+        self._load(session, path, drawing)
         self._remember(path)
         warning = regions_warning(session, self.document.anatomy, path.name)
         if warning:
             dialogs.show_info(self.window, "Session opened", warning)
         return True
 
-    def _load(self, session: Session, path: Path | None) -> None:
+    def _load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
         self.session_replaced.emit()  # e.g. the muscle guide starts afresh
-        self.document.load(session, path)
+        self.document.load(session, path, drawing)
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.window.setWindowModified(False)

@@ -46,8 +46,9 @@ def _command_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", help="rank the muscles that explain the pain")
     analyze.add_argument("session", nargs="?", metavar="SESSION")
     analyze.add_argument(
-        "--mark", action="append", default=[], metavar="REGION_ID",
-        help="mark a region as painful (repeatable; adds to the session)",
+        "--mark", action="extend", nargs="+", default=[], metavar="REGION_ID",
+        help="mark regions as painful (one or more ids, --mark repeatable; adds to the "
+        "session, which goes before --mark)",
     )  # fmt: skip
     analyze.add_argument("--json", action="store_true", help="print JSON")
     analyze.add_argument(
@@ -103,6 +104,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`bodymap analyze | head`): nothing to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # out of memory (Python's or GEOS's) is a one-line error too
+        if not _out_of_memory(exc):
+            raise
+        print("bodymap: out of memory; close other programs or use a smaller file", file=sys.stderr)
+        return 2
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """Whether ``exc`` reports memory running out (MemoryError, GEOS's std::bad_alloc)."""
+    import errno
+
+    return (
+        isinstance(exc, MemoryError)
+        or (type(exc).__name__ == "GEOSException" and "bad_alloc" in str(exc))
+        or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM)
+        or (isinstance(exc, ImportError) and "failed to map segment" in str(exc))
+    )
 
 
 def _command_word(args: list[str]) -> str | None:
@@ -226,6 +249,11 @@ def _analyze(
         drawing = Drawing(anatomy)
     for region_id in marks:
         if region_id not in anatomy.regions:
+            if region_id.endswith(".json") or Path(region_id).is_file():
+                raise UsageError(
+                    f"--mark {region_id}: a file, not a region id; give the session before "
+                    "--mark: bodymap analyze SESSION --mark REGION_ID ..."
+                )
             raise UsageError(f"--mark {region_id}: unknown region id; `bodymap regions` lists them")
         if not drawing.region_marked(region_id):
             drawing.add(RegionMark(region_id))

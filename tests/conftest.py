@@ -40,6 +40,7 @@ def _isolated_settings(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("BODYMAP_DATA_DIR", str(home / "appdata"))
+    monkeypatch.setenv("BODYMAP_FALLBACK_DIR", str(home / "fallback"))
     monkeypatch.setenv("BODYMAP_SETTINGS_DIR", str(home / "settings"))
 
 
@@ -71,12 +72,13 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
         calls["unsaved"].append(name)
         return answers["unsaved"]
 
-    def restore(parent, when):  # type: ignore[no-untyped-def]
-        calls["restore"].append(when)
-        return answers["restore"]
+    def restore(parent, orphans, aside, previews):  # type: ignore[no-untyped-def]
+        calls["restore"].append(orphans)
+        choice = dialogs.RESTORE if answers["restore"] else dialogs.KEEP
+        return {orphan.path: choice for orphan in orphans}
 
     monkeypatch.setattr(dialogs, "ask_unsaved", unsaved)
-    monkeypatch.setattr(dialogs, "ask_restore", restore)
+    monkeypatch.setattr(dialogs, "ask_recovery", restore)
     calls["answers"] = answers  # type: ignore[assignment]
     return calls
 

@@ -12,8 +12,8 @@ import pytest
 from PySide6 import QtCore
 
 from bodymap.io.session_file import load_session
-from bodymap.ui import autosave, crash, dialogs
-from bodymap.ui.autosave import Autosaver, autosave_dir
+from bodymap.ui import autosave, crash, dialogs, recovery
+from bodymap.ui.autosave import autosave_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,9 +82,9 @@ def test_two_instances_never_take_each_others_autosave(
     second.toggle_region("front.left.groin")
     first.autosaver.save_now()
     second.autosaver.save_now()
-    assert Autosaver.orphans() == []  # both owners are alive
-    asked: list[str] = []
-    monkeypatch.setattr(dialogs, "ask_restore", lambda p, w: asked.append(w) or True)
+    assert recovery.find(anatomy) == ([], [])  # both owners are alive
+    asked: list[object] = []
+    monkeypatch.setattr(dialogs, "ask_recovery", lambda *a: asked.append(a) or {})
     third = _window(qtbot, anatomy, matcher)
     third.startup(None)
     assert asked == [] and third.document.marks == ()
@@ -118,9 +118,14 @@ def test_after_a_crash_the_next_start_offers_the_autosave(
         cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert proc.returncode == 3, proc.stderr
-    assert len(Autosaver.orphans()) == 1
-    asked: list[str] = []
-    monkeypatch.setattr(dialogs, "ask_restore", lambda p, w: asked.append(w) or True)
+    assert len(recovery.find(anatomy)[0]) == 1
+    asked: list[list[recovery.Orphan]] = []
+
+    def restore_all(parent, orphans, aside, previews):  # type: ignore[no-untyped-def]
+        asked.append(orphans)
+        return {orphan.path: dialogs.RESTORE for orphan in orphans}
+
+    monkeypatch.setattr(dialogs, "ask_recovery", restore_all)
     win = _window(qtbot, anatomy, matcher)
     win.startup(None)
     assert len(asked) == 1
@@ -128,11 +133,12 @@ def test_after_a_crash_the_next_start_offers_the_autosave(
     assert win.note_edit.toPlainText() == "before the crash"
     assert win.match_list.rows()[0][1] == "Quadratus lumborum"
     assert win.isWindowModified()  # restored work is not saved anywhere yet
-    assert Autosaver.orphans() == []  # offered once, now it is this instance's work
+    assert recovery.find(anatomy) == ([], [])  # offered once, now it is this instance's work
+    assert win.autosaver.path.exists()  # ...already in its own autosave
     win.close()
 
 
-def test_declining_recovery_discards_the_orphan(
+def test_discarding_in_the_recovery_dialog_removes_the_orphan(
     qtbot, anatomy, matcher, errors, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     crashed = _window(qtbot, anatomy, matcher)
@@ -140,7 +146,9 @@ def test_declining_recovery_discards_the_orphan(
     orphan = crashed.autosaver.save_now()
     crashed.autosaver._lock.unlock()  # its owner is gone
     crashed.autosaver.path = Path(os.devnull + ".unused")  # keep the teardown away from it
-    monkeypatch.setattr(dialogs, "ask_restore", lambda p, w: False)
+    monkeypatch.setattr(
+        dialogs, "ask_recovery", lambda p, o, a, v: {x.path: dialogs.DISCARD for x in o}
+    )
     win = _window(qtbot, anatomy, matcher)
     win.startup(None)
     assert win.document.marks == ()

@@ -7,6 +7,23 @@ are known). The CLI prints it and exits with code 2; the app shows it in a dialo
 from __future__ import annotations
 
 
+def one_line(text: str) -> str:
+    """``text`` safe to print on one line: line breaks and other control characters as
+    escapes (``\\n``), bytes of a file name that are not UTF-8 (kept by Python as lone
+    surrogates) as ``\\xNN``. Printable text, accents included, is unchanged."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char.isprintable():
+            out.append(char)
+        elif "\udc80" <= char <= "\udcff":  # os.fsdecode's stand-in for a byte
+            out.append(f"\\x{ord(char) - 0xDC00:02x}")
+        else:
+            out.append(char.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
 class BodyMapError(Exception):
     """Base of the errors a user can cause; ``str()`` is the one-line message."""
 
@@ -22,7 +39,7 @@ class BodyMapError(Exception):
             where += f":{line}"
             if column is not None:
                 where += f":{column}"
-        super().__init__(f"{where}: {reason}")
+        super().__init__(one_line(f"{where}: {reason}"))
 
 
 class RegionsError(BodyMapError):
@@ -39,3 +56,6 @@ class ExportError(BodyMapError):
 
 class UsageError(Exception):
     """A bad command-line argument (unknown region id, bad scale...)."""
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())

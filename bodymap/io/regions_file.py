@@ -80,18 +80,12 @@ def load_regions(path: str | FsPath) -> Anatomy:
     """
     path = FsPath(path)
     name = str(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise RegionsError(name, f"larger than {MAX_BYTES // 2**20} MB; is it the right file?")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise RegionsError(name, "no such file; check the path") from None
-    except IsADirectoryError:
-        raise RegionsError(name, "is a folder, not a regions file") from None
-    except OSError as exc:
-        raise RegionsError(
-            name, f"cannot read it ({exc.strerror}); check its permissions"
-        ) from None
+    from bodymap.io.bounded import FileProblem, read_regular
+
+    try:  # a regular file only, read to at most MAX_BYTES (never a FIFO or /dev/zero)
+        raw = read_regular(path, MAX_BYTES, "a regions file")
+    except FileProblem as exc:
+        raise RegionsError(name, str(exc)) from None
     return parse_regions(raw, name)
 
 

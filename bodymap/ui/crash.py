@@ -4,6 +4,7 @@ autosaved, the user is told in one line, and the app keeps running."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,13 @@ LOGGER = "bodymap"  # logging is imported once something goes wrong (start-up ~5
 
 
 def log_path() -> str:
-    return str(data_dir() / "bodymap.log")
+    """``bodymap.log`` in the data folder, or in the temporary folder when that is unusable."""
+    try:
+        return str(data_dir() / "bodymap.log")
+    except OSError:
+        import tempfile
+
+        return str(Path(tempfile.gettempdir()) / "bodymap.log")
 
 
 def _log() -> logging.Logger:
@@ -28,12 +35,16 @@ def _log() -> logging.Logger:
 
     log = logging.getLogger(LOGGER)
     path = log_path()
-    for handler in log.handlers:
-        if getattr(handler, "baseFilename", None) == path:
+    for existing in log.handlers:
+        if getattr(existing, "baseFilename", None) == path:
             return log
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
-    )
+    handler: logging.Handler
+    try:
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+        )
+    except OSError:  # nowhere to write: the terminal, if any, gets it
+        handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     return log

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Safety
+    from bodymap.ui.recovery import Orphan
 
 SESSION_FILTER = "Pain map sessions (*.bodymap.json);;All files (*)"
 PNG_FILTER = "PNG images (*.png)"
@@ -35,16 +37,75 @@ def ask_unsaved(parent: QtWidgets.QWidget | None, name: str) -> str:
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
 
-def ask_restore(parent: QtWidgets.QWidget | None, when: str) -> bool:
-    buttons = QtWidgets.QMessageBox.StandardButton
-    answer = QtWidgets.QMessageBox.question(
-        parent,
-        "Restore unsaved work?",
-        f"The app did not close properly last time. Restore the work autosaved {when}?",
-        buttons.Yes | buttons.No,
-        buttons.Yes,
+RESTORE, KEEP, DISCARD = "restore", "keep", "discard"
+_CHOICES = ((RESTORE, "Restore"), (KEEP, "Keep for later"), (DISCARD, "Discard"))
+
+
+def ask_recovery(
+    parent: QtWidgets.QWidget | None,
+    orphans: Sequence[Orphan],
+    set_aside: Sequence[str],
+    previews: Mapping[Path, QtGui.QImage],
+) -> dict[Path, str]:
+    """What to do with each orphaned autosave: ``{orphan.path: RESTORE | KEEP | DISCARD}``.
+    Every orphan is listed with its date, what it holds and a preview when one is given;
+    ``set_aside`` lines say what could not be read. Closing the dialog keeps everything."""
+    from html import escape
+
+    dialog = QtWidgets.QDialog(parent)
+    dialog.setWindowTitle("Restore unsaved work?")
+    layout = QtWidgets.QVBoxLayout(dialog)
+    intro = QtWidgets.QLabel(
+        "The app did not close properly last time. Choose what to do with each piece of "
+        "unsaved work it autosaved: the first you restore opens here, any other in a window "
+        "of its own. Work kept for later is offered again at the next start."
     )
-    return answer == buttons.Yes
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    grid = QtWidgets.QGridLayout()
+    combos: dict[Path, QtWidgets.QComboBox] = {}
+    for row, orphan in enumerate(orphans):
+        image = previews.get(orphan.path)
+        if image is not None and not image.isNull():
+            thumb = QtWidgets.QLabel()
+            thumb.setPixmap(QtGui.QPixmap.fromImage(image))
+            grid.addWidget(thumb, row, 0)
+        when = orphan.saved.strftime("%d %B %Y at %H:%M")
+        text = QtWidgets.QLabel(f"<b>{escape(when)}</b><br>{escape(orphan.summary())}")
+        grid.addWidget(text, row, 1)
+        combo = QtWidgets.QComboBox()
+        combo.setAccessibleName(f"What to do with the work autosaved {when}")
+        for key, label in _CHOICES:
+            combo.addItem(label, key)
+        grid.addWidget(combo, row, 2)
+        combos[orphan.path] = combo
+    rows = QtWidgets.QWidget()
+    rows.setLayout(grid)
+    scroll = QtWidgets.QScrollArea()  # many orphans scroll instead of growing off screen
+    scroll.setWidget(rows)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    scroll.setMinimumSize(
+        min(rows.sizeHint().width() + 24, 900), min(rows.sizeHint().height() + 4, 520)
+    )
+    layout.addWidget(scroll)
+    if set_aside:
+        aside = QtWidgets.QLabel(
+            "Could not be read, kept aside (open them with a newer version or the right "
+            "regions file):<br>" + "<br>".join(escape(line) for line in set_aside)
+        )
+        aside.setWordWrap(True)
+        layout.addWidget(aside)
+    buttons = QtWidgets.QDialogButtonBox(
+        QtWidgets.QDialogButtonBox.StandardButton.Ok
+        | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+        return {orphan.path: KEEP for orphan in orphans}
+    return {path: str(combo.currentData()) for path, combo in combos.items()}
 
 
 def ask_open_path(parent: QtWidgets.QWidget | None, folder: str) -> Path | None:

@@ -8,22 +8,27 @@ imported by the commands that use them, not by this module.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.io.errors import BodyMapError
+from bodymap.io.errors import BodyMapError, one_line
 from bodymap.ui import dialogs
 from bodymap.ui.settings import app_settings
 
 if TYPE_CHECKING:
+    from bodymap.core.drawing import Drawing
     from bodymap.core.session import Session
     from bodymap.ui.autosave import Autosaver
     from bodymap.ui.document import PainDocument
+    from bodymap.ui.recovery import Orphan
 
 MAX_RECENT = 8
+MAX_PREVIEWS = 6  # orphans drawn in the recovery dialog
+PREVIEW_SCALE = 0.18  # of the export page: about 200 pixels wide
 
 
 def settle_memory() -> None:
@@ -49,6 +54,7 @@ class FileController(QtCore.QObject):
         self.undo_stack = undo_stack
         self._document: PainDocument | None = None
         self._autosaver: Autosaver | None = None
+        self.others: list[QtWidgets.QWidget] = []  # windows opened for further recovered work
 
     def attach(self, document: PainDocument, autosaver: Autosaver) -> None:
         self._document, self._autosaver = document, autosaver
@@ -120,28 +126,40 @@ class FileController(QtCore.QObject):
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        from bodymap.core.drawing import Drawing
         from bodymap.io.session_file import load_session, regions_warning
+        from bodymap.ui.background import Cancelled, run_with_progress
 
         path = Path(path)
+        anatomy, matcher = self.document.anatomy, self.document.drawing.matcher
+
+        def read() -> tuple[Session, Drawing]:  # in a worker thread: no widgets here
+            session = load_session(path, anatomy)
+            return session, Drawing.of_session(session, anatomy, matcher)
+
         try:
-            session = load_session(path, self.document.anatomy)
+            session, drawing = run_with_progress(self.window, f"Opening {path.name}…", read)
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Cannot open the session", str(exc))
             return False
-        self._load(session, path)
+        except Cancelled:
+            self.window.statusBar().showMessage(f"Opening {path.name} cancelled.", 4000)
+            return False
+        self._load(session, path, drawing)
         self._remember(path)
         warning = regions_warning(session, self.document.anatomy, path.name)
         if warning:
             dialogs.show_info(self.window, "Session opened", warning)
         return True
 
-    def _load(self, session: Session, path: Path | None) -> None:
+    def _load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
         self.session_replaced.emit()  # e.g. the muscle guide starts afresh
-        self.document.load(session, path)
+        self.document.load(session, path, drawing)
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.window.setWindowModified(False)
         self.autosaver.discard_file()
+        self.autosaver.source = path
         self.update_title()
         settle_memory()
 
@@ -161,7 +179,7 @@ class FileController(QtCore.QObject):
         from bodymap.io.session_file import save_session
 
         try:
-            save_session(self.document.to_session(), path)
+            written = save_session(self.document.to_session(), path)
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Could not save", str(exc))
             self.window.setWindowModified(True)
@@ -169,9 +187,12 @@ class FileController(QtCore.QObject):
         self.document.path = path
         self.undo_stack.setClean()
         self.autosaver.discard_file()
+        self.autosaver.source = path
         self._remember(path)
         self.update_title()
-        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        # Saved through a symbolic link: the linked file holds the work, the link stays.
+        where = path.name if written == path else f"{path.name} (the file it links to, {written})"
+        self.window.statusBar().showMessage(one_line(f"Saved {where}"), 6000)
         return True
 
     def export(self) -> bool:
@@ -204,28 +225,72 @@ class FileController(QtCore.QObject):
     # -- recovery ------------------------------------------------------------------------
 
     def offer_recovery(self) -> bool:
-        """After a crash, offer the newest orphaned autosave; True when one was restored."""
-        from bodymap.io.session_file import load_session
+        """After a crash, offer every orphaned autosave (``bodymap.ui.recovery``): each is
+        restored (the first here, the others in windows of their own), kept for the next
+        start or discarded, as the user chooses; what cannot be read is set aside, never
+        deleted. True when work was restored into this window."""
+        from bodymap.io.atomic import remove_stale_temps
+        from bodymap.ui import recovery
         from bodymap.ui.autosave import Autosaver
 
-        orphans = Autosaver.orphans()
-        if not orphans:
-            return False
-        newest = orphans[0]
-        restored = False
+        for recent in map(Path, self.recent_files()):  # what saves killed half way left
+            remove_stale_temps(recent.parent, f".{recent.name}.")
         try:
-            session = load_session(newest, self.document.anatomy)
-        except BodyMapError:
-            session = None
-        if session is not None:
-            when = session.modified.astimezone().strftime("%d %B %Y at %H:%M")
-            if dialogs.ask_restore(self.window, when):
-                self._load(session, None)
-                # Restored work is unsaved work: mark it so, and autosave it as ours.
-                self.window.setWindowModified(True)
-                self.undo_stack.resetClean()
-                self.autosaver.schedule()
-                restored = True
+            orphans, aside = recovery.find(self.document.anatomy)
+        except OSError as exc:  # the folders themselves: start without recovery
+            self.window.statusBar().showMessage(f"Could not look for autosaved work: {exc}")
+            return False
+        if not orphans:
+            if aside:
+                dialogs.show_info(
+                    self.window,
+                    "Autosaved work set aside",
+                    "\n".join(item.line() for item in aside),
+                )
+            return False
+        choices = dialogs.ask_recovery(
+            self.window, orphans, [a.line() for a in aside], self._previews(orphans)
+        )
+        restored = False
         for orphan in orphans:
-            Autosaver.remove(orphan)
+            choice = choices.get(orphan.path, dialogs.KEEP)
+            if choice == dialogs.DISCARD:
+                Autosaver.remove(orphan.path)
+            elif choice == dialogs.RESTORE:
+                if not restored:
+                    self.restore(orphan)
+                    restored = True
+                else:
+                    matcher = self.document.drawing.matcher
+                    window = type(self.window)(self.document.anatomy, matcher)  # type: ignore[arg-type]
+                    self.others.append(window)
+                    window.show()
+                    window.files.restore(orphan)  # type: ignore[attr-defined]
         return restored
+
+    def restore(self, orphan: Orphan) -> None:
+        """Load ``orphan`` into this window as unsaved work tied to the file it came from;
+        the orphan is removed once this window's own autosave holds it."""
+        from bodymap.ui.autosave import Autosaver
+
+        self._load(orphan.session, orphan.source)
+        self.window.setWindowModified(True)
+        self.undo_stack.resetClean()
+        if self.autosaver.save_now() is not None:
+            Autosaver.remove(orphan.path)
+        # else it stays where it is, and is offered again at the next start
+
+    def _previews(self, orphans: list[Orphan]) -> dict[Path, QtGui.QImage]:
+        """Small pictures of the orphans whose file keeps its pain (no refolding needed)."""
+        from bodymap.core.drawing import Drawing
+        from bodymap.io.export import render_page
+
+        previews = {}
+        anatomy, matcher = self.document.anatomy, self.document.drawing.matcher
+        for orphan in orphans[:MAX_PREVIEWS]:
+            session = orphan.session
+            if session.pain is not None or not session.marks:
+                with contextlib.suppress(Exception):  # a picture is a nicety: never a failure
+                    drawing = Drawing.of_session(session, anatomy, matcher)
+                    previews[orphan.path] = render_page(drawing, session, PREVIEW_SCALE)
+        return previews

@@ -160,6 +160,7 @@ class MainWindow(QtWidgets.QMainWindow):
             [(m.id, f"{m.name} ({m.short_name})") for m in anatomy.muscles.values()]
         )
         self.autosaver = Autosaver(self.document.to_session, self)
+        self.autosaver.show_in(self.statusBar())  # says so while work is not protected
         self.files.attach(self.document, self.autosaver)
         self.files.session_replaced.connect(self.panels.reset)
         self.editor = Editor(self.document, self.view, self.scene, self.undo_stack)

@@ -1,0 +1,132 @@
+"""Crash recovery: the autosaves that instances which died left behind ("orphans").
+
+Every orphan in every autosave folder is found and read. A readable one is offered with its
+date, what it holds and the file it came from; what becomes of it is the user's choice
+(restore, keep for later, discard). One that cannot be read (a newer format, a regions file
+that lost one of its regions, damage, a link or anything but a regular file) is never
+deleted: it is moved to the ``unreadable`` folder beside it with a ``.reason.txt`` saying why.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6 import QtCore
+
+from bodymap.core.anatomy import Anatomy
+from bodymap.core.session import Session
+from bodymap.io.errors import BodyMapError, one_line
+from bodymap.io.session_file import SUFFIX, load_session
+from bodymap.ui.autosave import PREFIX, autosave_dirs, lock_path, read_source, source_path
+
+UNREADABLE = "unreadable"  # the folder, beside the autosaves, for what could not be read
+NOTE_START = 40  # characters of the note a summary shows
+
+
+@dataclass
+class Orphan:
+    """A readable autosave of an instance that died."""
+
+    path: Path
+    saved: datetime  # when it was written (local time)
+    session: Session
+    source: Path | None  # the session file the work came from, when it had one
+
+    def summary(self) -> str:
+        """``12 marks · note "Started after…" · from diary.bodymap.json``"""
+        count = len(self.session.marks)
+        parts = [f"{count} mark{'s' if count != 1 else ''}"]
+        note = " ".join(self.session.note.split())
+        if note:
+            cut = note[:NOTE_START] + ("…" if len(note) > NOTE_START else "")
+            parts.append(f"note “{cut}”")
+        parts.append(f"from {self.source.name}" if self.source else "never saved")
+        return one_line(" · ".join(parts))
+
+
+@dataclass
+class SetAside:
+    """An orphan that could not be read, and where it went."""
+
+    name: str
+    reason: str
+    moved_to: Path | None  # None: it could not be moved either (left where it was)
+
+    def line(self) -> str:
+        where = f"moved to {self.moved_to.parent}" if self.moved_to else "left in place"
+        return one_line(f"{self.name}: {self.reason} ({where})")
+
+
+def find(anatomy: Anatomy) -> tuple[list[Orphan], list[SetAside]]:
+    """Every readable orphan in every autosave folder, newest first, and what could not be
+    read (moved aside). Never raises for what it finds on disk."""
+    orphans: list[Orphan] = []
+    aside: list[SetAside] = []
+    for folder in autosave_dirs():
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if not (entry.name.startswith(PREFIX) and entry.name.endswith(SUFFIX)):
+                continue
+            path = Path(entry.path)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue  # gone meanwhile
+            if not stat.S_ISREG(info.st_mode):
+                what = "a link" if stat.S_ISLNK(info.st_mode) else "not a regular file"
+                aside.append(_move_aside(path, f"{what}, not an autosave"))
+                continue
+            if not _owner_gone(path):
+                continue  # a running instance's work
+            try:
+                session = load_session(path, anatomy)
+            except BodyMapError as exc:
+                aside.append(_move_aside(path, exc.reason))
+                continue
+            except MemoryError:
+                aside.append(_move_aside(path, "too large to read here"))
+                continue
+            saved = datetime.fromtimestamp(info.st_mtime)
+            orphans.append(Orphan(path, saved, session, read_source(path)))
+    orphans.sort(key=lambda o: o.saved, reverse=True)
+    return orphans, aside
+
+
+def _owner_gone(path: Path) -> bool:
+    lock = QtCore.QLockFile(str(lock_path(path)))
+    if lock.tryLock(0):  # nobody holds it (a dead owner's lock counts as stale)
+        lock.unlock()
+        return True
+    return False
+
+
+def _move_aside(path: Path, reason: str) -> SetAside:
+    """Move ``path`` (and its source note) to ``UNREADABLE`` with a note of ``reason``."""
+    folder = path.parent / UNREADABLE
+    try:
+        folder.mkdir(exist_ok=True)
+        target = folder / path.name
+        stem, n = path.name.removesuffix(SUFFIX), 1
+        while os.path.lexists(target):
+            n += 1
+            target = folder / f"{stem}-{n}{SUFFIX}"
+        os.rename(path, target)  # a link is moved as a link
+    except OSError:
+        return SetAside(path.name, reason, None)
+    with contextlib.suppress(OSError):
+        sidecar = source_path(path)
+        if sidecar.exists():
+            os.rename(sidecar, source_path(target))
+    with contextlib.suppress(OSError):
+        lock_path(path).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        Path(str(target) + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
+    return SetAside(path.name, reason, target)

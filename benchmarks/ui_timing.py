@@ -228,7 +228,7 @@ def stroke_end(
         t1 = time.perf_counter()
         t2 = bench.wait_paint(before_paints)
         shown = window.match_list.tree.topLevelItemCount()
-        if window.result is before_result or shown != len(window.result.matches):
+        if window.result is before_result or shown != len(window.result.rows()):
             res.not_updated += 1
         if t2 is None:
             res.missing_paint += 1

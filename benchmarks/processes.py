@@ -55,7 +55,7 @@ def child_env(settings_dir: Path, data_dir: Path, pycache: Path) -> dict[str, st
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM", "offscreen")  # run.py's screen
     env["BODYMAP_SETTINGS_DIR"] = str(settings_dir)
     env["BODYMAP_DATA_DIR"] = str(data_dir)
     env.pop(FIRST_PAINT, None)

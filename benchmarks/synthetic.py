@@ -61,6 +61,7 @@ def regions_with_zones(base: Path, zone_count: int, out: Path, seed: int = 1) ->
             total += len(muscle["zones"])
         copy_index += 1
     doc["muscles"] = muscles
+    doc.pop("symptoms", None)  # the checklist names the shipped muscles, gone here
     out.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
     return out
 

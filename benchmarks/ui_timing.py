@@ -24,7 +24,8 @@ from bodymap.io.regions_file import load_regions
 from bodymap.ui import dialogs
 from bodymap.ui.app import application
 from bodymap.ui.body_view import Tool
-from bodymap.ui.main_window import LIVE_MATCH_MS, MainWindow
+from bodymap.ui.editor import LIVE_MATCH_MS
+from bodymap.ui.main_window import MainWindow
 
 LEFT = QtCore.Qt.MouseButton.LeftButton
 NONE = QtCore.Qt.MouseButton.NoButton
@@ -227,7 +228,7 @@ def stroke_end(
         t1 = time.perf_counter()
         t2 = bench.wait_paint(before_paints)
         shown = window.match_list.tree.topLevelItemCount()
-        if window.result is before_result or shown != len(window.result.matches):
+        if window.result is before_result or shown != len(window.result.rows()):
             res.not_updated += 1
         if t2 is None:
             res.missing_paint += 1

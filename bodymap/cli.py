@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
     parser.add_argument("--regions", metavar="FILE", help="use this regions.yaml")
     parser.add_argument("session", nargs="?", metavar="SESSION", help="session file to open")
+    parser.add_argument(
+        "--smoke-test", action="store_true",
+        help="open the window, load everything, close it again (exit 0 when all went well)",
+    )  # fmt: skip
     return parser
 
 
@@ -48,6 +52,13 @@ def _command_parser() -> argparse.ArgumentParser:
         "session, which goes before --mark)",
     )  # fmt: skip
     analyze.add_argument("--json", action="store_true", help="print JSON")
+    analyze.add_argument(
+        "--symptom", action="append", default=[], metavar="ID",
+        help="answer yes to a checklist item (repeatable; may reorder near-ties only)",
+    )  # fmt: skip
+    analyze.add_argument(
+        "--list-symptoms", action="store_true", help="list the symptom checklist and exit"
+    )
     regions = sub.add_parser("regions", help="list the anatomical regions")
     regions.add_argument("--json", action="store_true", help="print JSON")
     regions.add_argument(
@@ -81,9 +92,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if collecting:
                     gc.enable()
         ns = _parser().parse_args(args)
-        from bodymap.ui.app import run_app  # Qt only when the window is wanted
+        from bodymap.launch import platform_problem  # before Qt can abort the process
 
-        return int(run_app(ns.session, ns.regions))
+        problem = platform_problem()
+        if problem:
+            raise UsageError(problem)
+        try:
+            from bodymap.ui.app import run_app  # Qt only when the window is wanted
+        except ImportError as exc:  # a library the check above could not foresee
+            raise UsageError(f"cannot open the window: {exc}") from None
+
+        return int(run_app(ns.session, ns.regions, ns.smoke_test))
     except (BodyMapError, UsageError) as exc:
         print(f"bodymap: {exc}", file=sys.stderr)
         return 2
@@ -103,8 +122,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _out_of_memory(exc: BaseException) -> bool:
     """Whether ``exc`` reports memory running out (MemoryError, GEOS's std::bad_alloc)."""
-    return isinstance(exc, MemoryError) or (
-        type(exc).__name__ == "GEOSException" and "bad_alloc" in str(exc)
+    import errno
+
+    return (
+        isinstance(exc, MemoryError)
+        or (type(exc).__name__ == "GEOSException" and "bad_alloc" in str(exc))
+        or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM)
+        or (isinstance(exc, ImportError) and "failed to map segment" in str(exc))
     )
 
 
@@ -143,7 +167,11 @@ def _run_command(ns: argparse.Namespace) -> int:
             return _region_at(anatomy, ns.at)
         return _regions(anatomy, ns.json)
     if ns.command == "analyze":
-        return _analyze(anatomy, ns.session, ns.mark, ns.json)
+        if ns.list_symptoms:
+            for symptom in anatomy.symptoms:
+                print(f"{symptom.id:18} {symptom.label}")
+            return 0
+        return _analyze(anatomy, ns.session, ns.mark, ns.json, ns.symptom)
     if ns.command in ("diary", "compare", "heatmap"):
         from bodymap import cli_diary
 
@@ -207,10 +235,16 @@ def _region_at(anatomy: Anatomy, args: list[str]) -> int:
     return 0
 
 
-def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_json: bool) -> int:
+def _analyze(
+    anatomy: Anatomy, session_path: str | None, marks: list[str], as_json: bool, answers: list[str]
+) -> int:
     from bodymap.core.drawing import Drawing
     from bodymap.core.marks import RegionMark
+    from bodymap.core.symptoms import reorder, unknown_symptoms
 
+    unknown = unknown_symptoms(anatomy, answers)
+    if unknown:
+        raise UsageError(f"--symptom {unknown[0]}: unknown item; `--list-symptoms` lists them")
     if session_path:
         from bodymap.io.session_file import load_session, regions_warning
 
@@ -231,7 +265,7 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
             raise UsageError(f"--mark {region_id}: unknown region id; `bodymap regions` lists them")
         if not drawing.region_marked(region_id):
             drawing.add(RegionMark(region_id))
-    result = drawing.result
+    result, moves = reorder(anatomy, drawing.result, answers)
     if as_json:
         import json
 
@@ -239,27 +273,41 @@ def _analyze(anatomy: Anatomy, session_path: str | None, marks: list[str], as_js
 
         pain = drawing.pain.geometries()
         extent = pain_extent(anatomy, pain)
-        doc = {
-            "matches": [m.as_dict() for m in result.matches],
-            "unexplained": round(result.unexplained, 4),
-            "extent_pct": round(extent.total, 3),
-            "extent_pct_by_view": {v: round(p, 3) for v, p in extent.per_view.items()},
-            "regions_touched": len(regions_touched(anatomy, pain)),
-        }
+        doc = result.as_dict()
+        doc["symptom_moves"] = [m.as_dict() for m in moves]
+        doc["extent_pct"] = round(extent.total, 3)
+        doc["extent_pct_by_view"] = {v: round(p, 3) for v, p in extent.per_view.items()}
+        doc["regions_touched"] = len(regions_touched(anatomy, pain))
         print(json.dumps(doc, indent=2))
         return 0
     if result.pain_area == 0:
         print("No pain marked. Use --mark REGION_ID or give a session file.")
         return 0
-    print(f"{'#':>2}  {'muscle':28} {'side':6} {'score':>5}  {'pain explained':>14}  zone covered")
+    for cue in result.warnings:
+        print(f"Warning: {cue.label}. {cue.text}")
+    print(
+        f"{'#':>2}  {'muscle':28} {'side':6} {'score':>5}  {'strength':8}  "
+        f"{'pain explained':>14}  zone covered"
+    )
     for rank, m in enumerate(result.matches, 1):
         print(
-            f"{rank:>2}  {m.name:28} {m.side:6} {m.score:5.2f}  "
+            f"{rank:>2}  {m.name:28} {m.side:6} {m.score:5.2f}  {m.strength:8}  "
             f"{m.pain_explained:>14.0%}  {m.zone_covered:>12.0%}"
         )
     if not result.matches:
-        print("No referral pattern overlaps this pain.")
-    print(f"Pain no pattern explains: {result.unexplained:.0%}")
+        print("No referral pattern explains at least a tenth of this pain.")
+    print(f"Pain no listed pattern explains: {result.unexplained:.0%}")
+    for move in moves:
+        print(f"{anatomy.muscles[move.muscle].name} ({move.side}) {move.reason}")
+    if result.also_touches:
+        touched = ", ".join(
+            f"{m.name} ({m.side}, {m.pain_explained:.0%})" for m in result.also_touches
+        )
+        print(f"Also touches: {touched}")
+    if result.other_causes:
+        print("Other causes to consider (not ranked):")
+        for cue in result.other_causes:
+            print(f"  - {cue.label}: {cue.text}")
     return 0
 
 

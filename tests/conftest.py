@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 ROOT = Path(__file__).resolve().parent.parent
+
+# Offscreen on a desktop-sized screen: Qt's offscreen default (800 x 600) would give every
+# window test the small-screen layout (tests/test_screen_fit.py covers the small screens).
+if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screen = ROOT / "tests" / "fixtures" / "screen-1920x1080.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 REGIONS = ROOT / "regions.yaml"
 
 

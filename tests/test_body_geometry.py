@@ -83,7 +83,17 @@ def mirrored(points: list[list[float]]) -> list[tuple[float, float]]:
 
 def test_top_level_shape() -> None:
     d = doc()
-    assert list(d) == ["format", "version", "views", "areas", "regions", "muscles", "safety"]
+    assert list(d) == [
+        "format",
+        "version",
+        "views",
+        "areas",
+        "regions",
+        "muscles",
+        "safety",
+        "cues",
+        "symptoms",
+    ]
     assert d["format"] == "bodymap-regions" and d["version"] == 2
     assert [v["id"] for v in d["views"]] == ["back", "front"]
     for v in d["views"]:
@@ -201,7 +211,10 @@ def test_zones_inside_body_and_on_their_side() -> None:
         assert inside >= 0.99, f"{z['id']}: {inside:.4f} inside"
         x0, _, x1, _ = shape.bounds
         viewer_left = (z["side"] == "left") == (z["view"] == "back")
-        assert (x1 < MID) if viewer_left else (x0 > MID), z["id"]
+        if z.get("crosses_midline"):  # one side's pattern reaching across (rectus abdominis)
+            assert x0 < MID < x1, z["id"]
+        else:
+            assert (x1 < MID) if viewer_left else (x0 > MID), z["id"]
         assert z["weight"] in {"essential", "spillover"}
         assert z["source"].strip()
 
@@ -216,7 +229,8 @@ def test_muscles_and_panels() -> None:
         assert all(s["how"].strip() and s["caution"].strip() for s in panel["relief"])
         assert any("Donnelly" in s for s in panel["sources"])
         assert any("Davies" in s for s in panel["sources"])
-        assert {z["view"] for z in m["zones"]} == {"back", "front"}
+        # each muscle refers to the back, the front or both
+        assert {z["view"] for z in m["zones"]} in ({"back"}, {"front"}, {"back", "front"})
     assert len(doc()["safety"]["red_flags"]) >= 5
 
 

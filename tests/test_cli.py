@@ -23,7 +23,12 @@ def test_analyze_json_ranks_ql_for_the_outer_hip(tmp_path: Path) -> None:
     doc = json.loads(proc.stdout)
     first = doc["matches"][0]
     assert first["muscle"] == "quadratus_lumborum" and first["side"] == "left"
-    assert set(first) == {"muscle", "name", "side", "score", "pain_explained", "zone_covered"}
+    assert set(first) == {
+        "muscle", "name", "side", "score", "pain_explained", "zone_covered", "strength", "group"
+    }  # fmt: skip
+    assert first["strength"] in {"strong", "moderate", "weak"}
+    assert first["group"] == "superficial lower"
+    assert {"also_touches", "other_causes", "warnings", "unexplained"} <= set(doc)
     scores = [m["score"] for m in doc["matches"]]
     assert scores == sorted(scores, reverse=True)
     assert 0 <= doc["unexplained"] <= 1
@@ -39,7 +44,7 @@ def test_analyze_table_and_session_with_marks(tmp_path: Path) -> None:
     proc = bodymap("analyze", str(session), "--mark", "back.right.outer_hip")
     assert proc.returncode == 0, proc.stderr
     assert "Quadratus lumborum" in proc.stdout and "right" in proc.stdout
-    assert "Pain no pattern explains" in proc.stdout
+    assert "Pain no listed pattern explains" in proc.stdout and "strength" in proc.stdout
 
 
 def test_regions_json_lists_every_region() -> None:

@@ -279,3 +279,14 @@ def test_the_drawing_stops_adding_marks_at_the_session_limits(
     assert change is not None and "stroke points" in change.refused
     with pytest.raises(ValueError):
         drawing.add(Stroke("back", ((1.0, 2.0),) * 4, 10))
+
+
+def test_an_erasure_that_touches_no_pain_adds_no_step(anatomy, matcher) -> None:  # type: ignore[no-untyped-def]
+    drawing = Drawing(anatomy, matcher, [RegionMark("back.left.outer_hip")])
+    drawing.begin_stroke("front", (230, 460), 20, 3, erase=True)  # nothing painted there
+    change = drawing.finish_stroke()
+    assert change is not None and change.views == () and not drawing.can_undo()
+    x, y = anatomy.regions["back.left.outer_hip"].polygon.representative_point().coords[0]
+    drawing.begin_stroke("back", (x, y), 20, 3, erase=True)
+    change = drawing.finish_stroke()
+    assert change is not None and change.views == ("back",) and drawing.can_undo()

@@ -40,9 +40,8 @@ def _session(anatomy) -> Session:  # type: ignore[no-untyped-def]
 
 
 def _is_pain_colour(colour: QtGui.QColor) -> bool:
-    """Vermillion over skin: clearly red-orange, not the skin or the paper."""
-    r, g, b = colour.red(), colour.green(), colour.blue()
-    return r > 190 and r - g > 70 and g - b > 20
+    """The colour of the stroke's intensity (10) on the palette's scale."""
+    return colour == QtGui.QColor(palette.pain_colour(10))
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0, 3.5])
@@ -146,7 +145,7 @@ def test_window_export_uses_the_same_renderer(
     qtbot.addWidget(window)
     window.toggle_region("back.left.outer_hip")
     out = tmp_path / "from-window.png"
-    monkeypatch.setattr(dialogs, "ask_export", lambda parent, suggested: (out, 2.0))
+    monkeypatch.setattr(dialogs, "ask_export", lambda parent, suggested, size=None: (out, 2.0))
     window.action_set.export.trigger()
     assert QtGui.QImage(str(out)).size().toTuple() == page_layout(anatomy).size(2.0)
     errors: list[str] = []
@@ -155,3 +154,14 @@ def test_window_export_uses_the_same_renderer(
     assert len(errors) == 1 and "\n" not in errors[0]
     window.undo_stack.setClean()
     window.close()
+
+
+def test_export_legend_shows_every_intensity_colour(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.io.export import VIEWS_TOP
+
+    image = export_module.render_page(*_analysed(anatomy, _session(anatomy)), 2.0)
+    page = page_layout(anatomy)
+    top = VIEWS_TOP - 22 + 28  # under the "Pain intensity" heading
+    for level, colour in enumerate(palette.PAIN_SCALE, 1):
+        x, y = page.side_x + (level - 1) * 27 + 12, top + 8
+        assert image.pixelColor(round(x * 2), round(y * 2)) == QtGui.QColor(colour), level

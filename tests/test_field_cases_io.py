@@ -157,7 +157,7 @@ def test_f07_deep_block_mappings_and_the_cli(tmp_path: Path) -> None:
     # by the validator, with its position.
     text = (ROOT / "regions.yaml").read_text(encoding="utf-8")
     with pytest.raises(RegionsError) as caught:
-        parse_regions(text.replace("version: 1", "version: 1e999", 1).encode(), "r.yaml")
+        parse_regions(text.replace("\nversion: ", "\nversion: 1e999 #", 1).encode(), "r.yaml")
     _one_line(caught.value)
 
 
@@ -198,7 +198,15 @@ def test_positions_found_by_walking_match_the_full_table() -> None:
 # --- F12: out of memory ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("error", [MemoryError(), shapely.errors.GEOSException("std::bad_alloc")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        MemoryError(),
+        shapely.errors.GEOSException("std::bad_alloc"),
+        OSError(12, "Cannot allocate memory"),
+        ImportError("libgeos.so: failed to map segment from shared object"),
+    ],
+)
 def test_f12_out_of_memory_is_one_line_and_exit_2(monkeypatch, capsys, error) -> None:  # type: ignore[no-untyped-def]
     def exhausted(*args: object) -> None:
         raise error

@@ -23,6 +23,23 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "fixtures" / "field-cases"
 
 
+@pytest.fixture(autouse=True)
+def _no_window_left(qtbot):  # type: ignore[no-untyped-def]
+    """Every window these tests made is gone afterwards, its timers with it (a pending
+    repaint would otherwise fire in a later test)."""
+    yield
+    from PySide6 import QtCore, QtWidgets
+
+    from bodymap.ui.main_window import MainWindow
+
+    for widget in QtWidgets.QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.undo_stack.setClean()
+            widget.close()
+            widget.deleteLater()
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete.value)
+
+
 @pytest.fixture
 def answers(monkeypatch):  # type: ignore[no-untyped-def]
     """The recovery dialog answered by ``answers["choice"]`` (a choice or a function of the
@@ -154,7 +171,7 @@ def test_f02_an_unreadable_newest_orphan_is_set_aside_and_the_rest_offered(
     again = _window(qtbot, anatomy, matcher)
     again.startup(None)
     assert [o.path.name for o in answers["shown"][1][0]] == ["autosave-1-aaaa.bodymap.json"]
-    assert again.document.pain.region_marked("back.left.outer_hip")
+    assert again.document.drawing.pain.region_marked("back.left.outer_hip")
     assert not (autosave_dir() / "autosave-1-aaaa.bodymap.json").exists()
     for w in (win, again):
         w.undo_stack.setClean()
@@ -215,7 +232,7 @@ def _unusable(folder: Path, how: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("how", ["file", "dangling link"])
 def test_f04_an_unusable_autosave_folder_falls_back_then_says_so(
-    qtbot, anatomy, matcher, errors, answers, tmp_path: Path, how: str
+    qtbot, anatomy, matcher, errors, answers, tmp_path: Path, how: str, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     first, fallback = autosave_dirs()
     _unusable(first, how, tmp_path)
@@ -223,7 +240,7 @@ def test_f04_an_unusable_autosave_folder_falls_back_then_says_so(
     win.startup(None)
     assert win.is_attached() and win.document is not None
     win.toggle_region("back.left.outer_hip")
-    assert win.document.pain.region_marked("back.left.outer_hip")
+    assert win.document.drawing.pain.region_marked("back.left.outer_hip")
     saved = win.autosaver.save_now()
     assert saved is not None and saved.parent == fallback
     banner = win.statusBar().findChild(type(win.tool_label), "autosave_warning")
@@ -233,7 +250,7 @@ def test_f04_an_unusable_autosave_folder_falls_back_then_says_so(
     assert win.autosaver.save_now() is None
     assert not banner.isHidden() and "Not autosaved" in banner.text()
     asked: list[str] = []
-    dialogs.ask_unsaved = lambda p, n: asked.append(n) or "cancel"  # type: ignore[assignment]
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda p, n: asked.append(n) or "cancel")
     win.close()
     assert asked and win.isVisible(), "closing asks before discarding"
     win.undo_stack.setClean()
@@ -251,7 +268,7 @@ def test_f04_a_crash_while_falling_back_is_recovered(
     _crash(crashed)
     win = _window(qtbot, anatomy, matcher)
     win.startup(None)
-    assert win.document.pain.region_marked("front.left.groin")
+    assert win.document.drawing.pain.region_marked("front.left.groin")
     win.undo_stack.setClean()
     win.close()
 
@@ -283,18 +300,29 @@ def test_f14_a_full_disk_is_shown_in_the_window_and_the_last_autosave_kept(
     win.close()
 
 
-def test_temporaries_of_a_killed_autosave_are_removed_at_start(
-    qtbot, anatomy, matcher, errors
+def test_temporaries_of_a_killed_save_are_removed_at_start(
+    qtbot, anatomy, matcher, errors, answers, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     dead = autosave_dir() / ".autosave-99999-dead.bodymap.json.k1ll3d_x.tmp"
     dead.write_bytes(b"half an autosave")
+    diary = tmp_path / "diary.bodymap.json"
+    first = _window(qtbot, anatomy, matcher)
+    first.toggle_region("back.left.outer_hip")
+    assert first.files.save_to(diary)  # now a recent file
+    first.close()
+    killed = tmp_path / ".diary.bodymap.json.k1ll3d_y.tmp"
+    killed.write_bytes(b"half a session")
+    stale = killed.stat().st_mtime - atomic.STALE_TEMP_S - 60
+    os.utime(killed, (stale, stale))
     win = _window(qtbot, anatomy, matcher)
-    assert not dead.exists()
+    assert not dead.exists()  # its instance is gone
+    win.startup(None)
+    assert not killed.exists() and diary.exists()
     win.close()
 
 
 def test_f09_saving_through_a_link_in_the_window_says_where_it_went(
-    qtbot, anatomy, matcher, errors, tmp_path: Path
+    qtbot, anatomy, matcher, errors, answers, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     real = tmp_path / "shared" / "diary.bodymap.json"
     real.parent.mkdir()

@@ -217,6 +217,7 @@ def test_version_1_file_without_codes_still_loads(tmp_path: Path, doc: dict[str,
     data = copy.deepcopy(doc)
     data["version"] = 1
     del data["areas"]
+    del data["cues"]
     for r in data["regions"]:
         for key in ("area", "words", "snomed", "choir"):
             del r[key]
@@ -229,3 +230,35 @@ def test_version_1_refuses_version_2_keys(tmp_path: Path, doc: dict[str, Any]) -
     data = copy.deepcopy(doc)
     data["version"] = 1
     _fails(_write(tmp_path, data), "areas need format version 2")
+
+
+def _cue(data: dict[str, Any], cue_id: str) -> dict[str, Any]:
+    return next(c for c in data["cues"] if c["id"] == cue_id)
+
+
+@pytest.mark.parametrize(
+    "change,needle",
+    [
+        (lambda c: c.update(regions=["back.left.wing"]), "unknown region id 'back.left.wing'"),
+        (lambda c: c.update(regions=[]), "must be a non-empty list"),
+        (lambda c: c.update(kind="hint"), "expected one of cause, warning"),
+        (lambda c: c.update(when="often"), "expected one of any, both_sides"),
+        (lambda c: c.pop("source"), "missing the key 'source'"),
+        (lambda c: c.update(id="Hip Joint"), "must be lowercase snake_case"),
+        (lambda c: c.update(id="organs"), "cue id 'organs' is used twice"),
+        (lambda c: c.update(rank=1), "unknown key 'rank'"),
+    ],
+)
+def test_wrong_cues_are_refused_at_their_line(
+    tmp_path: Path, doc: dict[str, Any], change: Any, needle: str
+) -> None:
+    data = copy.deepcopy(doc)
+    change(_cue(data, "hip_joint"))
+    match = _fails(_write(tmp_path, data), needle)
+    assert int(match["line"]) > 1
+
+
+def test_a_file_without_cues_loads_with_none(tmp_path: Path, doc: dict[str, Any]) -> None:
+    data = copy.deepcopy(doc)
+    del data["cues"]
+    assert load_regions(_write(tmp_path, data)).cues == ()

@@ -285,3 +285,26 @@ def test_points_load_exactly_as_rounded(anatomy, tmp_path: Path) -> None:  # typ
     loaded = load_session(path, anatomy).marks[0]
     assert isinstance(loaded, Stroke)
     assert loaded.points == tuple((round(x, 2), round(y, 2)) for x, y in points)
+
+
+def test_a_forged_cache_with_more_outline_than_its_marks_can_make_is_never_decoded(
+    anatomy, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.drawing import Drawing
+    from bodymap.io import session_cache
+
+    path = tmp_path / "one.bodymap.json"
+    marks = [RegionMark("back.left.outer_hip", 5)]
+    save_session(Session(marks=marks, pain=Drawing(anatomy, marks=marks).layers()), path)
+    doc = json.loads(path.read_text())
+    many = shapely.MultiPolygon(
+        [shapely.box(100 + i % 200, 400 + i // 200, 100.4 + i % 200, 400.4 + i // 200)
+         for i in range(20_000)]
+    )  # fmt: skip
+    text = base64.b64encode(shapely.to_wkb(many)).decode()
+    doc["pain"]["views"]["back"] = {"5": text}
+    doc["pain"]["views_sha256"] = session_cache.views_digest(doc["pain"]["views"])
+    decoded: list[int] = []
+    monkeypatch.setattr(session_cache, "_decoded", lambda *a: decoded.append(1))
+    session = parse_session(json.dumps(doc).encode(), "forged.bodymap.json", anatomy)
+    assert session.pain is None and decoded == []  # refused before any decoding

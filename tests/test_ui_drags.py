@@ -134,3 +134,10 @@ def test_a_region_drag_marks_nothing_and_a_click_updates_the_status_bar(window, 
     assert "click to mark" in window.hover_label.text()
     click(window, *hip)
     assert "(marked)" in window.hover_label.text()
+
+
+def test_an_eraser_click_on_empty_canvas_adds_no_undo_step(window, anatomy) -> None:  # type: ignore[no-untyped-def]
+    window.set_tool(Tool.ERASER)
+    click(window, *_point(anatomy, "back.left.low_back"))
+    assert window.undo_stack.count() == 0 and not window.action_set.undo.isEnabled()
+    assert not window.isWindowModified()

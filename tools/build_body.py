@@ -186,6 +186,8 @@ def build_muscles(words: dict[str, Any]) -> list[dict[str, Any]]:
                         "polygon": to_svg(shape, side_sign(zone.view, side)),
                     }
                 )
+                if zone.crosses_midline:
+                    entries[-1]["crosses_midline"] = True
         panel = dict(meta["panel"])
         panel["sources"] = [" ".join(sources[key].split()) for key in panel["sources"]]
         out.append(
@@ -222,7 +224,28 @@ def build_document(words: dict[str, Any]) -> dict[str, Any]:
         "regions": build_regions(words),
         "muscles": build_muscles(words),
         "safety": words["safety"],
+        "cues": build_cues(words),
+        "symptoms": [
+            {
+                "id": item["id"],
+                "label": item["label"],
+                "for": [{"muscle": m, "source": src} for m, src in item["for"].items()],
+            }
+            for item in words["symptoms"]
+        ],
     }
+
+
+def build_cues(words: dict[str, Any]) -> list[dict[str, Any]]:
+    """The drawing's cues with "*" in their region ids expanded to left and right."""
+    out = []
+    for cue in words["cues"]:
+        regions: list[str] = []
+        for rid in cue["regions"]:
+            names = [rid.replace("*", s) for s in SIDES] if "*" in rid else [rid]
+            regions += [n for n in names if n not in regions]
+        out.append({**cue, "text": " ".join(cue["text"].split()), "regions": regions})
+    return out
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -1,8 +1,8 @@
-"""Render docs/body-preview.png: both views with regions and referral zones.
+"""Render docs/body-preview.png: one small map (both views) per muscle with its referral zones.
 
 The SVG art is drawn with QtSvg (it carries the faint region borders itself) and every
-referral zone as a translucent shape in its muscle's colour (essential solid, spillover
-hatched), with a legend. Runs offscreen.
+referral zone of the map's muscle as a translucent shape in its colour (essential solid,
+spillover hatched), with the muscle's name above and a legend below. Runs offscreen.
 Usage: ``python tools/render_preview.py [--out PNG] [--scale S]``
 """
 
@@ -21,7 +21,9 @@ from PySide6 import QtCore, QtGui, QtSvg
 
 ROOT = Path(__file__).resolve().parents[1]
 MARGIN = 24
-LEGEND_H = 92
+LEGEND_H = 56
+TITLE_H = 50
+COLUMNS = 3
 REGION_PEN = QtGui.QColor(70, 90, 110, 120)
 REGION_ART = QtGui.QColor("#c9bdb5")  # the legend's sample of the art's faint region borders
 
@@ -64,7 +66,12 @@ def draw_zone(p: QtGui.QPainter, zone: dict[str, Any], colour: str) -> None:
 
 
 def draw_view(
-    p: QtGui.QPainter, doc: dict[str, Any], view: dict[str, Any], base: Path, show_regions: bool
+    p: QtGui.QPainter,
+    doc: dict[str, Any],
+    view: dict[str, Any],
+    base: Path,
+    show_regions: bool,
+    muscles: list[dict[str, Any]],
 ) -> None:
     renderer = QtSvg.QSvgRenderer(str(base / view["svg"]))
     if not renderer.isValid():
@@ -77,47 +84,35 @@ def draw_view(
         for region in doc["regions"]:
             if region["view"] == view["id"]:
                 p.drawPath(polygon_path(region["polygon"]))
-    for muscle in doc["muscles"]:
+    for muscle in muscles:
         for zone in muscle["zones"]:
             if zone["view"] == view["id"]:
                 draw_zone(p, zone, muscle["colour"])
 
 
-def draw_legend(p: QtGui.QPainter, doc: dict[str, Any], top: float, width: float) -> None:
-    p.setFont(QtGui.QFont("sans-serif", 9))
+def draw_legend(p: QtGui.QPainter, top: float) -> None:
+    p.setFont(QtGui.QFont("sans-serif", 18))
     x = MARGIN
-    for muscle in doc["muscles"]:
-        for weight in ("essential", "spillover"):
-            box = QtCore.QRectF(x, top + 14, 22, 14)
-            draw_zone(
-                p,
-                {
-                    "polygon": [
-                        [box.left(), box.top()],
-                        [box.right(), box.top()],
-                        [box.right(), box.bottom()],
-                        [box.left(), box.bottom()],
-                    ],
-                    "weight": weight,
-                },
-                muscle["colour"],
-            )
-            p.setPen(QtGui.QColor("#333333"))
-            label = f"{muscle['short_name']} {weight}"
-            p.drawText(QtCore.QPointF(x + 28, top + 25), label)
-            x += 34 + p.fontMetrics().horizontalAdvance(label) + 18
-    p.setPen(QtGui.QPen(REGION_ART, 1.2))
-    p.drawLine(QtCore.QPointF(MARGIN, top + 52), QtCore.QPointF(MARGIN + 22, top + 52))
+    for weight in ("essential", "spillover"):
+        box = QtCore.QRectF(x, top + 14, 44, 28)
+        corners = [[box.left(), box.top()], [box.right(), box.top()]]
+        corners += [[box.right(), box.bottom()], [box.left(), box.bottom()]]
+        draw_zone(p, {"polygon": corners, "weight": weight}, "#555555")
+        p.setPen(QtGui.QColor("#333333"))
+        p.drawText(QtCore.QPointF(x + 56, top + 36), weight)
+        x += 80 + p.fontMetrics().horizontalAdvance(weight) + 36
+    p.setPen(QtGui.QPen(REGION_ART, 2.4))
+    p.drawLine(QtCore.QPointF(x, top + 28), QtCore.QPointF(x + 44, top + 28))
     p.setPen(QtGui.QColor("#333333"))
     p.drawText(
-        QtCore.QPointF(MARGIN + 28, top + 56),
+        QtCore.QPointF(x + 56, top + 36),
         "faint lines: clickable regions.  Back view: patient's left on the left; "
         "front view: patient's left on the right.",
     )
     p.drawText(
-        QtCore.QPointF(MARGIN, top + 78),
-        "Referral zones drawn from landmark descriptions (Donnelly 2019; Davies & "
-        "Davies 2013). Educational, not a diagnosis.",
+        QtCore.QPointF(MARGIN, top + 76),
+        "Each map shows the zones of one muscle (left and right), drawn from landmark "
+        "descriptions of the cited sources. Educational, not a diagnosis.",
     )
 
 
@@ -127,20 +122,30 @@ def render(regions_file: Path, out: Path, scale: float, show_regions: bool = Tru
     views = doc["views"]
     view_w = max(v["viewbox"][2] for v in views)
     view_h = max(v["viewbox"][3] for v in views)
-    width = MARGIN + len(views) * (view_w + MARGIN)
-    height = MARGIN + view_h + LEGEND_H
+    cell_w = len(views) * (view_w + MARGIN)
+    cell_h = TITLE_H + view_h + MARGIN
+    muscles = doc["muscles"]
+    rows = -(-len(muscles) // COLUMNS)
+    width = MARGIN + COLUMNS * cell_w
+    height = MARGIN + rows * cell_h + LEGEND_H * 2
     image = QtGui.QImage(int(width * scale), int(height * scale), QtGui.QImage.Format.Format_ARGB32)
     image.fill(QtGui.QColor("white"))
     with QtGui.QPainter(image) as p:
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         p.scale(scale, scale)
-        for i, view in enumerate(views):
-            p.save()
-            x0, y0 = view["viewbox"][:2]
-            p.translate(MARGIN + i * (view_w + MARGIN) - x0, MARGIN - y0)
-            draw_view(p, doc, view, base, show_regions)
-            p.restore()
-        draw_legend(p, doc, MARGIN + view_h, width)
+        for k, muscle in enumerate(muscles):
+            left = MARGIN + (k % COLUMNS) * cell_w
+            top = MARGIN + (k // COLUMNS) * cell_h
+            p.setFont(QtGui.QFont("sans-serif", 26, QtGui.QFont.Weight.Bold))
+            p.setPen(QtGui.QColor(muscle["colour"]).darker(130))
+            p.drawText(QtCore.QPointF(left, top + TITLE_H - 16), muscle["name"])
+            for i, view in enumerate(views):
+                p.save()
+                x0, y0 = view["viewbox"][:2]
+                p.translate(left + i * (view_w + MARGIN) - x0, top + TITLE_H - y0)
+                draw_view(p, doc, view, base, show_regions, [muscle])
+                p.restore()
+        draw_legend(p, MARGIN + rows * cell_h)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):
         raise SystemExit(f"could not write {out}")
@@ -150,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regions", type=Path, default=ROOT / "regions.yaml")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "body-preview.png")
-    parser.add_argument("--scale", type=float, default=1.5)
+    parser.add_argument("--scale", type=float, default=0.6)
     parser.add_argument(
         "--regions-over",
         action="store_true",

@@ -84,7 +84,8 @@ class Region:
 
 @dataclass(frozen=True)
 class Zone:
-    """One referral zone of one muscle side on one view."""
+    """One referral zone of one muscle side on one view. ``crosses_midline``: the pattern of
+    one side reaches across the midline (rectus abdominis refers across the low back)."""
 
     id: str
     muscle: str
@@ -94,6 +95,7 @@ class Zone:
     weight: Weight
     source: str
     polygon: Polygon
+    crosses_midline: bool = False
 
     def __post_init__(self) -> None:
         shapely.prepare(self.polygon)
@@ -137,6 +139,34 @@ class Muscle:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """A note the drawing brings up, never ranked: another cause to consider (``kind``
+    "cause") or a warning ("warning").
+
+    It shows when the pain in ``regions`` (region ids) reaches the thresholds of
+    docs/matching.md; with ``when`` "both_sides", only when regions of both the left and the
+    right side are painted. ``source`` names where the fact comes from."""
+
+    id: str
+    kind: Literal["cause", "warning"]
+    label: str
+    text: str
+    regions: tuple[str, ...]
+    when: Literal["any", "both_sides"]
+    source: str
+
+
+@dataclass(frozen=True)
+class Symptom:
+    """A checklist item: ``supports`` maps the muscles whose cited symptom list has it to
+    the source saying so (shared differential facts 4.2)."""
+
+    id: str
+    label: str
+    supports: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class Safety:
     title: str
     text: str
@@ -159,6 +189,8 @@ class Anatomy:
     muscles: Mapping[str, Muscle]
     safety: Safety
     areas: Mapping[str, Area] = field(default_factory=dict)
+    cues: tuple[Cue, ...] = ()
+    symptoms: tuple[Symptom, ...] = ()
     _region_trees: dict[str, tuple[STRtree, tuple[Region, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -199,14 +199,15 @@ class Drawing:
 
     def finish_stroke(self) -> Change | None:
         """End the stroke being drawn and add it (one undo step); None without one. A
-        stroke the anatomy cannot take (an empty one) ends with nothing added."""
+        stroke the anatomy cannot take (an empty one), and an erasure that touches no pain,
+        end with nothing added."""
         draft, self._draft = self._draft, None
         if draft is None:
             return None
         builder = draft.catch_up()
         stroke = builder.stroke(draft.intensity, draft.erase)
         reason = validate_mark(stroke, self.anatomy)
-        if reason is not None:
+        if reason is not None or (draft.erase and not self._erases_pain(stroke)):
             return Change((), self.result, stroke_ended=True)
         full = over_limits((*self.marks, stroke))
         if full is not None:
@@ -217,6 +218,10 @@ class Drawing:
             paint = self.pain.new_paint(builder.view, builder.area_since(tick[0]), tick[1])
             measured = (tick[2], paint.fresh)
         return self._append(stroke, paint, measured, stroke_ended=True)
+
+    def _erases_pain(self, stroke: Stroke) -> bool:
+        pain = self.pain.geometry(stroke.view)
+        return not pain.is_empty and pain.intersects(stroke.geometry)
 
     def cancel_stroke(self) -> Change | None:
         """Drop the stroke being drawn; None without one."""

@@ -17,7 +17,7 @@ import numpy as np
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
-from bodymap.core.brush import stroke_geometry
+from bodymap.core.brush import TRACED_MAX_WIDTHS, is_rasterised, stroke_geometry
 
 INTENSITY_MIN = 1
 INTENSITY_MAX = 10
@@ -63,6 +63,18 @@ class Stroke:
         if "_xy" in self.__dict__:
             return len(self.__dict__["_xy"]) // 2
         return len(self.points)
+
+    def is_rasterised(self) -> bool:
+        """Whether its area is rasterised (see :mod:`bodymap.core.brush`), found without
+        making a lazy stroke's points."""
+        if "_xy" in self.__dict__:
+            xy = self.__dict__["_xy"].reshape(-1, 2) / 100
+            if len(xy) < 2:
+                return False
+            steps = np.diff(xy, axis=0)
+            length = float(np.hypot(steps[:, 0], steps[:, 1]).sum())
+            return length > TRACED_MAX_WIDTHS * self.width
+        return is_rasterised(self.points, self.width)
 
     def has_geometry(self) -> bool:
         return "geometry" in self.__dict__

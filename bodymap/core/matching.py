@@ -1,25 +1,26 @@
 """Rank muscle referral patterns by how well they explain the marked pain.
 
-For one muscle side, let P be the pain (all views), E the union of its essential zones and S
-its spillover zones outside E (per view; areas add up over views, all in SVG units squared):
+For one muscle side, or one trigger-point group of it, let P be the pain (all views), E the
+union of its essential zones and S its spillover zones outside E (per view; areas add up over
+views, all in SVG units squared):
 
     pain_explained = A(P ∩ (E ∪ S)) / A(P)
     weighted       = A(P ∩ E) + ½·A(P ∩ S)
     zone_covered   = weighted / (A(E) + ½·A(S) - T)
-    score          = sqrt(weighted / A(P) · zone_covered)
+    ochiai         = sqrt(weighted / A(P) · zone_covered)
+    score          = max(ochiai(whole), max_g ochiai(g) · min(1, pain_explained(g) / GROUP_FLOOR))
 
 T is the weighted area of the lateral landmarks drawn on both views (the outer hip) counted a
-second time: such a landmark joins the pattern once, so covering it on either view covers it
-(see docs/lateral-landmarks.md).
+second time (see docs/lateral-landmarks.md). The group floor keeps a small group inside a
+large drawing from ranking high on the little it covers (differential-facts D9).
 
-``score`` is the geometric mean of "how much of the pain this pattern accounts for" and "how
-much of the pattern is painful", with spillover area counting half (an Ochiai coefficient with
-weights). It lies in [0, 1] and is 1 only when the pain fills the essential zones exactly.
-A contact counts only when ``A(P ∩ (E ∪ S)) >= MIN_CONTACT_AREA`` and at least
-``MIN_CONTACT_FRACTION`` of the pain. ``unexplained`` is the fraction of the pain outside
-every counted pattern. Scores are rounded to 1e-9 so that float noise from the order of
+A muscle side is listed when its whole pattern explains at least ``LIST_FRACTION`` of the
+pain (and ``MIN_CONTACT_AREA``); smaller contacts from ``MIN_CONTACT_AREA`` and
+``MIN_CONTACT_FRACTION`` are "also touches". ``unexplained`` is the fraction of the pain
+outside every listed pattern. The anatomy's cues (other causes, warnings) follow the pain
+painted in their regions. Scores are rounded to 1e-9 so that float noise from the order of
 unions cannot reorder ties; results are sorted by score, then muscle id, then side, so the
-same pain always gives the same ranking.
+same pain always gives the same ranking. See docs/matching.md for the thresholds.
 """
 
 from __future__ import annotations
@@ -33,48 +34,26 @@ import shapely.errors
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Muscle, Zone
+from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Cue, Muscle, Zone
 from bodymap.core.geometry import polygonal
+from bodymap.core.match_result import Match, MatchResult
 
 MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adult)
 MIN_CONTACT_FRACTION = 0.01  # of the pain area
+LIST_FRACTION = 0.10  # a muscle side is listed from this share of the pain; less "also touches"
+GROUP_FLOOR = 0.5  # a group's score is scaled by min(1, its share of the pain / GROUP_FLOOR)
+CAUSE_FRACTION = 0.10  # another cause shows from this share of the pain in its regions,
+CAUSE_REGION_SHARE = 0.25  # or when this share of one of its regions is painted
+WHOLE = ""  # the group name of a muscle side's whole pattern
+REGION = "@region"  # the muscle id of a cue region's key in the overlaps
 # SVG units²: less is the float dust an erasure can leave along the edge it cut, not pain
 NO_PAIN_AREA = 1e-6
 SPILLOVER_WEIGHT = ZONE_WEIGHTS["spillover"]
-# (muscle id, side) -> (overlap, weighted overlap) of one area, SVG units²
-Overlaps = dict[tuple[str, str], tuple[float, float]]
+# (muscle id, side, group) -> (overlap, weighted overlap) of one area, SVG units²; group
+# WHOLE is the whole pattern, and (REGION, region id, WHOLE) the area painted in a cue region
+Overlaps = dict[tuple[str, str, str], tuple[float, float]]
 
-
-@dataclass(frozen=True)
-class Match:
-    """One muscle side whose referral pattern overlaps the pain."""
-
-    muscle: str
-    name: str
-    short_name: str
-    colour: str
-    side: str
-    score: float
-    pain_explained: float
-    zone_covered: float
-    overlap_area: float  # SVG units²
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "muscle": self.muscle,
-            "name": self.name,
-            "side": self.side,
-            "score": round(self.score, 4),
-            "pain_explained": round(self.pain_explained, 4),
-            "zone_covered": round(self.zone_covered, 4),
-        }
-
-
-@dataclass(frozen=True)
-class MatchResult:
-    matches: tuple[Match, ...]
-    pain_area: float  # SVG units², all views
-    unexplained: float  # fraction of the pain no counted pattern reaches, in [0, 1]
+__all__ = ["Match", "MatchResult", "MatchState", "Matcher", "Overlaps"]
 
 
 def _share(zone: Zone, same_view: list[Zone]) -> float:
@@ -89,7 +68,7 @@ def _share(zone: Zone, same_view: list[Zone]) -> float:
     return float(SPILLOVER_WEIGHT * own.difference(spill).area)
 
 
-def _twice_drawn(muscle: Muscle, side: str) -> float:
+def _twice_drawn(zones: tuple[Zone, ...]) -> float:
     """The weighted area of lateral landmarks drawn on both views, counted a second time.
 
     A zone whose id ends in ``_back`` with a twin ending in ``_front`` (same muscle side and
@@ -97,7 +76,6 @@ def _twice_drawn(muscle: Muscle, side: str) -> float:
     docs/lateral-landmarks.md). Its area joins the pattern once: the smaller drawing's share
     is returned, to be taken off the total, so painting it fully on either view covers it."""
     twice = 0.0
-    zones = muscle.zones_for(side)
     by_id = {z.id: z for z in zones}
     for back in (z for z in zones if z.id.endswith("_back")):
         front = by_id.get(back.id.removesuffix("_back") + "_front")
@@ -109,13 +87,18 @@ def _twice_drawn(muscle: Muscle, side: str) -> float:
 
 @dataclass(frozen=True)
 class _Pattern:
-    """One muscle side on one view: its essential union, the spillover outside it, and both."""
+    """One muscle side (whole, or one trigger-point group of it) on one view: its essential
+    union, the spillover outside it, and both."""
 
-    muscle: Muscle
-    side: str
+    key: tuple[str, str, str]  # muscle id, side, group (WHOLE for the whole pattern)
     essential: BaseGeometry
     spillover: BaseGeometry
     footprint: BaseGeometry
+
+
+def _groups(muscle: Muscle) -> tuple[str, ...]:
+    """The trigger-point groups of a muscle, sorted (one group: scored as the whole)."""
+    return tuple(sorted({z.group for z in muscle.zones}))
 
 
 class Matcher:
@@ -125,40 +108,53 @@ class Matcher:
         self.anatomy = anatomy
         self._patterns: dict[str, list[_Pattern]] = {v: [] for v in anatomy.views}
         # A(E) + ½·A(S) summed over the views; lateral landmarks (T) are taken off on first use
-        self._weighted_area: dict[tuple[str, str], float] = {}
-        self._pattern_area: dict[tuple[str, str], float] = {}
+        self._weighted_area: dict[tuple[str, str, str], float] = {}
+        self._pattern_area: dict[tuple[str, str, str], float] = {}
         for muscle in anatomy.muscles.values():
+            groups = _groups(muscle)
             for side in ("left", "right"):
                 for view in anatomy.views:
                     zones = muscle.zones_for(side, view)
-                    if not zones:
-                        continue
-                    ess = shapely.union_all([z.polygon for z in zones if z.weight == "essential"])
-                    spill = polygonal(
-                        shapely.union_all(
-                            [z.polygon for z in zones if z.weight == "spillover"]
-                        ).difference(ess)
-                    )
-                    footprint = shapely.union(ess, spill)
-                    for geom in (ess, footprint):
-                        shapely.prepare(geom)
-                    self._patterns[view].append(_Pattern(muscle, side, ess, spill, footprint))
-                    key = (muscle.id, side)
-                    area = ess.area + SPILLOVER_WEIGHT * spill.area
-                    self._weighted_area[key] = self._weighted_area.get(key, 0.0) + area
+                    self._add_pattern(view, (muscle.id, side, WHOLE), zones)
+                    for group in groups if len(groups) > 1 else ():
+                        mine = tuple(z for z in zones if z.group == group)
+                        self._add_pattern(view, (muscle.id, side, group), mine)
+        cue_regions = sorted({r for cue in anatomy.cues for r in cue.regions})
+        for region_id in cue_regions:
+            region = anatomy.regions[region_id]
+            poly = region.polygon
+            self._patterns[region.view].append(
+                _Pattern((REGION, region_id, WHOLE), poly, shapely.Polygon(), poly)
+            )
         self._trees = {
             view: STRtree([p.footprint for p in patterns])
             for view, patterns in self._patterns.items()
         }
 
-    def pattern_area(self, muscle_id: str, side: str) -> float:
-        """A(E) + ½·A(S) - T of a muscle side over all views (SVG units²), the denominator of
-        ``zone_covered``; T, the lateral landmarks drawn twice, is measured on first use so
-        that building a matcher stays cheap."""
-        key = (muscle_id, side)
+    def _add_pattern(self, view: str, key: tuple[str, str, str], zones: tuple[Zone, ...]) -> None:
+        if not zones:
+            return
+        ess = shapely.union_all([z.polygon for z in zones if z.weight == "essential"])
+        spill = polygonal(
+            shapely.union_all([z.polygon for z in zones if z.weight == "spillover"]).difference(ess)
+        )
+        footprint = shapely.union(ess, spill)
+        for geom in (ess, footprint):
+            shapely.prepare(geom)
+        self._patterns[view].append(_Pattern(key, ess, spill, footprint))
+        area = ess.area + SPILLOVER_WEIGHT * spill.area
+        self._weighted_area[key] = self._weighted_area.get(key, 0.0) + area
+
+    def pattern_area(self, muscle_id: str, side: str, group: str = WHOLE) -> float:
+        """A(E) + ½·A(S) - T of a muscle side (or one group of it) over all views (SVG
+        units²), the denominator of ``zone_covered``; T, the lateral landmarks drawn twice, is
+        measured on first use so that building a matcher stays cheap."""
+        key = (muscle_id, side, group)
         if key not in self._pattern_area:
-            twice = _twice_drawn(self.anatomy.muscles[muscle_id], side)
-            self._pattern_area[key] = self._weighted_area[key] - twice
+            zones = self.anatomy.muscles[muscle_id].zones_for(side)
+            if group != WHOLE:
+                zones = tuple(z for z in zones if z.group == group)
+            self._pattern_area[key] = self._weighted_area[key] - _twice_drawn(zones)
         return self._pattern_area[key]
 
     def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
@@ -207,8 +203,9 @@ class Matcher:
             return result
 
     def measure(self, view: str, geom: BaseGeometry) -> Overlaps:
-        """The overlap and weighted overlap of ``geom`` (on ``view``) with each muscle side
-        whose zones it touches: the costly part of matching, a function of ``geom`` alone."""
+        """The overlap and weighted overlap of ``geom`` (on ``view``) with each muscle side,
+        each of its groups and each cue region it touches: the costly part of matching, a
+        function of ``geom`` alone."""
         overlaps: Overlaps = {}
         if geom.is_empty or view not in self._trees:
             return overlaps
@@ -217,12 +214,18 @@ class Matcher:
             p = patterns[int(index)]
             inside = polygonal(geom.intersection(p.footprint))
             overlap = inside.area
+            if overlap > min(geom.area, p.footprint.area) * (1 + 1e-9) + 1e-9:
+                # GEOS (3.14) now and then overcounts the overlap of a multi-part erased area
+                # with a prepared zone: an overlap cannot exceed either area, so take it again
+                # the other way round, on a fine grid.
+                inside = polygonal(shapely.intersection(p.footprint, geom, grid_size=1e-9))
+                overlap = inside.area
             if overlap <= 0:
                 continue
             on_ess = inside.intersection(p.essential).area if not p.spillover.is_empty else overlap
             weighted = on_ess + SPILLOVER_WEIGHT * (overlap - on_ess)
-            a, w = overlaps.get((p.muscle.id, p.side), (0.0, 0.0))
-            overlaps[(p.muscle.id, p.side)] = (a + overlap, w + weighted)
+            a, w = overlaps.get(p.key, (0.0, 0.0))
+            overlaps[p.key] = (a + overlap, w + weighted)
         return overlaps
 
     def _accumulate(self, state: MatchState, view: str, geom: BaseGeometry, sign: float) -> None:
@@ -234,6 +237,58 @@ class Matcher:
             sums = state.totals.setdefault(key, [0.0, 0.0])
             sums[0] = max(0.0, sums[0] + sign * overlap)
             sums[1] = max(0.0, sums[1] + sign * weighted)
+
+    def _score(self, key: tuple[str, str, str], weighted: float, pain_area: float) -> float:
+        covered = min(1.0, weighted / self.pattern_area(*key))
+        return math.sqrt(min(1.0, weighted / pain_area) * covered)
+
+    def _match(self, muscle_id: str, side: str, state: MatchState, pain_area: float) -> Match:
+        """Score one muscle side: the better of its whole pattern and its best group, a
+        group's score scaled down when it explains less than GROUP_FLOOR of the pain."""
+        muscle = self.anatomy.muscles[muscle_id]
+        overlap, weighted = state.totals[(muscle_id, side, WHOLE)]
+        score = self._score((muscle_id, side, WHOLE), weighted, pain_area)
+        groups = _groups(muscle)
+        best_group, best = groups[0], -1.0
+        for group in groups if len(groups) > 1 else ():
+            g_overlap, g_weighted = state.totals.get((muscle_id, side, group), (0.0, 0.0))
+            if g_overlap <= 0:
+                continue
+            floor = min(1.0, g_overlap / pain_area / GROUP_FLOOR)
+            g_score = round(self._score((muscle_id, side, group), g_weighted, pain_area), 9)
+            if g_score * floor > best:
+                best_group, best = group, g_score * floor
+        zone_covered = min(1.0, weighted / self.pattern_area(muscle_id, side))
+        return Match(
+            muscle_id, muscle.name, muscle.short_name, muscle.colour, side,
+            round(max(score, best), 9), min(1.0, overlap / pain_area), zone_covered, overlap,
+            best_group,
+        )  # fmt: skip
+
+    def _cues(self, state: MatchState, pain_area: float) -> tuple[list[Cue], list[Cue]]:
+        """The anatomy's cues the painted regions bring up: (other causes, warnings)."""
+        causes: list[Cue] = []
+        warnings: list[Cue] = []
+        for cue in self.anatomy.cues:
+            by_side = {"left": 0.0, "right": 0.0, "midline": 0.0}
+            most = 0.0  # the largest painted share of one of its regions
+            for region_id in cue.regions:
+                area = state.totals.get((REGION, region_id, WHOLE), (0.0, 0.0))[0]
+                region = self.anatomy.regions[region_id]
+                by_side[region.side] += area
+                most = max(most, area / region.polygon.area)
+            total = sum(by_side.values())
+            if cue.when == "both_sides":
+                shown = min(by_side["left"], by_side["right"]) >= MIN_CONTACT_AREA
+            elif cue.kind == "cause":
+                shown = total >= MIN_CONTACT_AREA and (
+                    total >= CAUSE_FRACTION * pain_area or most >= CAUSE_REGION_SHARE
+                )
+            else:
+                shown = total >= MIN_CONTACT_AREA
+            if shown:
+                (causes if cue.kind == "cause" else warnings).append(cue)
+        return causes, warnings
 
     def _finish(
         self,
@@ -248,18 +303,14 @@ class Matcher:
             state.counted, state.explained = frozenset(), 0.0
             return MatchResult((), 0.0, 0.0)
         matches: list[Match] = []
-        for (muscle_id, side), (overlap, weighted) in state.totals.items():
+        touches: list[Match] = []
+        for (muscle_id, side, group), (overlap, _) in state.totals.items():
+            if group != WHOLE or muscle_id == REGION:
+                continue
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
-            muscle = self.anatomy.muscles[muscle_id]
-            zone_covered = min(1.0, weighted / self.pattern_area(muscle_id, side))
-            score = round(math.sqrt(min(1.0, weighted / pain_area) * zone_covered), 9)
-            matches.append(
-                Match(
-                    muscle_id, muscle.name, muscle.short_name, muscle.colour, side,
-                    score, min(1.0, overlap / pain_area), zone_covered, overlap,
-                )
-            )  # fmt: skip
+            listed = overlap >= LIST_FRACTION * pain_area
+            (matches if listed else touches).append(self._match(muscle_id, side, state, pain_area))
         counted = frozenset((m.muscle, m.side) for m in matches)
         if change is not None and counted == state.counted:
             view, geom, sign = change
@@ -269,9 +320,7 @@ class Matcher:
             if state.counted <= counted:  # more muscle sides count: grow the zones' union
                 new = counted - state.counted
                 for view, covered in state.coverage.items():
-                    more = [
-                        p.footprint for p in self._patterns[view] if (p.muscle.id, p.side) in new
-                    ]
+                    more = [p.footprint for p in self._patterns[view] if _whole(p.key) in new]
                     if more:
                         state.coverage[view] = shapely.union_all([covered, *more])
             else:
@@ -282,9 +331,15 @@ class Matcher:
                 for view, geom in pain.items()
                 if not geom.is_empty
             )
-        matches.sort(key=lambda m: (-m.score, m.muscle, m.side))
+        order = lambda m: (-m.score, m.muscle, m.side)  # noqa: E731
+        matches.sort(key=order)
+        touches.sort(key=order)
         unexplained = min(1.0, max(0.0, 1.0 - state.explained / pain_area))
-        return MatchResult(tuple(matches), pain_area, round(unexplained, 9))
+        causes, warnings = self._cues(state, pain_area)
+        return MatchResult(
+            tuple(matches), pain_area, round(unexplained, 9), tuple(touches),
+            tuple(causes), tuple(warnings),
+        )  # fmt: skip
 
     def _coverage(self, state: MatchState, view: str) -> BaseGeometry:
         """The union of the counted patterns' zones on ``view``, built when first needed."""
@@ -293,19 +348,24 @@ class Matcher:
                 [
                     p.footprint
                     for p in self._patterns.get(view, ())
-                    if (p.muscle.id, p.side) in state.counted
+                    if _whole(p.key) in state.counted
                 ]
             )
         return state.coverage[view]
 
 
+def _whole(key: tuple[str, str, str]) -> tuple[str, str] | None:
+    """(muscle id, side) of a whole pattern's key; None for a group or a cue region."""
+    return (key[0], key[1]) if key[2] == WHOLE and key[0] != REGION else None
+
+
 @dataclass
 class MatchState:
-    """What :meth:`Matcher.update` needs to follow changes: per muscle side the overlap and
-    weighted overlap (SVG units², all views), the counted muscle sides, their zones' union per
-    view, and the pain area inside it."""
+    """What :meth:`Matcher.update` needs to follow changes: per muscle side, group and cue
+    region the overlap and weighted overlap (SVG units², all views), the listed muscle
+    sides, their zones' union per view, and the pain area inside it."""
 
-    totals: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    totals: dict[tuple[str, str, str], list[float]] = field(default_factory=dict)
     counted: frozenset[tuple[str, str]] = frozenset()
     coverage: dict[str, BaseGeometry] = field(default_factory=dict)
     explained: float = 0.0

@@ -148,7 +148,7 @@ def _draw_views(
                 painter.setBrush(_colour(colour, palette.ZONE_FILL_ALPHA))
                 painter.drawPath(paths[view.id])
         for intensity, geom in drawing.bands(view.id):
-            painter.setBrush(_colour(palette.PAIN, palette.pain_alpha(intensity)))
+            painter.setBrush(_colour(palette.pain_colour(intensity), palette.PAIN_ALPHA))
             painter.drawPath(geometry_to_path(geom))
         painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         for paths, colour in zip(highlights, colours, strict=True):
@@ -181,14 +181,15 @@ def _draw_side(
         y += size + 7
 
     heading("Pain intensity")
-    swatch = 26.0
-    for i, level in enumerate((1, 4, 7, 10)):
-        rect = QtCore.QRectF(x + i * (swatch + 44), y, swatch, 16)
-        painter.fillRect(rect, _colour(palette.PAIN, palette.pain_alpha(level)))
-        painter.setPen(muted)
-        painter.setFont(_font(12))
-        painter.drawText(QtCore.QPointF(rect.right() + 6, y + 13), str(level))
-    y += 32
+    swatch, gap = 24.0, 3.0  # every level, 1 (mildest) to 10 (worst), its number below
+    painter.setPen(muted)
+    painter.setFont(_font(11))
+    for i, colour in enumerate(palette.PAIN_SCALE):
+        rect = QtCore.QRectF(x + i * (swatch + gap), y, swatch, 16)
+        painter.fillRect(rect, _colour(colour, palette.PAIN_ALPHA))
+        below = QtCore.QRectF(rect.x(), y + 17, swatch, 14)
+        painter.drawText(below, QtCore.Qt.AlignmentFlag.AlignHCenter, str(i + 1))
+    y += 40
 
     heading("Matching muscles")
     if not result.matches:

@@ -1,17 +1,17 @@
-"""The version 2 parts of ``regions.yaml``: body areas, and each region's SNOMED CT code
-and CHOIR segment codes (see docs/regions-format.md). Errors point at the source like the
-rest of :mod:`bodymap.io.regions_file`."""
+"""The version 2 parts of ``regions.yaml``: body areas, each region's SNOMED CT code
+and CHOIR segment codes, and the drawing's cues (see docs/regions-format.md). Errors point
+at the source like the rest of :mod:`bodymap.io.regions_file`."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
 
-from bodymap.core.anatomy import Area, Snomed
+from bodymap.core.anatomy import Area, Cue, Muscle, Region, Snomed, Symptom
 from bodymap.io import yaml_strict
 
 if TYPE_CHECKING:
-    from bodymap.io.regions_file import _Reader
+    from bodymap.io.regions_reader import Reader as _Reader
 
 _AREA_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -73,3 +73,65 @@ def read_choir(r: _Reader, value: Any, where: yaml_strict.Path, view: str) -> tu
                 (*where, k), f"CHOIR code {code!r} must be a whole number {low}-{high} on {view}"
             )
     return tuple(value)
+
+
+_CUE_KEYS = {"id", "kind", "label", "text", "regions", "when", "source"}
+
+
+def read_cues(r: _Reader, value: Any, regions: dict[str, Region]) -> tuple[Cue, ...]:
+    """The drawing's cues (other causes to consider and warnings); every region they name
+    must be a region of the file."""
+    cues: list[Cue] = []
+    seen: set[str] = set()
+    for i, item in enumerate(r.items(value, ("cues",))):
+        where: yaml_strict.Path = ("cues", i)
+        c = r.mapping(item, where, _CUE_KEYS)
+        cue_id = r.text(c["id"], (*where, "id"))
+        if not _AREA_ID.match(cue_id):
+            raise r.fail((*where, "id"), f"cue id {cue_id!r} must be lowercase snake_case")
+        if cue_id in seen:
+            raise r.fail((*where, "id"), f"cue id {cue_id!r} is used twice; keep one")
+        seen.add(cue_id)
+        names = r.texts(c["regions"], (*where, "regions"))
+        for k, name in enumerate(names):
+            if name not in regions:
+                raise r.fail(
+                    (*where, "regions", k), f"unknown region id {name!r}; use an id of `regions`"
+                )
+        cues.append(
+            Cue(
+                cue_id,
+                r.choice(c["kind"], (*where, "kind"), ("cause", "warning")),  # type: ignore[arg-type]
+                r.text(c["label"], (*where, "label")),
+                r.text(c["text"], (*where, "text")),
+                names,
+                r.choice(c["when"], (*where, "when"), ("any", "both_sides")),  # type: ignore[arg-type]
+                r.text(c["source"], (*where, "source")),
+            )
+        )
+    return tuple(cues)
+
+
+def read_symptoms(r: _Reader, value: Any, muscles: dict[str, Muscle]) -> tuple[Symptom, ...]:
+    """The symptom checklist; every muscle it names must be a muscle of the file."""
+    out: list[Symptom] = []
+    seen: set[str] = set()
+    for i, item in enumerate(r.items(value, ("symptoms",))):
+        where: yaml_strict.Path = ("symptoms", i)
+        s = r.mapping(item, where, {"id", "label", "for"})
+        symptom_id = r.text(s["id"], (*where, "id"))
+        if not _AREA_ID.match(symptom_id):
+            raise r.fail((*where, "id"), f"symptom id {symptom_id!r} must be lowercase snake_case")
+        if symptom_id in seen:
+            raise r.fail((*where, "id"), f"symptom id {symptom_id!r} is used twice; keep one")
+        seen.add(symptom_id)
+        supports: dict[str, str] = {}
+        for k, entry in enumerate(r.items(s["for"], (*where, "for"))):
+            ew: yaml_strict.Path = (*where, "for", k)
+            e = r.mapping(entry, ew, {"muscle", "source"})
+            muscle = r.text(e["muscle"], (*ew, "muscle"))
+            if muscle not in muscles:
+                raise r.fail((*ew, "muscle"), f"unknown muscle {muscle!r}; use an id of `muscles`")
+            supports[muscle] = r.text(e["source"], (*ew, "source"))
+        out.append(Symptom(symptom_id, r.text(s["label"], (*where, "label")), supports))
+    return tuple(out)

@@ -7,14 +7,9 @@ The schema is documented in ``docs/regions-format.md``. Every problem raises
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from pathlib import Path as FsPath
 from typing import Any
-
-import numpy as np
-from shapely.geometry import Polygon
-from shapely.validation import explain_validity
 
 from bodymap.core.anatomy import (
     VIEW_IDS,
@@ -30,7 +25,14 @@ from bodymap.core.anatomy import (
 )
 from bodymap.io import yaml_strict
 from bodymap.io.errors import RegionsError
-from bodymap.io.regions_codes import read_areas, read_choir, read_snomed
+from bodymap.io.regions_codes import (
+    read_areas,
+    read_choir,
+    read_cues,
+    read_snomed,
+    read_symptoms,
+)
+from bodymap.io.regions_reader import Reader as _Reader
 
 FORMAT = "bodymap-regions"
 SUPPORTED_VERSION = 2
@@ -70,107 +72,6 @@ def vocabulary() -> list[str]:
     return ids
 
 
-class _Reader:
-    """Typed access to the parsed document with errors that point at the source."""
-
-    def __init__(self, path: str, marks: yaml_strict.Marks) -> None:
-        self.path = path
-        self.marks = marks
-
-    def fail(self, where: yaml_strict.Path, reason: str) -> RegionsError:
-        while where not in self.marks and where:
-            where = where[:-1]
-        line, col = self.marks.get(where, (1, 1))
-        return RegionsError(self.path, reason, line, col)
-
-    def mapping(
-        self,
-        value: Any,
-        where: yaml_strict.Path,
-        required: set[str],
-        optional: frozenset[str] = frozenset(),
-    ) -> dict[str, Any]:
-        name = ".".join(map(str, where)) or "the document"
-        if not isinstance(value, dict):
-            raise self.fail(where, f"{name} must be a mapping of keys to values")
-        for key in value:
-            if key not in required | optional:
-                raise self.fail(
-                    (*where, key), f"unknown key {key!r} in {name}; remove it or fix its spelling"
-                )
-        for key in sorted(required):
-            if key not in value:
-                raise self.fail(where, f"{name} is missing the key {key!r}; add it")
-        return value
-
-    def text(self, value: Any, where: yaml_strict.Path) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(
-                where, f"{'.'.join(map(str, where))} must be non-empty text (quote it if needed)"
-            )
-        return value.strip()
-
-    def texts(self, value: Any, where: yaml_strict.Path) -> tuple[str, ...]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(where, f"{'.'.join(map(str, where))} must be a non-empty list")
-        return tuple(self.text(item, (*where, i)) for i, item in enumerate(value))
-
-    def items(self, value: Any, where: yaml_strict.Path) -> list[Any]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(where, f"{'.'.join(map(str, where))} must be a non-empty list")
-        return value
-
-    def choice(self, value: Any, where: yaml_strict.Path, allowed: tuple[str, ...]) -> str:
-        if value not in allowed:
-            raise self.fail(
-                where,
-                f"{'.'.join(map(str, where))} is {value!r}; expected one of {', '.join(allowed)}",
-            )
-        return str(value)
-
-    def number(self, value: Any, where: yaml_strict.Path) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(where, f"expected a number, got {value!r}")
-        if not math.isfinite(value):
-            raise self.fail(where, f"{value!r} is not a finite number; use a real coordinate")
-        return float(value)
-
-    def polygon(
-        self, value: Any, where: yaml_strict.Path, viewbox: tuple[float, float, float, float]
-    ) -> Polygon:
-        points = self.items(value, where)
-        if len(points) < 3:
-            raise self.fail(where, "a polygon needs at least 3 points")
-        flat = [c for p in points if type(p) is list and len(p) == 2 for c in p]
-        if (
-            len(flat) == 2 * len(points)
-            and {type(c) for c in flat} <= {int, float}
-            and all(map(math.isfinite, flat))
-        ):  # checked in bulk; the loop below finds the first bad point
-            poly = Polygon(np.asarray(flat, dtype=np.float64).reshape(-1, 2))
-        else:
-            coords = []
-            for i, point in enumerate(points):
-                if not isinstance(point, list) or len(point) != 2:
-                    raise self.fail((*where, i), "a point must be a pair [x, y]")
-                coords.append(
-                    (self.number(point[0], (*where, i, 0)), self.number(point[1], (*where, i, 1)))
-                )
-            poly = Polygon(coords)
-        if not poly.is_valid:
-            raise self.fail(
-                where, f"invalid polygon ({explain_validity(poly)}); fix the outline so it does "
-                "not cross itself",
-            )  # fmt: skip
-        x0, y0, w, h = viewbox
-        bx0, by0, bx1, by1 = poly.bounds
-        if bx0 < x0 or by0 < y0 or bx1 > x0 + w or by1 > y0 + h:
-            raise self.fail(
-                where, f"polygon reaches outside the viewBox {list(viewbox)}; move it inside"
-            )
-        return poly
-
-
 def load_regions(path: str | FsPath) -> Anatomy:
     """Read, validate and build the anatomy from ``path``.
 
@@ -202,7 +103,7 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         data,
         (),
         {"format", "version", "views", "regions", "muscles", "safety"},
-        frozenset({"areas"}),
+        frozenset({"areas", "cues", "symptoms"}),
     )
     if top["format"] != FORMAT:
         raise r.fail(("format",), f"format must be {FORMAT!r}; is this a regions file?")
@@ -231,9 +132,14 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         r.text(s["text"], ("safety", "text")),
         r.texts(s["red_flags"], ("safety", "red_flags")),
     )
+    if version < 2 and "cues" in top:
+        raise r.fail(("cues",), "cues need format version 2; set version: 2")
+    cues = read_cues(r, top["cues"], regions) if "cues" in top else ()
+    symptoms = read_symptoms(r, top["symptoms"], muscles) if "symptoms" in top else ()
     return Anatomy(
-        version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety, areas
-    )
+        version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety, areas,
+        cues, symptoms,
+    )  # fmt: skip
 
 
 def _views(r: _Reader, value: Any) -> dict[str, View]:
@@ -324,7 +230,15 @@ def _muscles(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Muscle
         zones = []
         for k, zitem in enumerate(r.items(m["zones"], (*where, "zones"))):
             zw: yaml_strict.Path = (*where, "zones", k)
-            z = r.mapping(zitem, zw, {"id", "side", "view", "group", "weight", "source", "polygon"})
+            z = r.mapping(
+                zitem,
+                zw,
+                {"id", "side", "view", "group", "weight", "source", "polygon"},
+                frozenset({"crosses_midline"}),
+            )
+            crosses = z.get("crosses_midline", False)
+            if not isinstance(crosses, bool):
+                raise r.fail((*zw, "crosses_midline"), "crosses_midline must be true or false")
             zone_id = r.text(z["id"], (*zw, "id"))
             if zone_id in zone_ids:
                 raise r.fail((*zw, "id"), f"zone id {zone_id!r} is used twice; keep one")
@@ -340,6 +254,7 @@ def _muscles(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Muscle
                     r.choice(z["weight"], (*zw, "weight"), ("essential", "spillover")),  # type: ignore[arg-type]
                     r.text(z["source"], (*zw, "source")),
                     r.polygon(z["polygon"], (*zw, "polygon"), views[view].viewbox),
+                    crosses,
                 )
             )
         muscles[muscle_id] = Muscle(

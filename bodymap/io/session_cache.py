@@ -82,6 +82,8 @@ def decode(cache: Any, marks_digest: str, marks: list[Mark], anatomy: Anatomy) -
         and cache["views_sha256"] == views_digest(cache["views"])
     ):
         return None
+    if _coordinates(cache["views"]) > _coordinate_budget(marks, anatomy):
+        return None  # more outline than these marks can make: refolding them costs less
     expected: dict[str, set[int]] = {view: set() for view in anatomy.views}
     for mark in marks:
         if isinstance(mark, RegionMark):
@@ -90,6 +92,33 @@ def decode(cache: Any, marks_digest: str, marks: list[Mark], anatomy: Anatomy) -
             expected[mark.view].add(mark.intensity)
     with np.errstate(all="ignore"):  # damaged numbers make the cache unusable, not noise
         return _decoded(cache["views"], expected, anatomy)
+
+
+def _coordinate_budget(marks: list[Mark], anatomy: Anatomy) -> int:
+    """The most coordinates the kept pain of ``marks`` can hold, generously: per intensity
+    level, 8 per stroke point and 64 per stroke (its ends and joins), each region's outline
+    twice, a rasterised stroke's cells (4 corners each). A damaged or forged cache past it is
+    never decoded: checking it would cost more than folding the marks."""
+    per_level = 10_000
+    levels = {mark.intensity for mark in marks}
+    for mark in marks:
+        if isinstance(mark, RegionMark):
+            per_level += 2 * len(anatomy.regions[mark.region].polygon.exterior.coords)
+        elif mark.is_rasterised():
+            per_level += 4 * _brush.RASTER_MAX_CELLS
+        else:
+            per_level += 8 * mark.point_count + 64
+    return per_level * max(1, len(levels))
+
+
+def _coordinates(views: dict[str, Any]) -> int:
+    """About how many coordinates the kept pain's WKB holds (16 bytes each), from the length
+    of its base64 text, without decoding it."""
+    total = 0
+    for levels in views.values():
+        if type(levels) is dict:
+            total += sum(len(t) * 3 // 4 // 16 for t in levels.values() if type(t) is str)
+    return total
 
 
 def _decoded(

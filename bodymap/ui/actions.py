@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
 from bodymap.ui.body_view import BodyView, Tool
 from bodymap.ui.files import FileController
+from bodymap.ui.legend import IntensityLegend
 from bodymap.ui.shell import INK, INTENSITY_MAX, INTENSITY_MIN, PAIN, WIDTH_MAX
 
 Std = QtGui.QKeySequence.StandardKey
@@ -125,10 +126,14 @@ class Actions(QtCore.QObject):
         self._intensity_spin.setValue(view.intensity)
         self._intensity_spin.setAccessibleName("Pain intensity")
         self._intensity_spin.setToolTip(
-            "Pain intensity 1 to 10, shown as colour strength ( , and . )"
+            "Pain intensity 1 to 10, shown by colour: the scale is in the status bar ( , and . )"
         )
+        self.legend = IntensityLegend(lambda: self._intensity_spin.value())
+        host.statusBar().addPermanentWidget(self.legend)
         self._size_spin.valueChanged.connect(self.size_changed)
         self._intensity_spin.valueChanged.connect(self.intensity_changed)
+        self._intensity_spin.valueChanged.connect(self.legend.update)
+        self.legend.intensity_chosen.connect(self._intensity_spin.setValue)
         self._build_menus()
         self._build_toolbar()
         files.recent_changed.connect(self._rebuild_recent)
@@ -191,6 +196,8 @@ class Actions(QtCore.QObject):
             action = QtGui.QAction(text, self.host)
             if i <= 9:
                 _set_shortcuts(action, f"Ctrl+{i}")
+            elif i <= 18:  # Ctrl+0 is "fit to window"
+                _set_shortcuts(action, f"Ctrl+Shift+{i - 9}")
             action.triggered.connect(lambda _=False, m=muscle_id: self.muscle_chosen.emit(m))
             self.muscles_menu.addAction(action)
             self.host.addAction(action)
@@ -248,6 +255,7 @@ class Actions(QtCore.QObject):
             self._size_spin.setValue(round(size))
         with QtCore.QSignalBlocker(self._intensity_spin):
             self._intensity_spin.setValue(intensity)
+        self.legend.update()
 
     def _step_size(self, factor: float) -> None:
         self._size_spin.setValue(max(2, round(self._size_spin.value() * factor)))
@@ -262,5 +270,13 @@ class Actions(QtCore.QObject):
             self.host,
             "About BodyMap",
             f"<h3>BodyMap {__version__}</h3><p>Mark where your back hurts and see which "
-            "muscles' referral patterns may explain it. A self-help guide, not a diagnosis.</p>",
+            "muscles' referral patterns may explain it. A self-help guide, not a diagnosis.</p>"
+            "<p>Built on Qt and Qt for Python (PySide6), used under the GNU LGPL version 3, "
+            "and other open-source components; their licences and notices are in the "
+            f"<i>licenses</i> folder of the program ({_licences_folder()}).</p>",
         )
+
+
+def _licences_folder() -> str:
+    """Where the licence notices were installed (the package's ``licenses`` folder)."""
+    return str(Path(__file__).resolve().parent.parent / "licenses")

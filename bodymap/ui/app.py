@@ -19,8 +19,9 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.ui import crash, dialogs
 from bodymap.ui.main_window import MainWindow
@@ -39,8 +40,25 @@ def application() -> QtWidgets.QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("BodyMap")
-    app.setDesktopFileName("bodymap")
+    app.setDesktopFileName(APP_ID)  # the .desktop file's name: docks and taskbars match it
+    app.setWindowIcon(app_icon())
     return app
+
+
+APP_ID = "org.bodymap.BodyMap"  # as in packaging/linux/ and the Flatpak manifest
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QtGui.QIcon:
+    """The application icon: the PNGs rendered from ``bodymap/icons/bodymap.svg`` (loaded by
+    Qt only when a size is first drawn)."""
+    folder = Path(__file__).resolve().parent.parent / "icons"
+    icon = QtGui.QIcon()
+    for size in ICON_SIZES:
+        path = folder / f"bodymap-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QtCore.QSize(size, size))
+    return icon
 
 
 class AfterFrame(QtCore.QObject):
@@ -107,10 +125,25 @@ def start(
     return window
 
 
-def run_app(session_path: str | None = None, regions_path: str | None = None) -> int:
+def run_app(
+    session_path: str | None = None, regions_path: str | None = None, smoke_test: bool = False
+) -> int:
+    """Run the window until it is closed; ``smoke_test`` closes it by itself once loaded
+    (``bodymap.ui.smoke``)."""
+    clean_up = None
+    if smoke_test:
+        from bodymap.ui import smoke
+
+        clean_up = smoke.isolate()
     app = application()
     first_frame = loaded = None
-    if os.environ.get("BODYMAP_REPORT_FIRST_PAINT"):
+    if smoke_test:
+        checker = smoke.SmokeTest(app)
+
+        def loaded() -> None:
+            AfterFrame(window, lambda: checker.done(len(window.anatomy.regions)))
+            window.update()
+    elif os.environ.get("BODYMAP_REPORT_FIRST_PAINT"):
 
         def first_frame() -> None:
             print(f"first-paint {time.time():.6f}", flush=True)
@@ -132,3 +165,6 @@ def run_app(session_path: str | None = None, regions_path: str | None = None) ->
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        if clean_up is not None:
+            window.close()
+            clean_up()

@@ -7,13 +7,37 @@ Importing it is cheap (no core, no shapely): the window shows this view over the
 from __future__ import annotations
 
 import enum
-from typing import Protocol
+import math
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore, QtGui, QtWidgets
+
+if TYPE_CHECKING:
+    from bodymap.core.drawing import Drawing
+    from bodymap.core.matching import MatchResult
 
 MIN_POINT_STEP = 0.6  # SVG units; closer pointer samples add nothing visible
 ZOOM_MIN, ZOOM_MAX = 0.2, 12.0
 FIT_MARGIN = 2  # pixels around the fitted scene, as QGraphicsView.fitInView leaves
+
+
+def describe_map(drawing: Drawing, result: MatchResult) -> str:
+    """What a screen reader says of the body map: the marks and the closest patterns."""
+    anatomy = drawing.anatomy
+    regions = [anatomy.regions[r].label for r in drawing.pain.marked_regions()]
+    strokes = sum(1 for m in drawing.marks if not hasattr(m, "region"))
+    parts = [f"Marked regions: {', '.join(regions)}." if regions else "No region marked."]
+    if strokes:
+        parts.append(f"{strokes} painted stroke{'s' if strokes > 1 else ''}.")
+    best = [f"{m.name} ({m.side})" for m in result.matches[:3]]
+    if best:
+        parts.append(f"Patterns that resemble the drawing: {', '.join(best)}.")
+    return " ".join(parts)
+
+
+def pen_intensity(event: QtGui.QTabletEvent) -> int:
+    """The intensity a pen's pressure (0 to 1) at the start of a stroke gives: 1 to 10."""
+    return max(1, min(10, 1 + round(9 * event.pressure())))
 
 
 class Tool(enum.Enum):
@@ -73,6 +97,7 @@ class BodyView(QtWidgets.QGraphicsView):
         self._stroke_last = QtCore.QPointF()
         self._region_press: str | None = None  # the region a region-tool press was on
         self._pan_from: QtCore.QPointF | None = None
+        self._pinch: tuple[QtCore.QPointF, float] | None = None  # scene point, finger span
         self._hover = ""
         self.setRenderHints(
             QtGui.QPainter.RenderHint.Antialiasing | QtGui.QPainter.RenderHint.SmoothPixmapTransform
@@ -91,6 +116,10 @@ class BodyView(QtWidgets.QGraphicsView):
         self.setScene(scene)
         self.body = scene
         self._has_body = True
+        self.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        # Keyboard focus shows as a frame in the highlight colour (Tab reaches the map).
+        self.setStyleSheet("BodyView { border: 2px solid transparent; }"
+                           "BodyView:focus { border: 2px solid palette(highlight); }")  # fmt: skip
         if self.fit_mode:
             self.fit()
         self.set_tool(self.tool)
@@ -164,45 +193,72 @@ class BodyView(QtWidgets.QGraphicsView):
     # -- mouse ---------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
-        button = event.button()
+        self._press(event.position(), event.button(), event.modifiers(), self.intensity)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
+        self._move(event.position())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
+        self._release(event.position(), event.button())
+        event.accept()
+
+    def viewportEvent(self, event: QtCore.QEvent) -> bool:
+        """A pen is a brush whose pressure sets the stroke's intensity; on a touch screen one
+        finger paints and two fingers pinch to zoom and drag to pan."""
+        kind, types = event.type(), QtCore.QEvent.Type
+        if kind in (types.TabletPress, types.TabletMove, types.TabletRelease):
+            assert isinstance(event, QtGui.QTabletEvent)
+            left = QtCore.Qt.MouseButton.LeftButton
+            if kind == types.TabletPress:
+                self._press(event.position(), left, event.modifiers(), pen_intensity(event))
+            elif kind == types.TabletMove:
+                self._move(event.position())
+            else:
+                self._release(event.position(), left)
+            event.accept()
+            return True
+        if kind in (types.TouchBegin, types.TouchUpdate, types.TouchEnd, types.TouchCancel):
+            assert isinstance(event, QtGui.QTouchEvent)
+            self._touch(event)
+            return True
+        return super().viewportEvent(event)
+
+    def _press(
+        self,
+        pos: QtCore.QPointF,
+        button: QtCore.Qt.MouseButton,
+        modifiers: QtCore.Qt.KeyboardModifier,
+        intensity: int,
+    ) -> None:
         if button == QtCore.Qt.MouseButton.MiddleButton or (
             button == QtCore.Qt.MouseButton.LeftButton
-            and event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier
+            and modifiers & QtCore.Qt.KeyboardModifier.ShiftModifier
         ):
-            self._pan_from = event.position()
+            self._pan_from = pos
             self.viewport().setCursor(QtCore.Qt.CursorShape.ClosedHandCursor)
-            event.accept()
             return
         if button != QtCore.Qt.MouseButton.LeftButton or not self._has_body:
-            event.accept()
             return
-        hit = self.body.locate(self.mapToScene(event.position().toPoint()))
+        hit = self.body.locate(self.mapToScene(pos.toPoint()))
         if self.tool is Tool.REGION:
             self._region_press = self.body.region_at(*hit) if hit else ""
-            event.accept()
             return
         if hit is None:
-            event.accept()
             return
         view_id, point = hit
         self._stroke_view, self._stroke_last = view_id, point
         width, erase = self.current_width(), self.tool is Tool.ERASER
-        self.body.begin_draft(view_id, point, width, erase, self.intensity)
-        self.stroke_began.emit(view_id, point.x(), point.y(), width, self.intensity, erase)
-        event.accept()
+        self.body.begin_draft(view_id, point, width, erase, intensity)
+        self.stroke_began.emit(view_id, point.x(), point.y(), width, intensity, erase)
 
-    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
-        pos = event.position()
+    def _move(self, pos: QtCore.QPointF) -> None:
         if self._pan_from is not None:
-            delta = pos - self._pan_from
+            self._scroll_by(pos - self._pan_from)
             self._pan_from = pos
-            h, v = self.horizontalScrollBar(), self.verticalScrollBar()
-            h.setValue(h.value() - round(delta.x()))
-            v.setValue(v.value() - round(delta.y()))
-            event.accept()
             return
         if not self._has_body:
-            event.accept()
             return
         scene_pos = self.mapToScene(pos.toPoint())
         if self.tool is Tool.REGION and self._stroke_view is None:
@@ -217,31 +273,67 @@ class BodyView(QtWidgets.QGraphicsView):
                 self._stroke_last = point
                 self.body.extend_draft(point)
                 self.stroke_extended.emit(point.x(), point.y())
-        event.accept()
 
-    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
-        button = event.button()
+    def _release(self, pos: QtCore.QPointF, button: QtCore.Qt.MouseButton) -> None:
         if self._pan_from is not None and button in (
             QtCore.Qt.MouseButton.MiddleButton,
             QtCore.Qt.MouseButton.LeftButton,
         ):
             self._pan_from = None
             self.set_tool(self.tool)
-            event.accept()
             return
         if button != QtCore.Qt.MouseButton.LeftButton or not self._has_body:
-            event.accept()
             return
         if self._region_press is not None:
             # A click marks the region it was on; a drag from one region to another, nothing.
             pressed, self._region_press = self._region_press, None
-            hit = self.body.locate(self.mapToScene(event.position().toPoint()))
+            hit = self.body.locate(self.mapToScene(pos.toPoint()))
             if pressed and hit and self.body.region_at(*hit) == pressed:
                 self.region_clicked.emit(pressed)
         elif self._stroke_view is not None:
             # The draft stays visible until the window has drawn the finished stroke.
             self.stroke_released.emit()
             self.end_stroke()
+
+    def _scroll_by(self, delta: QtCore.QPointF) -> None:
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() - round(delta.x()))
+        v.setValue(v.value() - round(delta.y()))
+
+    def _touch(self, event: QtGui.QTouchEvent) -> None:
+        viewport = self.viewport()
+        points = [viewport.mapFromGlobal(p.globalPosition()) for p in event.points()]
+        left = QtCore.Qt.MouseButton.LeftButton
+        ended = event.type() in (QtCore.QEvent.Type.TouchEnd, QtCore.QEvent.Type.TouchCancel)
+        if len(points) >= 2 and not ended:
+            if self._stroke_view is not None or self._region_press is not None:
+                self._region_press = None  # the second finger makes it a gesture
+                if self._stroke_view is not None:
+                    self.stroke_cancelled.emit()
+                    self.end_stroke()
+            a, b = points[0], points[1]
+            centre, span = (a + b) / 2, math.hypot(a.x() - b.x(), a.y() - b.y())
+            if self._pinch is not None:
+                anchor, before = self._pinch
+                if before > 0 and span > 0:
+                    self.zoom_by(span / before)
+                self._scroll_by(centre - self.mapFromScene(anchor).toPointF())
+            self._pinch = (self.mapToScene(centre.toPoint()), span)
+            event.accept()
+            return
+        if self._pinch is not None:  # the fingers lift after a gesture: nothing to paint
+            if ended:
+                self._pinch = None
+            event.accept()
+            return
+        if points:
+            pos = points[0]
+            if event.type() == QtCore.QEvent.Type.TouchBegin:
+                self._press(pos, left, event.modifiers(), self.intensity)
+            elif ended:
+                self._release(pos, left)
+            else:
+                self._move(pos)
         event.accept()
 
     def leaveEvent(self, event: QtCore.QEvent) -> None:

@@ -79,7 +79,16 @@ def ask_recovery(
             combo.addItem(label, key)
         grid.addWidget(combo, row, 2)
         combos[orphan.path] = combo
-    layout.addLayout(grid)
+    rows = QtWidgets.QWidget()
+    rows.setLayout(grid)
+    scroll = QtWidgets.QScrollArea()  # many orphans scroll instead of growing off screen
+    scroll.setWidget(rows)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    scroll.setMinimumSize(
+        min(rows.sizeHint().width() + 24, 900), min(rows.sizeHint().height() + 4, 520)
+    )
+    layout.addWidget(scroll)
     if set_aside:
         aside = QtWidgets.QLabel(
             "Could not be read, kept aside (open them with a newer version or the right "
@@ -115,12 +124,19 @@ def ask_save_path(parent: QtWidgets.QWidget | None, suggested: str) -> Path | No
     return Path(name)
 
 
-def ask_export(parent: QtWidgets.QWidget | None, suggested: str) -> tuple[Path, float] | None:
-    scale, ok = QtWidgets.QInputDialog.getInt(
-        parent, "Export PNG", "Image scale (1x to 4x):", 2, 1, 4, 1
-    )
-    if not ok:
+def ask_export(
+    parent: QtWidgets.QWidget | None,
+    suggested: str,
+    page_size: tuple[float, float] | None = None,
+) -> tuple[Path, float] | None:
+    """The scale (explained: ``ExportDialog``; ``page_size`` is the page at 1x, to show each
+    scale's pixels) and then the file of a PNG export; None when cancelled."""
+    from bodymap.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(page_size, parent)
+    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
         return None
+    scale = dialog.scale()
     name, _ = QtWidgets.QFileDialog.getSaveFileName(parent, "Export PNG", suggested, PNG_FILTER)
     if not name:
         return None

@@ -69,11 +69,17 @@ class PainDocument(QtCore.QObject):
             date=self.date,
         )
 
-    def load(self, session: Session, path: Path | None) -> None:
-        """Start over with ``session`` (no undo history, any stroke being drawn dropped)."""
+    def load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
+        """Start over with ``session`` (no undo history, any stroke being drawn dropped);
+        ``drawing``, when given, is its drawing already analysed (off the window's thread)."""
         self.created = session.created
         self.path = path
-        self.publish(self.drawing.replace(session.marks, session.pain))
+        if drawing is None:
+            self.publish(self.drawing.replace(session.marks, session.pain))
+        else:
+            ended = self.drawing.cancel_stroke() is not None
+            self.drawing = drawing
+            self.publish(Change(tuple(self.anatomy.views), drawing.result, stroke_ended=ended))
         self.set_note(session.note)
         self.answers, self.date = dict(session.answers), session.date
         self.set_score(session.score)

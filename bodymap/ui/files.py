@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -20,6 +20,7 @@ from bodymap.ui import dialogs
 from bodymap.ui.settings import app_settings
 
 if TYPE_CHECKING:
+    from bodymap.core.drawing import Drawing
     from bodymap.core.session import Session
     from bodymap.ui.autosave import Autosaver
     from bodymap.ui.document import PainDocument
@@ -45,6 +46,7 @@ class FileController(QtCore.QObject):
     document and autosaver given by :meth:`attach` and on ``undo_stack``."""
 
     recent_changed = QtCore.Signal()
+    session_replaced = QtCore.Signal()  # a new or opened session is about to be shown
 
     def __init__(self, window: QtWidgets.QMainWindow, undo_stack: QtGui.QUndoStack) -> None:
         super().__init__(window)
@@ -124,23 +126,35 @@ class FileController(QtCore.QObject):
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        from bodymap.core.drawing import Drawing
         from bodymap.io.session_file import load_session, regions_warning
+        from bodymap.ui.background import Cancelled, run_with_progress
 
         path = Path(path)
+        anatomy, matcher = self.document.anatomy, self.document.drawing.matcher
+
+        def read() -> tuple[Session, Drawing]:  # in a worker thread: no widgets here
+            session = load_session(path, anatomy)
+            return session, Drawing.of_session(session, anatomy, matcher)
+
         try:
-            session = load_session(path, self.document.anatomy)
+            session, drawing = run_with_progress(self.window, f"Opening {path.name}…", read)
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Cannot open the session", str(exc))
             return False
-        self._load(session, path)
+        except Cancelled:
+            self.window.statusBar().showMessage(f"Opening {path.name} cancelled.", 4000)
+            return False
+        self._load(session, path, drawing)
         self._remember(path)
         warning = regions_warning(session, self.document.anatomy, path.name)
         if warning:
             dialogs.show_info(self.window, "Session opened", warning)
         return True
 
-    def _load(self, session: Session, path: Path | None) -> None:
-        self.document.load(session, path)
+    def _load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
+        self.session_replaced.emit()  # e.g. the muscle guide starts afresh
+        self.document.load(session, path, drawing)
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.window.setWindowModified(False)
@@ -185,7 +199,11 @@ class FileController(QtCore.QObject):
         from bodymap.io.session_file import SUFFIX
 
         base = self.document.path.name.removesuffix(SUFFIX) if self.document.path else "pain-map"
-        answer = dialogs.ask_export(self.window, str(Path(self._folder()) / f"{base}.png"))
+        from bodymap.io.export import page_layout
+
+        page = page_layout(self.document.drawing.anatomy)
+        suggested = str(Path(self._folder()) / f"{base}.png")
+        answer = dialogs.ask_export(self.window, suggested, (page.width, page.height))
         if answer is None:
             return False
         return self.export_to(*answer)
@@ -213,6 +231,7 @@ class FileController(QtCore.QObject):
         deleted. True when work was restored into this window."""
         from bodymap.io.atomic import remove_stale_temps
         from bodymap.ui import recovery
+        from bodymap.ui.autosave import Autosaver
 
         for recent in map(Path, self.recent_files()):  # what saves killed half way left
             remove_stale_temps(recent.parent, f".{recent.name}.")
@@ -236,20 +255,17 @@ class FileController(QtCore.QObject):
         for orphan in orphans:
             choice = choices.get(orphan.path, dialogs.KEEP)
             if choice == dialogs.DISCARD:
-                from bodymap.ui.autosave import Autosaver
-
                 Autosaver.remove(orphan.path)
             elif choice == dialogs.RESTORE:
                 if not restored:
                     self.restore(orphan)
                     restored = True
                 else:
-                    # another window of this one's kind (the main window)
-                    make: Any = type(self.window)
-                    window = make(self.document.anatomy, self.document.drawing.matcher)
+                    matcher = self.document.drawing.matcher
+                    window = type(self.window)(self.document.anatomy, matcher)  # type: ignore[arg-type]
                     self.others.append(window)
                     window.show()
-                    window.files.restore(orphan)
+                    window.files.restore(orphan)  # type: ignore[attr-defined]
         return restored
 
     def restore(self, orphan: Orphan) -> None:
@@ -270,11 +286,11 @@ class FileController(QtCore.QObject):
         from bodymap.io.export import render_page
 
         previews = {}
+        anatomy, matcher = self.document.anatomy, self.document.drawing.matcher
         for orphan in orphans[:MAX_PREVIEWS]:
-            if orphan.session.pain is not None or not orphan.session.marks:
+            session = orphan.session
+            if session.pain is not None or not session.marks:
                 with contextlib.suppress(Exception):  # a picture is a nicety: never a failure
-                    drawing = Drawing.of_session(
-                        orphan.session, self.document.anatomy, self.document.drawing.matcher
-                    )
-                    previews[orphan.path] = render_page(drawing, orphan.session, PREVIEW_SCALE)
+                    drawing = Drawing.of_session(session, anatomy, matcher)
+                    previews[orphan.path] = render_page(drawing, session, PREVIEW_SCALE)
         return previews

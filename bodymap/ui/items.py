@@ -75,7 +75,7 @@ class PainLayerItem(QtWidgets.QGraphicsItem):
 
     def _fill(self, intensity: int) -> QtGui.QColor:
         if intensity not in self._fills:
-            self._fills[intensity] = colour(palette.PAIN, palette.pain_alpha(intensity))
+            self._fills[intensity] = colour(palette.pain_colour(intensity), palette.PAIN_ALPHA)
         return self._fills[intensity]
 
     def _draw(self, painter: QtGui.QPainter) -> None:
@@ -178,7 +178,9 @@ class DraftStrokeItem(QtWidgets.QGraphicsItem):
 
     def begin(self, point: QtCore.QPointF, width: float, erase: bool, intensity: int) -> None:
         fill = (
-            colour("#FFFFFF", 190) if erase else colour(palette.PAIN, palette.pain_alpha(intensity))
+            colour("#FFFFFF", 190)
+            if erase
+            else colour(palette.pain_colour(intensity), palette.PAIN_ALPHA)
         )
         self._pen = QtGui.QPen(
             fill, width, QtCore.Qt.PenStyle.SolidLine, QtCore.Qt.PenCapStyle.RoundCap,

@@ -18,10 +18,11 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.ui import dialogs
 from bodymap.ui.actions import Actions
-from bodymap.ui.body_view import BodyView, Tool
+from bodymap.ui.body_view import BodyView, Tool, describe_map
 from bodymap.ui.files import FileController
+from bodymap.ui.screen_fit import restore_layout
 from bodymap.ui.settings import app_settings
-from bodymap.ui.shell import ArtScene, ViewArt, on_paper
+from bodymap.ui.shell import ArtScene, ViewArt, make_dock, on_paper
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
@@ -79,11 +80,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
         # The docks' contents come with the anatomy (attach): item views cost the first frame
         # ~10 ms of PySide type set-up, and none of them has anything to show before.
-        self.match_dock = self._dock("Matches", "matches")
-        self.panel_dock = self._dock("Muscle guide", "guide")
-        self.region_dock = self._dock("Regions", "regions")
-        self.note_dock = self._dock("Note", "note")
-        self.diary_dock = self._dock("Diary", "diary")  # filled by ui/diary_dock.attach_diary
+        self.match_dock = make_dock(self, "Matches", "matches")
+        self.panel_dock = make_dock(self, "Muscle guide", "guide")
+        self.region_dock = make_dock(self, "Regions", "regions")
+        self.note_dock = make_dock(self, "Note", "note")
+        self.diary_dock = make_dock(self, "Diary", "diary")  # filled by ui/diary_dock.attach_diary
         # Placed by _restore_layout(): left the regions over the note, right the matches over
         # the muscle guide, unless the saved layout says otherwise.
         self._left_docks = (self.region_dock, self.note_dock)
@@ -150,6 +151,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.region_list = RegionList(anatomy)
         self.note_edit = QtWidgets.QPlainTextEdit()
         self.note_edit.setPlaceholderText("A note for this session: when it started, what helps…")
+        self.note_edit.setTabChangesFocus(True)  # Tab leaves the note; a note needs no tabs
         self.note_edit.setAccessibleName("Session note")
         self.match_dock.setWidget(self.match_list)
         self.panel_dock.setWidget(self.panels)
@@ -161,6 +163,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.autosaver = Autosaver(self.document.to_session, self)
         self.autosaver.show_in(self.statusBar())  # says so while work is not protected
         self.files.attach(self.document, self.autosaver)
+        self.files.session_replaced.connect(self.panels.reset)
         self.editor = Editor(self.document, self.view, self.scene, self.undo_stack)
         self.editor.result_shown.connect(self._show_result)
         self.editor.marks_changed.connect(self._on_editor_marks_changed)
@@ -191,17 +194,6 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def is_attached(self) -> bool:
         return self._attached
-
-    def _dock(self, title: str, name: str) -> QtWidgets.QDockWidget:
-        dock = QtWidgets.QDockWidget(title, self)
-        dock.setObjectName(f"dock_{name}")
-        dock.setWidget(QtWidgets.QWidget())  # replaced by attach()
-        dock.setFeatures(
-            QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        return dock
 
     # -- tools -----------------------------------------------------------------------------
 
@@ -286,6 +278,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_highlights()
         if final:
             self.panels.show_matches(result.matches)
+            self.view.setAccessibleDescription(describe_map(self.drawing, result))
 
     def _update_highlights(self) -> None:
         from bodymap.io import palette
@@ -306,6 +299,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.panel_dock.show()
             self.panel_dock.raise_()
             self.panels.open_muscle(muscle_id)
+            if not self.result.matches:  # nothing marked yet: show where it refers pain
+                sides = sorted({zone.side for zone in self.anatomy.muscles[muscle_id].zones})
+                self.scene.set_highlights([(muscle_id, side) for side in sides], None)
 
     def _focus_region_search(self) -> None:
         if self._attached:
@@ -343,22 +339,13 @@ class MainWindow(QtWidgets.QMainWindow):
         enum before its first frame (their PySide set-up costs ~15 ms); ``attach()`` places
         any dock a saved state left out."""
         settings = app_settings()
-        geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
-        if isinstance(geometry, QtCore.QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QtCore.QByteArray) and self.restoreState(state):
-            return
-        area, vertical = QtCore.Qt.DockWidgetArea, QtCore.Qt.Orientation.Vertical
-        for dock in self._left_docks:
-            self.addDockWidget(area.LeftDockWidgetArea, dock)
-        for dock in self._right_docks:
-            self.addDockWidget(area.RightDockWidgetArea, dock)
-        self.tabifyDockWidget(self.panel_dock, self.diary_dock)  # a tab beside the guide
-        self.resizeDocks([self.match_dock, self.panel_dock], [170, 560], vertical)
-        self.resizeDocks([self.region_dock, self.note_dock], [520, 160], vertical)
-        self.resizeDocks(
-            [self.region_dock, self.match_dock], [250, 400], QtCore.Qt.Orientation.Horizontal
+        # Brought onto this screen if need be; the docks laid out for the screen's size.
+        restore_layout(
+            self,
+            settings.value("window/geometry"),
+            settings.value("window/state"),
+            self._left_docks,
+            self._right_docks,
         )
 
     def save_layout(self) -> None:

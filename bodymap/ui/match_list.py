@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -10,7 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 if TYPE_CHECKING:  # the list is built before the core is imported (see app.py)
     from bodymap.core.matching import Match, MatchResult
 
-COLUMNS = ("#", "Muscle", "Side", "Score", "Explains", "Pattern")
+COLUMNS = ("#", "Muscle", "Side", "Strength", "Score", "Explains", "Pattern")
 NOTHING_MARKED = "Mark where it hurts to see which muscles may refer pain there."
 
 
@@ -43,6 +44,7 @@ class MatchList(QtWidgets.QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName("Matching muscles")
         self.tree.setToolTip(
+            "Strength: how closely the pain resembles the pattern, in words.\n"
             "Score: how well the pattern fits the pain (0 to 1).\n"
             "Explains: share of your pain inside this pattern.\n"
             "Pattern: share of this pattern that you marked."
@@ -51,11 +53,19 @@ class MatchList(QtWidgets.QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        # warnings and other causes the drawing brings up, above the list (never ranked)
+        self.cues = QtWidgets.QLabel()
+        self.cues.setWordWrap(True)
+        self.cues.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.cues.setContentsMargins(4, 2, 4, 2)
+        self.cues.setAccessibleName("Warnings and other causes to consider")
+        self.cues.hide()
         self.summary = QtWidgets.QLabel()
         self.summary.setWordWrap(True)
         self.summary.setContentsMargins(4, 2, 4, 2)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.cues)
         layout.addWidget(self.tree)
         layout.addWidget(self.summary)
         self.tree.itemSelectionChanged.connect(self._on_tree_selection_changed)
@@ -70,37 +80,61 @@ class MatchList(QtWidgets.QWidget):
         self.tree.clear()
         self._matches = result.matches
         items = []
-        for rank, match in enumerate(result.matches, 1):
+        rows = result.rows()
+        for rank, sides in enumerate(rows, 1):
+            match = sides[0]  # the better side; a muscle painted on both sides is one row
+            explains = min(1.0, sum(m.pain_explained for m in sides))
             item = QtWidgets.QTreeWidgetItem(
                 [
                     str(rank),
                     match.name,
-                    match.side,
+                    " and ".join(m.side for m in sides),
+                    match.strength,
                     f"{match.score:.2f}",
-                    f"{match.pain_explained:.0%}",
+                    f"{explains:.0%}",
                     f"{match.zone_covered:.0%}",
                 ]
             )
             item.setIcon(1, _swatch(match.colour))
             item.setData(0, QtCore.Qt.ItemDataRole.UserRole, (match.muscle, match.side))
-            for column in (0, 3, 4, 5):
+            for column in (0, 4, 5, 6):
                 item.setTextAlignment(column, QtCore.Qt.AlignmentFlag.AlignRight)
             items.append(item)
         self.tree.addTopLevelItems(items)
-        for item, match in zip(items, result.matches, strict=True):
-            if selected == (match.muscle, match.side):
+        for item, sides in zip(items, rows, strict=True):
+            if selected in {(m.muscle, m.side) for m in sides}:
                 item.setSelected(True)
         del blocker
+        self._show_cues(result)
         if result.pain_area == 0:
             self.summary.setText(NOTHING_MARKED)
         elif not result.matches:
-            self.summary.setText("No referral pattern in the guide overlaps this pain.")
+            self.summary.setText(
+                "No referral pattern in the guide explains a tenth of this pain or more."
+                + _touches(result)
+            )
         else:
             self.summary.setText(
                 f"No pattern explains <b>{result.unexplained:.0%}</b> of the pain."
+                + _touches(result)
             )
         if selected is not None and self.selected() is None:
             self.match_selected.emit("", "")
+
+    def _show_cues(self, result: MatchResult) -> None:
+        lines = [f"<b>&#9888; {escape(c.label)}.</b> {escape(c.text)}" for c in result.warnings]
+        if result.other_causes:
+            causes = "; ".join(escape(c.label) for c in result.other_causes)
+            lines.append(f"<b>Other causes to consider</b> (not muscles, not ranked): {causes}.")
+        self.cues.setText("<br>".join(lines))
+        self.cues.setToolTip("\n\n".join(f"{c.label}: {c.text}" for c in result.other_causes))
+        self.cues.setVisible(bool(lines))
+
+    def cue_text(self) -> str:
+        """The warnings and other causes shown above the list, as plain text."""
+        doc = QtGui.QTextDocument()
+        doc.setHtml(self.cues.text())
+        return doc.toPlainText() if self.cues.isVisibleTo(self) else ""
 
     def rows(self) -> list[list[str]]:
         """The visible texts, row by row (what a user reads)."""
@@ -126,3 +160,11 @@ class MatchList(QtWidgets.QWidget):
     def _on_tree_selection_changed(self) -> None:
         key = self.selected()
         self.match_selected.emit(*(key or ("", "")))
+
+
+def _touches(result: MatchResult) -> str:
+    """The "also touches" sentence: contacts explaining less than a tenth of the pain."""
+    if not result.also_touches:
+        return ""
+    names = ", ".join(f"{escape(m.name)} ({m.side})" for m in result.also_touches)
+    return f"<br>Also touches, but explains little of it: {names}."

@@ -166,6 +166,14 @@ class MusclePanels(QtWidgets.QTabWidget):
         self.setCurrentWidget(self._page(muscle_id))
         self._pages[muscle_id].lay_out()
 
+    def reset(self) -> None:
+        """Close every tab, ranked or opened by hand: a new or opened session starts with the
+        guide empty until its own matches arrive."""
+        for muscle_id in self._ranked:
+            self._pages[muscle_id].set_note("")
+        self._ranked, self._pinned = [], []
+        self._sync_tabs()
+
     def titles(self) -> list[str]:
         return [
             self.tabText(i) for i in range(self.count()) if self.widget(i) in self._pages.values()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 if TYPE_CHECKING:  # the list is built before the core is imported (see app.py)
     from bodymap.core.anatomy import Anatomy, Region
@@ -20,7 +20,8 @@ def anatomy_view_label(anatomy: Anatomy | None, view: str) -> str:
 
 
 class RegionList(QtWidgets.QWidget):
-    """Type to filter; Space or a click on the box toggles a region."""
+    """Type to filter; Down (or Enter) moves into the results, Up from the first result back
+    to the search; Space or a click on the box toggles a region."""
 
     region_toggled = QtCore.Signal(str)
 
@@ -43,6 +44,8 @@ class RegionList(QtWidgets.QWidget):
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.list.itemChanged.connect(self._on_list_item_changed)
         self.list.itemActivated.connect(self._on_list_item_activated)
+        self.search.installEventFilter(self)
+        self.list.installEventFilter(self)
         self._anatomy: Anatomy | None = None
         self._marked: set[str] = set()
         if anatomy is not None:
@@ -120,7 +123,35 @@ class RegionList(QtWidgets.QWidget):
         self._show(text)
 
     def _on_search_return_pressed(self) -> None:
+        self._enter_results()
+
+    def _enter_results(self) -> None:
+        """Focus the list on its current result, else the first one shown."""
+        current = self.list.currentItem()
+        if current is None or current.isHidden() or current.data(_ID) is None:
+            shown = [
+                self.list.item(i)
+                for i in range(self.list.count())
+                if not self.list.item(i).isHidden() and self.list.item(i).data(_ID) is not None
+            ]
+            if shown:
+                self.list.setCurrentItem(shown[0])
         self.list.setFocus()
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() != QtCore.QEvent.Type.KeyPress or not isinstance(event, QtGui.QKeyEvent):
+            return False
+        key = event.key()
+        if watched is self.search and key == QtCore.Qt.Key.Key_Down:
+            self._enter_results()
+            return True
+        if watched is self.list and key == QtCore.Qt.Key.Key_Up:
+            shown = [i for i in range(self.list.count()) if not self.list.item(i).isHidden()]
+            first = next((i for i in shown if self.list.item(i).data(_ID) is not None), None)
+            if first is not None and self.list.currentRow() == first:
+                self.search.setFocus()
+                return True
+        return False
 
     def _on_list_item_changed(self, item: QtWidgets.QListWidgetItem) -> None:
         if item.data(_ID) is not None:

@@ -19,6 +19,10 @@ INK = "#2B2B2B"
 PAIN = "#D55E00"
 VIEW_GAP = 40.0
 INTENSITY_MIN, INTENSITY_MAX = 1, 10
+PAIN_SCALE = (  # the pain colour of each intensity, 1 to 10
+    "#C05F00", "#BE4504", "#B92612", "#AC0020", "#94002C",
+    "#7D0032", "#660032", "#510031", "#3C002C", "#270024",
+)  # fmt: skip
 WIDTH_MAX = 200.0
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -99,6 +103,20 @@ class ViewRoot(QtWidgets.QGraphicsItem):
 
     def paint(self, painter: QtGui.QPainter, option: object, widget: object = None) -> None:
         pass
+
+
+def make_dock(window: QtWidgets.QMainWindow, title: str, name: str) -> QtWidgets.QDockWidget:
+    """An empty dock of ``window`` (its content comes with the anatomy), movable, floatable
+    and closable, named for saved layouts ``dock_<name>``."""
+    dock = QtWidgets.QDockWidget(title, window)
+    dock.setObjectName(f"dock_{name}")
+    dock.setWidget(QtWidgets.QWidget())
+    dock.setFeatures(
+        QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetClosable
+        | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    )
+    return dock
 
 
 def on_paper(view: QtWidgets.QGraphicsView) -> None:

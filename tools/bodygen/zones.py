@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shapely import affinity
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -51,6 +52,15 @@ class Zone:
     weight: str  # essential | spillover
     source: str
     shape: BaseGeometry
+    crosses_midline: bool = False  # a one-sided pattern reaching across the midline
+
+
+def _finish_across(shape: BaseGeometry) -> Polygon:
+    """Clip to the whole trunk (both halves), simplify, keep one polygon."""
+    half = half_trunk()
+    body = half.union(affinity.scale(half, -1.0, 1.0, origin=(0, 0)))
+    main = largest(shape.intersection(body))
+    return Polygon(main.exterior).simplify(SIMPLIFY, preserve_topology=True)
 
 
 def _finish(shape: BaseGeometry) -> Polygon:
@@ -68,6 +78,13 @@ def _inguinal_patch() -> BaseGeometry:
     ligament_mid = ((b.ASIS_D + 14) / 2, (b.ASIS + b.CROTCH - 17) / 2)
     cx, cy = (b.ASIS_D + ligament_mid[0]) / 2 - 3, (b.ASIS + ligament_mid[1]) / 2 + 9
     return ellipse(cx, cy, 30.0, 15.0, angle=-48.0)
+
+
+def _inguinal_groin() -> BaseGeometry:
+    """The inguinal patch carried along the lateral half of the groin crease into the groin
+    (differential facts D4: "lower quadrant of the abdomen and the groin")."""
+    crease = band([*b.GROIN_CREASE[:3], (28.0, 434.0)], 9.0)
+    return filled(union([_inguinal_patch(), crease]), 6.0)
 
 
 def ql_zones() -> list[Zone]:
@@ -92,7 +109,7 @@ def ql_zones() -> list[Zone]:
             "essential",
             band([(BIG, b.CREST), *b.CREST_FRONT], 10.0),
         ),
-        z("lower_abdomen", "front", "superficial upper", "spillover", _inguinal_patch()),
+        z("lower_abdomen", "front", "superficial upper", "spillover", _inguinal_groin()),
         z("outer_hip_back", "back", "superficial lower", "essential", trochanter),
         z("outer_hip_front", "front", "superficial lower", "essential", trochanter),
         z("outer_thigh_back", "back", "superficial lower", "spillover", tail),
@@ -134,9 +151,11 @@ def psoas_zones() -> list[Zone]:
             (5, 340),
         ]
     )
-    # on the groin crease, then down the front-inner upper thigh to about 0.42 H
+    # on the groin crease, then down the front (anteromedial) upper thigh to about 0.42 H;
+    # the thigh part's axis sits 0.01 H lateral of the first drawing, out of the inner thigh
+    # (adductor territory; differential facts D6)
     groin = ellipse(38.0, 434.0, 27.0, 13.0, angle=-40.0)
-    thigh = union([groin, ellipse(29.0, 474.0, 21.0, 38.0, angle=-10.0)])
+    thigh = union([groin, ellipse(39.0, 474.0, 21.0, 38.0, angle=-10.0)])
     return [
         z("low_back", "back", "essential", rounded(lumbar, 6.0)),
         z("groin_thigh", "front", "essential", filled(thigh, 20.0)),
@@ -145,4 +164,23 @@ def psoas_zones() -> list[Zone]:
 
 
 def all_zones() -> list[tuple[Zone, Polygon]]:
-    return [(zone, _finish(zone.shape)) for zone in [*ql_zones(), *psoas_zones()]]
+    from . import zones_back as zb
+    from . import zones_hip as zh
+
+    zones = [
+        *ql_zones(),
+        *psoas_zones(),
+        *zh.gluteus_medius_zones(),
+        *zh.gluteus_minimus_zones(),
+        *zh.piriformis_zones(),
+        *zb.iliocostalis_zones(),
+        *zb.multifidus_zones(),
+        *zb.gluteus_maximus_zones(),
+        *zb.longissimus_zones(),
+        *zh.tfl_zones(),
+    ]
+    zones += zb.rectus_abdominis_zones()
+    return [
+        (zone, _finish_across(zone.shape) if zone.crosses_midline else _finish(zone.shape))
+        for zone in zones
+    ]

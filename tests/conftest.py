@@ -98,3 +98,10 @@ def window(qtbot, anatomy, matcher, asked):  # type: ignore[no-untyped-def]
     yield win
     win.undo_stack.setClean()
     win.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_application(qapp):  # type: ignore[no-untyped-def]
+    """The QApplication, made before any test runs: a headless export in an earlier test
+    would otherwise make a QGuiApplication, and no window could be made after it."""
+    return qapp

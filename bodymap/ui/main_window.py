@@ -181,6 +181,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 if self.dockWidgetArea(dock) == area.NoDockWidgetArea:
                     self.addDockWidget(side, dock)
         self._attached = True
+        QtCore.QTimer.singleShot(300, self.panels.prepare_pages)  # idle, after the first frame
         self.files.update_title()
         self.update_tool_hint()
 

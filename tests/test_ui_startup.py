@@ -73,6 +73,7 @@ def test_shell_shows_the_art_then_the_loaded_window_works(qtbot, anatomy, errors
     p = region.polygon.representative_point()
     click(window, region.view, p.x, p.y)
     assert window.match_list.rows()[0][1] == "Quadratus lumborum"
+    qtbot.waitUntil(lambda: not window.panels.is_waiting())  # the guide follows the list
     assert window.panels.titles()[0] == "1. Quadratus lumborum"
     window.undo_stack.setClean()
     window.close()

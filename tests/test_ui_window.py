@@ -28,7 +28,9 @@ def _visible_patterns(window) -> set[tuple[str, str]]:  # type: ignore[no-untype
     return {(i.muscle, i.side) for i in window.scene.visible_zone_items()}
 
 
-def test_click_outer_hip_highlights_same_side_ql_and_opens_its_panel(window, anatomy) -> None:  # type: ignore[no-untyped-def]
+def test_click_outer_hip_highlights_same_side_ql_and_opens_its_panel(
+    window, anatomy, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     click(window, *_point(anatomy, "back.left.outer_hip"))
     assert window.document.drawing.pain.region_marked("back.left.outer_hip")
     assert ("quadratus_lumborum", "left") in _visible_patterns(window)
@@ -38,6 +40,7 @@ def test_click_outer_hip_highlights_same_side_ql_and_opens_its_panel(window, ana
     rows = window.match_list.rows()
     assert rows[0][1:3] == ["Quadratus lumborum", "left"]
     assert window.panel_dock.isVisible()
+    qtbot.waitUntil(lambda: not window.panels.is_waiting())  # the guide follows the list
     assert window.panels.titles()[0] == "1. Quadratus lumborum"
     assert "Quadratus lumborum" in window.panels.currentWidget().toPlainText()
     assert "No pattern explains" in window.match_list.summary.text()
@@ -47,14 +50,18 @@ def test_click_outer_hip_highlights_same_side_ql_and_opens_its_panel(window, ana
     assert item[0].checkState() == QtCore.Qt.CheckState.Checked
 
 
-def test_the_guide_opens_on_the_best_match_and_keeps_the_page_being_read(window, anatomy) -> None:  # type: ignore[no-untyped-def]
+def test_the_guide_opens_on_the_best_match_and_keeps_the_page_being_read(
+    window, anatomy, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     click(window, *_point(anatomy, "back.left.sacroiliac"))  # both muscles at once
     matches = window.result.matches
     assert len({m.muscle for m in matches}) >= 2
+    qtbot.waitUntil(lambda: not window.panels.is_waiting())  # the guide follows the list
     assert window.panels.current_muscle() == matches[0].muscle
     other = next(m.muscle for m in matches if m.muscle != matches[0].muscle)
     window.panels.open_muscle(other)
     click(window, *_point(anatomy, "front.left.upper_front_thigh"))
+    qtbot.waitUntil(lambda: not window.panels.is_waiting())  # the guide follows the list
     assert window.panels.current_muscle() == other
 
 
@@ -67,7 +74,7 @@ def test_second_click_unmarks_the_region(window, anatomy) -> None:  # type: igno
     assert window.scene.visible_zone_items() == []
 
 
-def test_brush_stroke_over_upper_front_thigh_ranks_psoas_first(window, anatomy) -> None:  # type: ignore[no-untyped-def]
+def test_brush_stroke_over_upper_front_thigh_ranks_psoas_first(window, anatomy, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.action_set.tool_actions[Tool.BRUSH].trigger()
     assert window.view.tool is Tool.BRUSH
     assert "Brush" in window.tool_label.text()
@@ -78,6 +85,7 @@ def test_brush_stroke_over_upper_front_thigh_ranks_psoas_first(window, anatomy) 
     assert window.undo_stack.count() == 1  # one drag, one undo step
     assert window.match_list.rows()[0][1:3] == ["Psoas (iliopsoas)", "left"]
     assert ("psoas", "left") in _visible_patterns(window)
+    qtbot.waitUntil(lambda: not window.panels.is_waiting())  # the guide follows the list
     assert window.panels.titles()[0] == "1. Psoas (iliopsoas)"
     assert not window.scene.pain_layers["front"].is_empty()
     page = window.panels.currentWidget()
@@ -88,6 +96,7 @@ def test_brush_stroke_over_upper_front_thigh_ranks_psoas_first(window, anatomy) 
     # A second stroke elsewhere changes the figures on the open page, and only them.
     guide = page.text.toPlainText()
     drag(window, "front", line_inside(anatomy.regions["front.left.groin"].polygon))
+    qtbot.waitUntil(lambda: not window.panels.is_waiting())  # the guide follows the list
     assert window.panels.currentWidget() is page
     second = window.result.matches[0]
     assert second.pain_explained != first.pain_explained

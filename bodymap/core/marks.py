@@ -7,7 +7,6 @@ marks makes is :class:`bodymap.core.pain.PainMap`'s business.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -141,7 +140,7 @@ def validate_mark(mark: Mark, anatomy: Anatomy) -> str | None:
         return "a stroke needs at least one point"
     if len(mark.points) > MAX_POINTS_PER_STROKE:
         return f"a stroke may have at most {MAX_POINTS_PER_STROKE} points"
-    if not all(math.isfinite(x) and math.isfinite(y) for x, y in mark.points):
+    if not np.isfinite(np.asarray(mark.points, dtype=float)).all():
         return "stroke points must be finite numbers"
     return None
 

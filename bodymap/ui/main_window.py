@@ -185,6 +185,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.diary = attach_diary(self)  # the Diary dock and menu
         self._attached = True
+        QtCore.QTimer.singleShot(300, self.panels.prepare_pages)  # idle, after the first frame
         self.files.update_title()
         self.update_tool_hint()
 

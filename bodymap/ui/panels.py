@@ -59,6 +59,9 @@ def panel_html(muscle: Muscle) -> str:
     )
 
 
+GUIDE_DELAY_MS = 40  # after a stroke's end: the list and the map first
+
+
 class MusclePage(QtWidgets.QWidget):
     """One muscle's tab: how it matches the pain now (a line that changes with every stroke)
     above the guide text (laid out once, when the tab is first shown).
@@ -133,6 +136,11 @@ class MusclePanels(QtWidgets.QTabWidget):
         self._ranked: list[str] = []
         self._pinned: list[str] = []
         self.currentChanged.connect(self._on_tabs_current_changed)
+        self._pending: tuple[Match, ...] = ()
+        self._pending_timer = QtCore.QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(GUIDE_DELAY_MS)
+        self._pending_timer.timeout.connect(self._show_pending)
         self.tabCloseRequested.connect(self._on_tabs_close_requested)
         self._placeholder = QtWidgets.QLabel(
             "Muscles that may explain your pain open here.\n"
@@ -143,6 +151,13 @@ class MusclePanels(QtWidgets.QTabWidget):
         self._sync_tabs()
 
     def show_matches(self, matches: tuple[Match, ...]) -> None:
+        """Show ``matches`` a moment later (``GUIDE_DELAY_MS``): the list, the highlights and
+        the pain are drawn first, and a quick run of strokes rebuilds the tabs once."""
+        self._pending = matches
+        self._pending_timer.start()
+
+    def _show_pending(self) -> None:
+        matches = self._pending
         ranked: list[str] = []
         for rank, match in enumerate(matches, 1):
             if match.muscle not in ranked and len(ranked) < MAX_RANKED_TABS:
@@ -166,9 +181,14 @@ class MusclePanels(QtWidgets.QTabWidget):
         self.setCurrentWidget(self._page(muscle_id))
         self._pages[muscle_id].lay_out()
 
+    def is_waiting(self) -> bool:
+        """Whether matches given are still to be shown (see :meth:`show_matches`)."""
+        return self._pending_timer.isActive()
+
     def reset(self) -> None:
         """Close every tab, ranked or opened by hand: a new or opened session starts with the
         guide empty until its own matches arrive."""
+        self._pending_timer.stop()
         for muscle_id in self._ranked:
             self._pages[muscle_id].set_note("")
         self._ranked, self._pinned = [], []
@@ -182,6 +202,14 @@ class MusclePanels(QtWidgets.QTabWidget):
     def current_muscle(self) -> str | None:
         page = self.currentWidget()
         return page.muscle.id if isinstance(page, MusclePage) else None
+
+    def prepare_pages(self) -> None:
+        """Build the muscles' pages one at a time while the window is idle (~5 ms each, the
+        text laid out), so that a muscle first listed at a stroke's end costs nothing more."""
+        todo = [m for m in self.anatomy.muscles if m not in self._pages]
+        if todo:
+            self._page(todo[0])
+            QtCore.QTimer.singleShot(0, self.prepare_pages)
 
     def _page(self, muscle_id: str) -> MusclePage:
         if muscle_id not in self._pages:

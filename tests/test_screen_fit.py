@@ -153,7 +153,7 @@ def test_the_window_fits_small_and_high_dpi_screens(
     assert result["view_width"] >= 0.55 * result["window"][2], result
     # under 1280 logical pixels wide every dock shares the right column, as tabs
     assert result["areas"] == ["RightDockWidgetArea"] * 4
-    assert sorted(result["tabbed_with_guide"]) == ["Note", "Regions"]
+    assert sorted(result["tabbed_with_guide"]) == ["Diary", "Note", "Regions"]
 
 
 def test_a_saved_large_layout_comes_back_onto_a_small_screen(tmp_path: Path) -> None:

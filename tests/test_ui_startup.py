@@ -216,10 +216,10 @@ def test_the_shell_becomes_the_same_window_as_a_loaded_one(qtbot, anatomy, error
             ],
             "window actions": [(a.text(), a.shortcuts()) for a in window.actions()],
             "toolbar": [a.text() for a in bar.actions()],
-            "docks": [
+            "docks": sorted(  # by name: the order of Qt's children list is not what shows
                 (d.objectName(), window.dockWidgetArea(d), d.isVisible(), type(d.widget()))
                 for d in window.findChildren(QtWidgets.QDockWidget)
-            ],
+            ),
             "cursor": window.view.viewport().cursor().shape(),
         }
 

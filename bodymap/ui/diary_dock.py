@@ -10,7 +10,7 @@ a new entry or a file copied in shows on the timeline.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -24,7 +24,7 @@ from bodymap.ui.timeline import Timeline
 
 if TYPE_CHECKING:
     from bodymap.ui.document import PainDocument
-    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.host import Host
 
 SETTING_FOLDER = "diary/folder"
 SETTING_RANGE = "diary/range"
@@ -155,14 +155,21 @@ class DiaryPanel(QtWidgets.QWidget):
 class DiaryController(QtCore.QObject):
     """Connects the Diary dock and menu to the window's document and file commands."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(cast(QtCore.QObject, window))
         self.window = window
+        self.main = cast(QtWidgets.QMainWindow, window)  # dialogs' parent, status bar
         self.summarizer = Summarizer(window.anatomy, window.matcher)
         self.entries: list[EntrySummary] = []
         self.panel = DiaryPanel()
         self.dock = window.diary_dock
-        self.dock.setWidget(self.panel)
+        # In a scroll area: the dock may be small (a small screen tabs every dock together)
+        # without making the window taller than the screen.
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setWidget(self.panel)
+        self.dock.setWidget(scroll)
         self._watcher = QtCore.QFileSystemWatcher(self)
         self._refresh_timer = QtCore.QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -239,7 +246,7 @@ class DiaryController(QtCore.QObject):
                 self.entries = read_diary(self.folder, self.window.anatomy, self.summarizer)
             except BodyMapError as exc:
                 self.entries = []
-                self.window.statusBar().showMessage(str(exc), 8000)
+                self.main.statusBar().showMessage(str(exc), 8000)
         p.timeline.set_entries(self.entries)
         self._show_current()
         damaged = [e for e in self.entries if not e.ok]
@@ -274,12 +281,12 @@ class DiaryController(QtCore.QObject):
             try:
                 previous = load_session(self.folder / readable[-1].name, self.window.anatomy)
             except BodyMapError as exc:
-                dialogs.show_error(self.window, "Cannot copy the last entry", str(exc))
+                dialogs.show_error(self.main, "Cannot copy the last entry", str(exc))
                 return None
         try:
             path = add_entry(self.folder, new_entry(previous))
         except BodyMapError as exc:
-            dialogs.show_error(self.window, "Cannot add an entry", str(exc))
+            dialogs.show_error(self.main, "Cannot add an entry", str(exc))
             return None
         self.window.files.open_path(path, ask=False)
         self.refresh()
@@ -296,7 +303,7 @@ class DiaryController(QtCore.QObject):
 
     def choose_folder(self) -> None:
         folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self.window, "Open a diary folder", str(self.folder)
+            self.main, "Open a diary folder", str(self.folder)
         )
         if folder:
             self.set_folder(Path(folder))
@@ -311,19 +318,19 @@ class DiaryController(QtCore.QObject):
 
         readable = self.readable()
         if len(readable) < 2:
-            dialogs.show_info(self.window, "Compare", "The diary needs two entries to compare.")
+            dialogs.show_info(self.main, "Compare", "The diary needs two entries to compare.")
             return
         CompareDialog(self.window.anatomy, self.folder, readable, self.summarizer.matcher,
-                      self.window).open()  # fmt: skip
+                      self.main).open()  # fmt: skip
 
     def heat_map(self) -> None:
         from bodymap.ui.heat_view import HeatMapDialog
 
         shown = self.panel.timeline.shown()
         if not shown:
-            dialogs.show_info(self.window, "Heat map", "No entries in the range shown.")
+            dialogs.show_info(self.main, "Heat map", "No entries in the range shown.")
             return
-        HeatMapDialog(self.window.anatomy, self.folder, shown, self.window).open()
+        HeatMapDialog(self.window.anatomy, self.folder, shown, self.main).open()
 
     # -- slots -----------------------------------------------------------------------------
 
@@ -355,13 +362,14 @@ class DiaryController(QtCore.QObject):
         self.panel.timeline.set_current(path.name if inside and path else None)
 
 
-def attach_diary(window: MainWindow) -> DiaryController:
+def attach_diary(window: Host) -> DiaryController:
     """Add the Diary dock and menu to ``window`` (already attached to its anatomy)."""
     controller = DiaryController(window)
-    if window.dockWidgetArea(controller.dock) == QtCore.Qt.DockWidgetArea.NoDockWidgetArea:
+    main = cast(QtWidgets.QMainWindow, window)
+    if main.dockWidgetArea(controller.dock) == QtCore.Qt.DockWidgetArea.NoDockWidgetArea:
         # Not placed by a saved layout: a tab beside the muscle guide, which stays in front.
-        window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, controller.dock)
-        window.tabifyDockWidget(window.panel_dock, controller.dock)
+        main.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, controller.dock)
+        main.tabifyDockWidget(window.panel_dock, controller.dock)
         controller.dock.show()
         window.panel_dock.raise_()
     return controller

@@ -8,7 +8,7 @@ map reads without colour. The areas come from ``bodymap.core.score.quality_areas
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -19,7 +19,7 @@ from bodymap.io.qt_bridge import geometry_to_path
 from bodymap.ui.commands import DrawingCommand
 
 if TYPE_CHECKING:
-    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.host import Host
 
 Z_QUALITY = 2.5  # above the pain, below the zones' outlines (bodymap.ui.items)
 PATTERNS = {
@@ -118,8 +118,8 @@ class QualityPicker(QtWidgets.QWidget):
 class QualityOverlay(QtCore.QObject):
     """Keeps one patterned path item per view and quality over the window's pain."""
 
-    def __init__(self, window: MainWindow, picker: QualityPicker) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host, picker: QualityPicker) -> None:
+        super().__init__(cast(QtCore.QObject, window))
         self.window, self.picker = window, picker
         self.items: dict[tuple[str, str], QtWidgets.QGraphicsPathItem] = {}
         window.document.drawing_changed.connect(self._on_document_drawing_changed)

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6 import QtCore, QtGui, QtSvg
+from PySide6 import QtCore, QtGui
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.metrics import Change
 from bodymap.io import palette
-from bodymap.io.export import _ensure_gui, _font
+from bodymap.io.export import _ensure_gui, draw_view_art
 from bodymap.io.qt_bridge import geometry_to_path
-from bodymap.io.resources import svg_path
 
 LABEL_H = 28.0  # logical space above the views for their labels
 # (label, colour, fill pattern, outline style) of the difference map's three kinds of pain
@@ -52,17 +51,9 @@ def _views(
     boxes = {v.id: v.viewbox for v in anatomy.views.values()}
     offsets = palette.view_offsets(boxes)
     for view in anatomy.views.values():
-        x0, y0, w, h = view.viewbox
         painter.save()
         painter.translate(offsets[view.id], LABEL_H - _top(anatomy))
-        painter.setFont(_font(15, bold=True))
-        painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
-        painter.drawText(
-            QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
-        )
-        QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(
-            painter, QtCore.QRectF(x0, y0, w, h)
-        )
+        draw_view_art(painter, anatomy, view)
         for geom, kind in draw.get(view.id, []):
             if geom.is_empty:
                 continue

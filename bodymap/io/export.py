@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtSvg
 
-from bodymap.core.anatomy import Anatomy
+from bodymap.core.anatomy import Anatomy, View
 from bodymap.core.drawing import Drawing
 from bodymap.core.matching import MatchResult
 from bodymap.core.session import Session
@@ -71,6 +71,32 @@ def _ensure_gui() -> None:
     global _app
     if QtGui.QGuiApplication.instance() is None:
         _app = QtGui.QGuiApplication(["bodymap", "-platform", "offscreen"])
+
+
+def draw_view_art(painter: QtGui.QPainter, anatomy: Anatomy, view: View) -> None:
+    """A view's label above its box and its body art in it, in the view's SVG units (the
+    painter translated to where the view goes on the page)."""
+    x0, y0, w, h = view.viewbox
+    painter.setFont(_font(15, bold=True))
+    painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
+    painter.drawText(
+        QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
+    )
+    QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(painter, QtCore.QRectF(x0, y0, w, h))
+
+
+def write_png(image: QtGui.QImage, out: Path) -> None:
+    """``image`` written to ``out`` as a PNG, atomically; :class:`ExportError` with one line
+    (the previous file untouched) when it cannot be."""
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    # Quality 50 is zlib's middle level: a third faster than the default, about as small.
+    if not image.save(buffer, "PNG", 50):  # type: ignore[call-overload]
+        raise ExportError(str(out), "could not encode the image; try a smaller scale")
+    try:
+        write_atomic(out, bytes(buffer.data().data()))
+    except OSError as exc:
+        raise ExportError(str(out), f"could not export: {describe_os_error(exc)}") from None
 
 
 def _font(size: float, bold: bool = False) -> QtGui.QFont:
@@ -131,17 +157,9 @@ def _draw_views(
     highlights = highlights[: palette.MAX_HIGHLIGHTS]
     colours = [m.colour for m in result.matches[: palette.MAX_HIGHLIGHTS]]
     for view in anatomy.views.values():
-        x0, y0, w, h = view.viewbox
         painter.save()
         painter.translate(page.view_x[view.id], page.view_y[view.id])
-        painter.setFont(_font(15, bold=True))
-        painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
-        painter.drawText(
-            QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
-        )
-        QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(
-            painter, QtCore.QRectF(x0, y0, w, h)
-        )
+        draw_view_art(painter, anatomy, view)
         painter.setPen(QtCore.Qt.PenStyle.NoPen)
         for paths, colour in zip(highlights, colours, strict=True):
             if view.id in paths:
@@ -243,13 +261,5 @@ def export_png(
     if not SCALE_MIN <= scale <= SCALE_MAX:
         raise ExportError(str(out), f"scale {scale} must be from 1 to 4")
     image = render_page(drawing, session, scale)
-    buffer = QtCore.QBuffer()
-    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    # Quality 50 is zlib's middle level: a third faster than the default, about as small.
-    if not image.save(buffer, "PNG", 50):  # type: ignore[call-overload]
-        raise ExportError(str(out), "could not encode the image; try a smaller scale")
-    try:
-        write_atomic(out, bytes(buffer.data().data()))
-    except OSError as exc:
-        raise ExportError(str(out), f"could not export: {describe_os_error(exc)}") from None
+    write_png(image, out)
     return image.width(), image.height()

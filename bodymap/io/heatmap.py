@@ -16,17 +16,14 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from PySide6 import QtCore, QtGui, QtSvg
+from PySide6 import QtCore, QtGui
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.diary import EntrySummary
 from bodymap.io import palette
-from bodymap.io.atomic import describe_os_error, write_atomic
-from bodymap.io.errors import ExportError
-from bodymap.io.export import _ensure_gui, _font
+from bodymap.io.export import _ensure_gui, _font, draw_view_art, write_png
 from bodymap.io.qt_bridge import geometries_to_paths
-from bodymap.io.resources import svg_path
 
 # viridis (matplotlib; designed to be perceptually uniform and colour-blind safe), 9 stops
 VIRIDIS = (
@@ -158,14 +155,7 @@ def render_heatmap(grid: FrequencyGrid, title: str, page_scale: float = 1.0) -> 
             x0, y0, w, h = view.viewbox
             painter.save()
             painter.translate(MARGIN + offsets[view.id], TOP - top_y)
-            painter.setFont(_font(15, bold=True))
-            painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
-            painter.drawText(
-                QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
-            )
-            QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(
-                painter, QtCore.QRectF(x0, y0, w, h)
-            )
+            draw_view_art(painter, anatomy, view)
             painter.drawImage(QtCore.QRectF(x0, y0, w, h), _overlay(grid.share(view.id)))
             painter.restore()
         _draw_legend(painter, MARGIN, TOP + views_h + 24, views_w)
@@ -202,15 +192,7 @@ def _draw_legend(painter: QtGui.QPainter, x: float, y: float, width: float) -> N
 def export_heatmap(grid: FrequencyGrid, title: str, out: Path, page_scale: float = 1.0) -> None:
     """Write the heat map page to ``out`` as a PNG, atomically; ExportError (one line, the
     previous file untouched) when it cannot be written."""
-    image = render_heatmap(grid, title, page_scale)
-    buffer = QtCore.QBuffer()
-    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG", 50):  # type: ignore[call-overload]
-        raise ExportError(str(out), "could not encode the image")
-    try:
-        write_atomic(out, bytes(buffer.data().data()))
-    except OSError as exc:
-        raise ExportError(str(out), f"could not write it: {describe_os_error(exc)}") from None
+    write_png(render_heatmap(grid, title, page_scale), out)
 
 
 def grid_of_entries(

@@ -96,7 +96,7 @@ def write_png(image: QtGui.QImage, out: Path) -> None:
     try:
         write_atomic(out, bytes(buffer.data().data()))
     except OSError as exc:
-        raise ExportError(str(out), f"could not export: {describe_os_error(exc)}") from None
+        raise ExportError(str(out), f"could not write it: {describe_os_error(exc)}") from None
 
 
 def _font(size: float, bold: bool = False) -> QtGui.QFont:

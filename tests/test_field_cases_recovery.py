@@ -18,6 +18,7 @@ from bodymap.io import atomic
 from bodymap.io.session_file import load_session
 from bodymap.ui import dialogs, recovery
 from bodymap.ui.autosave import autosave_dir, autosave_dirs, read_source
+from tests.ui_helpers import new_window as _window
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "fixtures" / "field-cases"
@@ -56,17 +57,6 @@ def answers(monkeypatch):  # type: ignore[no-untyped-def]
         dialogs, "show_info", lambda p, t, m: state.setdefault("info", []).append(m)
     )
     return state
-
-
-def _window(qtbot, anatomy, matcher):  # type: ignore[no-untyped-def]
-    from bodymap.ui.app import application
-    from bodymap.ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(anatomy, matcher)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def _crash(win) -> None:  # type: ignore[no-untyped-def]

@@ -14,19 +14,9 @@ from PySide6 import QtCore
 from bodymap.io.session_file import load_session
 from bodymap.ui import autosave, crash, dialogs, recovery
 from bodymap.ui.autosave import autosave_dir
+from tests.ui_helpers import new_window as _window
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _window(qtbot, anatomy, matcher):  # type: ignore[no-untyped-def]
-    from bodymap.ui.app import application
-    from bodymap.ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(anatomy, matcher)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def test_autosave_is_written_soon_after_an_edit(qtbot, anatomy, matcher, errors) -> None:  # type: ignore[no-untyped-def]

@@ -59,3 +59,15 @@ def line_inside(polygon, step: float = 2.0) -> list[tuple[float, float]]:  # typ
             pts.append((x, p.y))
         x += step
     return pts or [(p.x, p.y)]
+
+
+def new_window(qtbot, anatomy, matcher):  # type: ignore[no-untyped-def]
+    """A loaded main window, shown, closed with the test (no dialogs replaced)."""
+    from bodymap.ui.app import application
+    from bodymap.ui.main_window import MainWindow
+
+    application()
+    win = MainWindow(anatomy, matcher)
+    qtbot.addWidget(win)
+    win.show()
+    return win

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.matching import Matcher, MatchResult
-from bodymap.core.metrics import Change, compare, session_pain
+from bodymap.core.metrics import PainChange, compare, session_pain
 from bodymap.core.score import NRS_FIELDS
 from bodymap.core.session import Session
 
@@ -20,7 +20,7 @@ class Comparison:
     ``nrs_change`` B minus A for now/usual/worst (None where either is unanswered), and
     both rankings."""
 
-    change: Change
+    change: PainChange
     nrs_change: dict[str, int | None]
     matches_a: MatchResult
     matches_b: MatchResult

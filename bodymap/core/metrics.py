@@ -139,7 +139,7 @@ def _ratio(inter: float, union: float) -> float:
 
 
 @dataclass(frozen=True)
-class Change:
+class PainChange:
     """Drawing A (earlier) against B (later): ``jaccard`` in [0, 1]; the rest in percent of
     the body's area (both views)."""
 
@@ -155,7 +155,7 @@ class Change:
     unchanged_areas: Mapping[str, BaseGeometry]
 
 
-def compare(anatomy: Anatomy, a: Drawing, b: Drawing) -> Change:
+def compare(anatomy: Anatomy, a: Drawing, b: Drawing) -> PainChange:
     """How the pain changed from ``a`` to ``b`` (see the module's definitions)."""
     total_body = sum(body_areas(anatomy).values())
     new: dict[str, BaseGeometry] = {}
@@ -170,7 +170,7 @@ def compare(anatomy: Anatomy, a: Drawing, b: Drawing) -> Change:
     def pct(areas: Mapping[str, BaseGeometry]) -> float:
         return 100.0 * sum(_area(g) for g in areas.values()) / total_body
 
-    return Change(
+    return PainChange(
         jaccard=jaccard(a, b),
         extent_a=pain_extent(anatomy, a).total,
         extent_b=pain_extent(anatomy, b).total,

@@ -14,7 +14,7 @@ from PySide6 import QtCore, QtGui
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy
-from bodymap.core.metrics import Change
+from bodymap.core.metrics import PainChange
 from bodymap.io import palette
 from bodymap.io.export import _ensure_gui, draw_view_art
 from bodymap.io.qt_bridge import geometry_to_path
@@ -98,7 +98,7 @@ def render_pain(
     return image
 
 
-def render_difference(anatomy: Anatomy, change: Change, scale: float) -> QtGui.QImage:
+def render_difference(anatomy: Anatomy, change: PainChange, scale: float) -> QtGui.QImage:
     """The difference map of ``change``: new, resolved and unchanged pain on both views."""
     image = _image(anatomy, scale)
     draw = {

@@ -17,7 +17,6 @@ import gc
 import json
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from bodymap.core.session import Session
 from bodymap.io import session_v1, session_v2, session_v3
 from bodymap.io.bounded import FileProblem, read_regular
 from bodymap.io.errors import SessionError
-from bodymap.io.session_marks import Fail
+from bodymap.io.session_marks import Fail, aware_time
 
 Reader = Callable[[dict[str, Any], Anatomy, Fail], tuple[list[Mark], PainLayers | None]]
 """Reads one version's marks and kept pain from the document: ``read(doc, anatomy, fail)``."""
@@ -208,14 +207,8 @@ def _from_dict(doc: Any, name: str, anatomy: Anatomy) -> Session:
         raise fail("regions.sha256", "must be text")
     times = []
     for key in ("created", "modified"):
-        value = doc.get(key)
-        try:
-            stamp = datetime.fromisoformat(value) if isinstance(value, str) else None
-            if stamp is not None and stamp.tzinfo is not None:
-                stamp.astimezone(UTC)  # e.g. year 1 at +01:00 has no UTC time
-        except (ValueError, OverflowError):
-            stamp = None
-        if stamp is None or stamp.tzinfo is None:
+        stamp = aware_time(doc.get(key))
+        if stamp is None:
             raise fail(key, "must be an ISO 8601 time with a time zone")
         times.append(stamp)
     raw_marks = doc.get("marks")

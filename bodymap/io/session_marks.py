@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -43,3 +44,15 @@ def region_mark(item: dict[str, Any], where: str, fail: Fail) -> RegionMark:
     if not isinstance(region, str):
         raise fail(f"{where}.region", "must be a region id")
     return RegionMark(region, item.get("intensity", 5))
+
+
+def aware_time(value: object) -> datetime | None:
+    """``value`` read as an ISO 8601 date and time with a time zone that has a UTC time, or
+    None (not text, not such a time, no zone, or out of range: year 1 at +01:00)."""
+    try:
+        stamp = datetime.fromisoformat(value) if isinstance(value, str) else None
+        if stamp is not None and stamp.tzinfo is not None:
+            stamp.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+    return stamp if stamp is not None and stamp.tzinfo is not None else None

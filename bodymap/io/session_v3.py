@@ -6,7 +6,7 @@ pain ``quality`` per paint mark (``docs/session-format.md``)."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from bodymap.core.anatomy import Anatomy
@@ -15,7 +15,7 @@ from bodymap.core.marks import Mark, Stroke
 from bodymap.core.score import NRS_FIELDS, QUALITIES, PainScore
 from bodymap.core.session import Session
 from bodymap.io import session_v2
-from bodymap.io.session_marks import Fail
+from bodymap.io.session_marks import Fail, aware_time
 
 VERSION = 3
 MAX_ANSWERS = 500
@@ -94,12 +94,7 @@ def read_entry(
     date: datetime | None = None
     raw_date = doc.get("date")
     if raw_date is not None:
-        try:
-            date = datetime.fromisoformat(raw_date) if isinstance(raw_date, str) else None
-            if date is not None and date.tzinfo is not None:
-                date.astimezone(UTC)  # e.g. year 1 at +01:00 has no UTC time
-        except (ValueError, OverflowError):
-            date = None
-        if date is None or date.tzinfo is None:
+        date = aware_time(raw_date)
+        if date is None:
             raise fail("date", "must be an ISO 8601 date and time with a time zone, or null")
     return score, dict(answers), date

@@ -19,7 +19,7 @@ from bodymap.io.errors import BodyMapError, UsageError
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy, Region
 
-COMMANDS = ("analyze", "regions", "validate", "export", "diary", "compare", "heatmap")
+COMMANDS = ("analyze", "regions", "validate", "export", "diary", "compare", "heatmap", "report")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="bodymap",
         description="Pain body map: mark where it hurts and see which muscle referral "
         "patterns explain it. Without a command, opens the window.",
-        epilog="Commands: analyze, regions, validate, export, diary, compare, heatmap "
+        epilog="Commands: analyze, regions, validate, export, diary, compare, heatmap, report "
         "(bodymap COMMAND --help).",
     )
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
@@ -74,6 +74,9 @@ def _command_parser() -> argparse.ArgumentParser:
     from bodymap import cli_diary
 
     cli_diary.add_parsers(sub)
+    from bodymap import cli_report
+
+    cli_report.add_parsers(sub)
     return parser
 
 
@@ -176,6 +179,10 @@ def _run_command(ns: argparse.Namespace) -> int:
         from bodymap import cli_diary
 
         return cli_diary.run(anatomy, ns)
+    if ns.command == "report":
+        from bodymap import cli_report
+
+        return cli_report.run(anatomy, ns)
     return _export(anatomy, ns.session, ns.out, ns.scale)
 
 
@@ -318,8 +325,9 @@ def _export(anatomy: Anatomy, session_path: str, out: str, scale: float) -> int:
 
     session = load_session(session_path, anatomy)
     from bodymap.core.drawing import Drawing
-    from bodymap.io.export import export_png  # Qt, only for this command
+    from bodymap.io.export import export_pages  # Qt, only for this command
 
-    size = export_png(Drawing.of_session(session, anatomy), session, Path(out), scale)
-    print(f"{out}: {size[0]} x {size[1]} pixels")
+    size, files = export_pages(Drawing.of_session(session, anatomy), session, Path(out), scale)
+    more = f"; continued in {', '.join(str(f) for f in files[1:])}" if len(files) > 1 else ""
+    print(f"{out}: {size[0]} x {size[1]} pixels{more}")
     return 0

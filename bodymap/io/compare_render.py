@@ -45,9 +45,11 @@ def _top(anatomy: Anatomy) -> float:
     return min(v.viewbox[1] for v in anatomy.views.values())
 
 
-def _views(
+def draw_views(
     painter: QtGui.QPainter, anatomy: Anatomy, draw: dict[str, list[tuple[BaseGeometry, str]]]
 ) -> None:
+    """Both views (labels above, ``page_size`` in SVG units) with, per view, geometries to
+    draw as ``"pain"`` or as one of ``KINDS`` (new, resolved, unchanged pain)."""
     boxes = {v.id: v.viewbox for v in anatomy.views.values()}
     offsets = palette.view_offsets(boxes)
     for view in anatomy.views.values():
@@ -94,7 +96,7 @@ def render_pain(
     with QtGui.QPainter(image) as painter:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.scale(scale, scale)
-        _views(painter, anatomy, {v: [(g, "pain")] for v, g in drawing.items()})
+        draw_views(painter, anatomy, {v: [(g, "pain")] for v, g in drawing.items()})
     return image
 
 
@@ -109,7 +111,7 @@ def render_difference(anatomy: Anatomy, change: PainChange, scale: float) -> QtG
     with QtGui.QPainter(image) as painter:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.scale(scale, scale)
-        _views(painter, anatomy, draw)
+        draw_views(painter, anatomy, draw)
     return image
 
 

@@ -161,7 +161,7 @@ def test_export_legend_shows_every_intensity_colour(anatomy, tmp_path: Path) -> 
 
     drawing, session = _analysed(anatomy, _session(anatomy))
     image = export_module.render_page(drawing, session, 2.0)
-    x, y, row = next(p for p in layout_pages(drawing, session)[0].rows if p[2].role == "legend")
+    x, y, _row = next(p for p in layout_pages(drawing, session)[0].rows if p[2].role == "legend")
     width = min(export_module.SIDE_WIDTH, 13 * 22)  # the scale's width (report_side)
     gap = width * 0.012
     swatch = (width - 9 * gap) / 10

@@ -5,6 +5,7 @@ export-long-note and export-note-long-word)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def _check_layout(anatomy, session: Session) -> list[export.PageText]:  # type: 
         assert len(footer) == 1
         for i, a in enumerate(boxes):
             x0, y0, x1, y1 = a.rect()
-            assert 0 <= x0 and x1 <= page.width and 0 <= y0 and y1 <= page.height, a
+            assert x0 >= 0 and x1 <= page.width and y0 >= 0 and y1 <= page.height, a
             for b in boxes[i + 1 :]:
                 assert not overlap(a.rect(), b.rect()), (a, b)
             if number == 0:
@@ -56,7 +57,7 @@ def _check_layout(anatomy, session: Session) -> list[export.PageText]:  # type: 
         # the rows (text and pictures) stack without overlapping, above the footer
         for column in {x for x, _, _ in p.rows}:
             rows = sorted((y, r.height) for x, y, r in p.rows if x == column)
-            for (y0, h0), (y1, _) in zip(rows, rows[1:], strict=False):
+            for (y0, h0), (y1, _) in itertools.pairwise(rows):
                 assert y0 + h0 <= y1 + 1e-6
             assert rows[-1][0] + rows[-1][1] <= footer[0].y + 1e-6
     return pages

@@ -226,8 +226,8 @@ def _paint(drawing: Drawing, layout: PageText, scale: float) -> QtGui.QImage:
             painter.translate(MARGIN, VIEWS_TOP - LABEL_H)
             draw_views(painter, drawing, drawing.result, pattern_cell=scale)
             painter.restore()
-        paint_rows(painter, [(x, y, r.pictures()) for x, y, r in layout.rows])
-        draw_boxes(painter, layout.boxes)
+        paint_rows(painter, layout.rows)  # a row's pictures, then its text
+        draw_boxes(painter, (b for b in layout.boxes if b.role in ("header", "footer")))
     return image
 
 

@@ -38,6 +38,10 @@ class EntryReport:
 
     @property
     def date(self) -> datetime:
+        """The entry's date in the zone it was made in; a session without one (saved
+        before format 3) its creation time in this computer's zone."""
+        if self.session.date is None:
+            return self.session.created.astimezone()
         return entry_date(self.session)
 
 

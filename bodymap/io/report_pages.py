@@ -100,7 +100,7 @@ def _figure(entry: EntryReport, width: float) -> Row:
         painter.scale(k, k)
         draw_views(painter, drawing, drawing.result, badge_radius=5.0 / k)
         painter.restore()
-        paint_rows(painter, [(x, y, r) for x, y, r in placed])
+        paint_rows(painter, [(x, y, r.pictures()) for x, y, r in placed])
 
     return Row(max(views_h * k, bottom) + 6, boxes, paint, role="figure")
 

@@ -26,6 +26,7 @@ PAGE_SIZES = {
     "Letter": QtGui.QPageSize.PageSizeId.Letter,
 }
 DEFAULT_PAGE_SIZE = "A4"
+MARGIN_ROLES = ("header", "footer")  # the boxes of a page that are in no row
 TITLE = "Pain report"
 
 
@@ -48,7 +49,7 @@ def paint_report(device: QtGui.QPagedPaintDevice, report: Report) -> list[Report
     dots = device.logicalDpiX() / 72.0
     painter = QtGui.QPainter()
     if not painter.begin(device):
-        raise ExportError("", "could not start the page painter")
+        raise ExportError("the report", "could not start its pages; check the printer or file")
     try:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
@@ -57,8 +58,8 @@ def paint_report(device: QtGui.QPagedPaintDevice, report: Report) -> list[Report
                 device.newPage()
             painter.save()
             painter.scale(dots, dots)
-            paint_rows(painter, [(x, y, r.pictures()) for x, y, r in page.rows])
-            draw_boxes(painter, page.boxes)
+            paint_rows(painter, page.rows)  # in reading order: a row's pictures, its text
+            draw_boxes(painter, (b for b in page.boxes if b.role in MARGIN_ROLES))
             painter.restore()
     finally:
         painter.end()

@@ -26,6 +26,9 @@ def font(size: float, bold: bool = False) -> QtGui.QFont:
     f = QtGui.QFont()
     f.setPixelSize(max(1, round(size)))
     f.setBold(bold)
+    # No ligatures: "fi" drawn as one glyph reads back from a PDF as "ﬁ", and a search for
+    # "first" would miss it.
+    f.setFeature(QtGui.QFont.Tag("liga"), 0)
     return f
 
 

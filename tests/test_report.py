@@ -89,8 +89,10 @@ def test_a_long_word_is_broken_and_kept_whole_in_the_pdf(anatomy) -> None:  # ty
     data, layout = render_pdf(session_report(anatomy, session))
     lines = [b for p in layout for b in p.boxes if b.role == "note"]
     assert len(lines) >= 3
-    text = re.sub(r"\s", "", "".join(_pages(data)))
-    assert re.sub(r"\s", "", session.note) in text
+    assert re.sub(r"\s", "", "".join(b.text for b in lines)) == re.sub(r"\s", "", session.note)
+    for page, text in zip(layout, _pages(data), strict=True):  # each page's part, unbroken
+        part = "".join(b.text for b in page.boxes if b.role == "note")
+        assert re.sub(r"\s", "", part) in re.sub(r"\s", "", text)
 
 
 def test_no_text_overprints_other_text_on_any_page(anatomy) -> None:  # type: ignore[no-untyped-def]
@@ -135,7 +137,7 @@ def test_page_one_puts_danger_signs_and_warnings_first(anatomy) -> None:  # type
     for cue in result.warnings:
         assert alert < first.index(cue.label) < ranked
     best = result.matches[0]
-    assert f"1. {best.name} ({best.side}): {best.strength}" in first
+    assert f"1 {best.name} {best.side} {best.strength} {best.score:.2f}" in first  # a table row
     assert "Pain score (NRS 0-10): now 6, usual 4, worst 8" in first
     assert "Pain extent:" in first and "Regions touched: 2" in first
     assert "Burning" in first  # the quality's legend

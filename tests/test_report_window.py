@@ -67,7 +67,7 @@ def test_export_pdf_from_the_file_menu_writes_the_report(
     for line in note.splitlines():
         assert line in everything
     best = window.drawing.result.matches[0]
-    assert f"{best.name} ({best.side})" in pages[0]
+    assert f"{best.name} {best.side} {best.strength}" in " ".join(pages[0].split())
     assert "Exported report.pdf" in window.statusBar().currentMessage()
 
 

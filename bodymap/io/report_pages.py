@@ -37,6 +37,7 @@ from bodymap.io.report_text import (
     paginate,
     paint_rows,
     stack,
+    table_rows,
     text_rows,
 )
 from bodymap.io.report_timeline import TimelineChart
@@ -214,31 +215,34 @@ def _kind_legend(width: float) -> list[Row]:
     return [Row(side + 6, boxes, paint, role="legend")]
 
 
-def _entry_line(entry: EntrySummary, anatomy: Anatomy) -> str:
+ENTRY_COLUMNS = ("Date", "NRS now/usual/worst", "Extent", "Regions", "Best pattern, score")
+
+
+def _entry_cells(entry: EntrySummary, anatomy: Anatomy) -> list[str]:
     assert entry.date is not None
     s = entry.score
-    nrs = "/".join("-" if v is None else str(v) for v in (s.now, s.usual, s.worst))
-    top = "no pattern"
+    nrs = " / ".join("-" if v is None else str(v) for v in (s.now, s.usual, s.worst))
+    top = "none"
     if entry.top is not None:
         muscle = anatomy.muscles.get(entry.top.muscle)
         name = muscle.name if muscle else entry.top.muscle
-        top = f"{name} ({entry.top.side}) {entry.top.score:.2f}"
-    return (
-        f"{entry.date:%d %b %Y %H:%M}   NRS now/usual/worst {nrs}   extent "
-        f"{entry.extent_pct:.1f}%   {entry.regions_touched} regions   best: {top}"
-    )
+        top = f"{name} ({entry.top.side}), {entry.top.score:.2f}"
+    return [f"{entry.date:%d %b %Y %H:%M}", nrs, f"{entry.extent_pct:.1f}%",
+            str(entry.regions_touched), top]  # fmt: skip
 
 
 def diary_rows(diary: DiaryReport, width: float) -> list[Row]:
     """The diary's pages: timeline, first against last, the entries and the damaged ones."""
-    rows = [Row(0.0, role="break")]
-    rows += heading("Timeline of the entries in range", width, TEXT)
+    rows = heading("Timeline of the entries in range", width, TEXT)
     rows.append(_timeline_row(diary, width))
     rows += heading("The first entry against the last", width, TEXT)
     rows += _comparison_rows(diary, width)
     rows += heading(f"Entries ({len(diary.entries)})", width, TEXT)
-    for entry in diary.entries:
-        rows += text_rows(_entry_line(entry, diary.last.anatomy), width, TEXT - 0.5)
+    size = TEXT - 0.5
+    widths = [size * 11.5, size * 11, size * 5, size * 5, 0.0]
+    widths[-1] = width - sum(widths) - 4 * 6.0
+    cells = [_entry_cells(e, diary.last.anatomy) for e in diary.entries]
+    rows += table_rows(ENTRY_COLUMNS, cells, widths, size, right=(2, 3))
     if diary.damaged:
         rows += heading(f"Entries that could not be read ({len(diary.damaged)})", width, TEXT)
         for name, reason in diary.damaged:

@@ -13,7 +13,7 @@ import functools
 from PySide6 import QtGui
 
 from bodymap.core.drawing import Drawing
-from bodymap.core.match_result import MatchResult
+from bodymap.core.match_result import Match, MatchResult
 from bodymap.core.score import QUALITIES
 from bodymap.core.session import Session
 from bodymap.io import palette
@@ -31,7 +31,7 @@ from bodymap.io.report_model import (
     region_labels,
     symptoms_yes,
 )
-from bodymap.io.report_text import Row, TextBox, line_height, metrics, text_rows
+from bodymap.io.report_text import Row, TextBox, line_height, metrics, table_rows, text_rows
 
 # The words every exported page carries (a reader and a test can find them).
 DISCLAIMER = "Self-reported; educational, not a diagnosis."
@@ -127,25 +127,10 @@ def match_rows(result: MatchResult, width: float, size: float, detail: bool = Tr
             else "No referral pattern explains a tenth of this pain or more."
         )
         rows += text_rows(text, width, size, colour=palette.MUTED)
-    indent = size * 1.7
-    for rank, sides in enumerate(result.rows(), 1):
-        match = sides[0]
-        explains = min(1.0, sum(m.pain_explained for m in sides))
-        side_words = " and ".join(m.side for m in sides)
-        first = text_rows(f"{rank}. {match.name} ({side_words}): {match.strength}", width, size,
-                          bold=True, indent=indent)  # fmt: skip
-        highlighted = any(m in result.matches[: palette.MAX_HIGHLIGHTS] for m in sides)
-        if highlighted and first:
-            r = size * 0.62
-            first[0].paint = lambda p, c=match.colour, n=rank, r=r: draw_badge(
-                p, r + 1, line_height(size, True) * 0.42, n, c, r
-            )
-        rows += first
-        rows += text_rows(
-            f"score {match.score:.2f}, explains {explains:.0%} of the pain, "
-            f"{match.zone_covered:.0%} of the pattern painted",
-            width, size * 0.9, colour=palette.MUTED, indent=indent,
-        )  # fmt: skip
+    if detail:
+        rows += _match_table(result, width, size)
+    else:
+        rows += _match_list(result, width, size)
     if result.pain_area > 0:
         rows.append(space(size))
         rows += text_rows(f"No pattern explains {result.unexplained:.0%} of the pain.", width,
@@ -160,7 +145,61 @@ def match_rows(result: MatchResult, width: float, size: float, detail: bool = Tr
     elif result.other_causes:
         rows += heading("Other causes to consider (not muscles, not ranked)", width, size)
         for cue in result.other_causes:
-            rows += text_rows(f"{cue.label}: {cue.text}", width, size * 0.92, indent=size * 0.6)
+            rows += text_rows(cue.label, width, size, bold=True, keeps=True)
+            rows += text_rows(cue.text, width, size * 0.92, indent=size)
+    return rows
+
+
+def _badge(
+    rows: list[Row], result: MatchResult, rank: int, sides: tuple[Match, ...], size: float
+) -> None:
+    """Put the highlighted zones' numbered badge at the left of ``rows[0]``."""
+    if rows and any(m in result.matches[: palette.MAX_HIGHLIGHTS] for m in sides):
+        radius, y = size * 0.62, line_height(size, True) * 0.42
+        rows[0].paint = functools.partial(
+            draw_badge, x=radius + 1, y=y, rank=rank, colour=sides[0].colour, radius=radius
+        )
+
+
+def _match_list(result: MatchResult, width: float, size: float) -> list[Row]:
+    """Two lines a match: rank, name, side and strength word; score and shares."""
+    rows: list[Row] = []
+    indent = size * 1.7
+    for rank, sides in enumerate(result.rows(), 1):
+        match = sides[0]
+        explains = min(1.0, sum(m.pain_explained for m in sides))
+        side_words = " and ".join(m.side for m in sides)
+        first = text_rows(f"{rank}. {match.name} ({side_words}): {match.strength}", width, size,
+                          bold=True, indent=indent, keeps=True)  # fmt: skip
+        _badge(first, result, rank, sides, size)
+        rows += first
+        rows += text_rows(
+            f"score {match.score:.2f}, explains {explains:.0%} of the pain, "
+            f"{match.zone_covered:.0%} of the pattern painted",
+            width, size * 0.9, colour=palette.MUTED, indent=indent,
+        )  # fmt: skip
+    return rows
+
+
+MATCH_COLUMNS = ("#", "Muscle", "Side", "Strength", "Score", "Explains", "Pattern")
+
+
+def _match_table(result: MatchResult, width: float, size: float) -> list[Row]:
+    """The window list's columns, one row a muscle, its badge before the rank."""
+    cells = []
+    for rank, sides in enumerate(result.rows(), 1):
+        match = sides[0]
+        explains = min(1.0, sum(m.pain_explained for m in sides))
+        cells.append([str(rank), match.name, " and ".join(m.side for m in sides),
+                      match.strength, f"{match.score:.2f}", f"{explains:.0%}",
+                      f"{match.zone_covered:.0%}"])  # fmt: skip
+    if not cells:
+        return []
+    fixed = [size * 3.2, 0.0, size * 7, size * 5.5, size * 3.5, size * 5.4, size * 5.4]
+    fixed[1] = width - sum(fixed) - 6 * 6.0
+    rows = table_rows(MATCH_COLUMNS, cells, fixed, size, right=(0, 4, 5, 6))
+    for rank, (row, sides) in enumerate(zip(rows[1:], result.rows(), strict=True), 1):
+        _badge([row], result, rank, sides, size)
     return rows
 
 

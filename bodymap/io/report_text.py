@@ -223,11 +223,6 @@ def paginate(rows: Sequence[Row], top: float, bottom: float) -> list[list[tuple[
     pages: list[list[tuple[float, Row]]] = [[]]
     y = top
     for i, row in enumerate(rows):
-        if row.role == "break":
-            if pages[-1]:
-                pages.append([])
-                y = top
-            continue
         need = row.height
         if row.keeps and i + 1 < len(rows):
             need += rows[i + 1].height
@@ -239,3 +234,35 @@ def paginate(rows: Sequence[Row], top: float, bottom: float) -> list[list[tuple[
         pages[-1].append((y, row))
         y += row.height
     return pages
+
+
+def table_rows(
+    header: Sequence[str],
+    cells: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    size: float,
+    *,
+    right: Sequence[int] = (),
+    gap: float = 6.0,
+) -> list[Row]:
+    """A table: a bold header row, then one row per line of ``cells``, each cell wrapped in
+    its column (``widths``, logical units, ``gap`` between columns), the columns in ``right``
+    aligned right. A row is as tall as its tallest cell; the header keeps with the first row."""
+    out: list[Row] = []
+    for n, line in enumerate([header, *cells]):
+        bold = n == 0
+        fm = metrics(size, bold)
+        step = line_height(size, bold)
+        boxes: list[TextBox] = []
+        x, lines_max = 0.0, 1
+        for column, (text, width) in enumerate(zip(line, widths, strict=True)):
+            wrapped = wrap(text, fm, width)
+            lines_max = max(lines_max, len(wrapped))
+            for k, part in enumerate(wrapped):
+                w = min(width, fm.horizontalAdvance(part))
+                at = x + width - w if column in right else x
+                colour = palette.MUTED if bold else palette.INK
+                boxes.append(TextBox(at, k * step, w, fm.height(), part, size, bold, colour))
+            x += width + gap
+        out.append(Row(lines_max * step, boxes, keeps=bold, role="table"))
+    return out

@@ -209,16 +209,19 @@ class FileController(QtCore.QObject):
         return self.export_to(*answer)
 
     def export_to(self, path: Path, scale: float) -> bool:
-        from bodymap.io.export import export_png
+        from bodymap.io.export import export_pages
 
         try:
             document = self.document
-            width, height = export_png(document.drawing, document.to_session(), path, scale)
+            (width, height), files = export_pages(
+                document.drawing, document.to_session(), path, scale
+            )
         except BodyMapError as exc:
             dialogs.show_error(self.window, "Could not export", str(exc))
             return False
+        more = f"; continued in {', '.join(f.name for f in files[1:])}" if len(files) > 1 else ""
         self.window.statusBar().showMessage(
-            f"Exported {path.name} ({width} × {height} pixels)", 6000
+            f"Exported {path.name} ({width} × {height} pixels){more}", 6000
         )
         return True
 

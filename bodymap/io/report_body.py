@@ -10,6 +10,7 @@ pattern, each highlighted zone an outline and a numbered badge matching the rank
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import shapely
@@ -124,11 +125,15 @@ def draw_views(
             if id(m) in paths:
                 painter.setPen(QtGui.QPen(_colour(m.colour), palette.ZONE_OUTLINE_WIDTH))
                 painter.drawPath(paths[id(m)])
-        if badge_radius > 0:
-            for m, geoms in zones:
-                if view.id in geoms:
-                    point = geoms[view.id].representative_point()
-                    draw_badge(painter, point.x, point.y, ranks[m.muscle], m.colour, badge_radius)
+        placed: list[tuple[float, float]] = []
+        for m, geoms in zones if badge_radius > 0 else ():
+            if view.id in geoms:
+                point = geoms[view.id].representative_point()
+                x, y = point.x, point.y
+                while any(math.hypot(x - px, y - py) < 2.1 * badge_radius for px, py in placed):
+                    y += 2.2 * badge_radius  # below a badge already there, not over it
+                placed.append((x, y))
+                draw_badge(painter, x, y, ranks[m.muscle], m.colour, badge_radius)
         painter.restore()
 
 

@@ -223,9 +223,10 @@ def paginate(rows: Sequence[Row], top: float, bottom: float) -> list[list[tuple[
     pages: list[list[tuple[float, Row]]] = [[]]
     y = top
     for i, row in enumerate(rows):
-        need = row.height
-        if row.keeps and i + 1 < len(rows):
-            need += rows[i + 1].height
+        need, j = row.height, i
+        while rows[j].keeps and j + 1 < len(rows):  # a heading, with all it keeps with
+            j += 1
+            need += rows[j].height
         if y + need > bottom and pages[-1]:
             pages.append([])
             y = top

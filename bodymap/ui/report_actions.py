@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.io.errors import BodyMapError
 from bodymap.ui import dialogs
 
 if TYPE_CHECKING:
+    from PySide6 import QtPrintSupport  # ~13 ms: imported when printing, not with the window
+
     from bodymap.io.report_model import Report
     from bodymap.ui.host import Host
 
@@ -69,6 +71,8 @@ def ask_pdf(parent: QtWidgets.QWidget | None, suggested: str) -> tuple[Path, str
 
 def ask_print(parent: QtWidgets.QWidget | None, printer: QtPrintSupport.QPrinter) -> bool:
     """The print dialog for ``printer`` (it sets the printer up); True to print."""
+    from PySide6 import QtPrintSupport
+
     dialog = QtPrintSupport.QPrintDialog(printer, parent)
     dialog.setWindowTitle(_tr("Print report"))
     return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
@@ -146,6 +150,8 @@ class ReportController(QtCore.QObject):
 
     def print_report(self) -> bool:
         """Ask for a printer and print the report; False when cancelled or failed."""
+        from PySide6 import QtPrintSupport
+
         printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
         printer.setFullPage(True)
         printer.setDocName(self.tr("Pain report"))

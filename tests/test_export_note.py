@@ -49,7 +49,7 @@ def _check_layout(anatomy, session: Session) -> list[export.PageText]:  # type: 
         assert len(footer) == 1
         for i, a in enumerate(boxes):
             x0, y0, x1, y1 = a.rect()
-            assert x0 >= 0 and x1 <= page.width and y0 >= 0 and y1 <= page.height, a
+            assert x0 >= 0 and x1 <= page.width and y0 >= 0 and y1 <= p.height, a
             for b in boxes[i + 1 :]:
                 assert not overlap(a.rect(), b.rect()), (a, b)
             if number == 0:
@@ -138,3 +138,19 @@ def test_wrap_keeps_every_character_and_breaks_only_at_spaces_or_long_words(qapp
     assert all(fm.horizontalAdvance(line) <= 120 for line in lines)
     assert "" in lines  # the empty paragraph keeps its place
     assert lines[0].startswith("  indented")
+
+
+def test_a_note_a_little_too_long_lengthens_the_page_instead(anatomy) -> None:  # type: ignore[no-untyped-def]
+    page = page_layout(anatomy)
+    grown = continued = 0
+    for lines in range(10, 70, 6):
+        note = "\n".join(f"Line {i} of the note." for i in range(lines))
+        session = Session(marks=[RegionMark("back.left.outer_hip", 6)], note=note)
+        pages = _check_layout(anatomy, session)
+        if len(pages) == 1 and pages[0].height > page.height:
+            assert pages[0].height <= page.height * (1 + export.GROW) + 1e-6
+            grown += 1
+        elif len(pages) > 1:
+            assert all(p.height == page.height for p in pages)
+            continued += 1
+    assert grown and continued

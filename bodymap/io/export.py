@@ -6,8 +6,9 @@ Draws with a QPainter on a QImage; no window, no scene, so no hover, selection o
 reach the image. The app's Export command and ``bodymap export`` both call ``export_png``.
 Page coordinates are logical units (1 unit = 1 SVG unit) multiplied by ``scale``; the text
 is laid out in logical units once (``layout_pages``), so every scale shows the same lines.
-Nothing is cut: what does not fit beside the views (a long note) continues on further
-images of the same size, ``NAME-2.png``, ``NAME-3.png``...
+Nothing is cut: a note a little too long for the page makes the page longer (by up to a
+third), a longer one continues on further images of the page's size, ``NAME-2.png``,
+``NAME-3.png``...
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ VIEWS_TOP = 96.0  # logical y of the top of the views
 SIDE_WIDTH = 300.0
 SIDE_GAP = 36.0
 FOOTER_H = 22.0
+GROW = 1 / 3  # of the page's height: how much longer a page may get to hold the whole note
 NOTE_SIZE = 13.0
 
 _app: QtGui.QGuiApplication | None = None
@@ -147,8 +149,14 @@ def layout_pages(drawing: Drawing, session: Session) -> list[PageText]:
     start = 0  # where the part of the note still to place starts
     if not rest and note:
         fm = metrics(NOTE_SIZE)
-        for s, e in wrap_spans(note, fm, SIDE_WIDTH):
-            if y + step > bottom:
+        spans = wrap_spans(note, fm, SIDE_WIDTH)
+        need = y + len(spans) * step
+        limit = bottom  # a note a little too long lengthens the page rather than continue
+        if bottom < need <= bottom + GROW * page.height:
+            limit = need
+            first.height = page.height + (need - bottom)
+        for s, e in spans:
+            if y + step > limit:
                 break
             box = TextBox(0.0, 0.0, fm.horizontalAdvance(note[s:e]), fm.height(), note[s:e],
                           NOTE_SIZE, role="note")  # fmt: skip
@@ -169,7 +177,7 @@ def layout_pages(drawing: Drawing, session: Session) -> list[PageText]:
         )
     for number, p in enumerate(pages, 1):
         p.boxes = [b.moved(x, y) for x, y, row in p.rows for b in row.boxes]
-        p.boxes.append(_footer(page, number, len(pages)))
+        p.boxes.append(_footer(page, p.height, number, len(pages)))
         p.boxes += _header(page, session, number > 1)
     return pages
 
@@ -177,7 +185,8 @@ def layout_pages(drawing: Drawing, session: Session) -> list[PageText]:
 def _header(page: Page, session: Session, continued: bool) -> list[TextBox]:
     title = "Pain map (continued)" if continued else "Pain map"
     big, small = metrics(24, True), metrics(14)
-    stamp = session.modified.astimezone().strftime("%d %B %Y, %H:%M")
+    when = session.date or session.modified.astimezone()  # a diary entry's own date
+    stamp = when.strftime("%d %B %Y, %H:%M")
     stamp_w = small.horizontalAdvance(stamp)
     return [
         TextBox(MARGIN, MARGIN, big.horizontalAdvance(title), big.height(), title, 24, True,
@@ -187,10 +196,10 @@ def _header(page: Page, session: Session, continued: bool) -> list[TextBox]:
     ]  # fmt: skip
 
 
-def _footer(page: Page, number: int, count: int) -> TextBox:
+def _footer(page: Page, height: float, number: int, count: int) -> TextBox:
     text = DISCLAIMER if count == 1 else f"{DISCLAIMER}   Image {number} of {count}"
     fm = metrics(11)
-    y = page.height - MARGIN - fm.height()
+    y = height - MARGIN - fm.height()
     x = page.side_x if number == 1 else MARGIN
     return TextBox(x, y, fm.horizontalAdvance(text), fm.height(), text, 11,
                    colour=palette.MUTED, role="footer")  # fmt: skip
@@ -198,7 +207,7 @@ def _footer(page: Page, number: int, count: int) -> TextBox:
 
 def render_pages(drawing: Drawing, session: Session, scale: float = 1.0) -> list[QtGui.QImage]:
     """Every image of the export of ``drawing`` (``session`` gives its date and note), each
-    ``page_layout(anatomy).size(scale)``."""
+    ``page_layout(anatomy).size(scale)`` (the first longer when it holds a longer note)."""
     layouts = layout_pages(drawing, session)
     return [_paint(drawing, p, scale) for p in layouts]
 
@@ -210,9 +219,7 @@ def render_page(drawing: Drawing, session: Session, scale: float = 1.0) -> QtGui
 
 
 def _paint(drawing: Drawing, layout: PageText, scale: float) -> QtGui.QImage:
-    anatomy = drawing.anatomy
-    page = page_layout(anatomy)
-    width, height = page.size(scale)
+    width, height = round(layout.width * scale), round(layout.height * scale)
     image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)
     image.fill(QtGui.QColor(palette.PAPER))
     with QtGui.QPainter(image) as painter:
@@ -220,7 +227,7 @@ def _paint(drawing: Drawing, layout: PageText, scale: float) -> QtGui.QImage:
         painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
         painter.setPen(QtGui.QPen(QtGui.QColor(palette.RULE), 1))
-        painter.drawLine(QtCore.QPointF(MARGIN, 66), QtCore.QPointF(page.width - MARGIN, 66))
+        painter.drawLine(QtCore.QPointF(MARGIN, 66), QtCore.QPointF(layout.width - MARGIN, 66))
         if layout.first:
             painter.save()
             painter.translate(MARGIN, VIEWS_TOP - LABEL_H)

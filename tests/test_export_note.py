@@ -154,3 +154,39 @@ def test_a_note_a_little_too_long_lengthens_the_page_instead(anatomy) -> None:  
             assert all(p.height == page.height for p in pages)
             continued += 1
     assert grown and continued
+
+
+def test_the_exports_hatch_each_quality_in_the_directions_of_the_window_pattern() -> None:
+    from PySide6 import QtCore
+
+    from bodymap.io.report_hatch import QUALITY_HATCH
+    from bodymap.ui.quality import PATTERNS
+
+    style = QtCore.Qt.BrushStyle
+    as_hatch = {
+        style.HorPattern: ((0.0,), False),
+        style.VerPattern: ((90.0,), False),
+        style.CrossPattern: ((0.0, 90.0), False),
+        style.BDiagPattern: ((45.0,), False),
+        style.FDiagPattern: ((-45.0,), False),
+        style.DiagCrossPattern: ((45.0, -45.0), False),
+        style.Dense6Pattern: ((), True),
+    }
+    assert set(QUALITY_HATCH) == set(QUALITIES) == set(PATTERNS)
+    for quality, pattern in PATTERNS.items():
+        assert QUALITY_HATCH[quality] == as_hatch[pattern], quality
+
+
+def test_hatching_is_vector_lines_in_the_pdf(anatomy) -> None:  # type: ignore[no-untyped-def]
+    """A printer's resolution does not shrink the patterns: the PDF holds no raster image."""
+    import io
+
+    from pypdf import PdfReader
+
+    from bodymap.io.report_model import session_report
+    from bodymap.io.report_pdf import render_pdf
+
+    marks = [RegionMark("back.left.outer_hip", 7, q) for q in ("aching", "burning")]
+    data, _ = render_pdf(session_report(anatomy, Session(marks=marks)))
+    for page in PdfReader(io.BytesIO(data)).pages:
+        assert not list(page.images)

@@ -222,6 +222,9 @@ def _paint(drawing: Drawing, layout: PageText, scale: float) -> QtGui.QImage:
     width, height = round(layout.width * scale), round(layout.height * scale)
     image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)
     image.fill(QtGui.QColor(palette.PAPER))
+    dots_per_metre = round(scale * 72 / 0.0254)  # one logical unit is one point
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
     with QtGui.QPainter(image) as painter:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
@@ -231,7 +234,7 @@ def _paint(drawing: Drawing, layout: PageText, scale: float) -> QtGui.QImage:
         if layout.first:
             painter.save()
             painter.translate(MARGIN, VIEWS_TOP - LABEL_H)
-            draw_views(painter, drawing, drawing.result, pattern_cell=scale)
+            draw_views(painter, drawing, drawing.result)
             painter.restore()
         paint_rows(painter, layout.rows)  # a row's pictures, then its text
         draw_boxes(painter, (b for b in layout.boxes if b.role in ("header", "footer")))

@@ -4,8 +4,9 @@ as patterns, the highlighted zones of the best patterns with their rank, and the
 Shared by the PNG page (``bodymap.io.export``) and the PDF report. Drawn in the views' SVG
 units: the caller translates and scales the painter so that the views' block (back then
 front, ``palette.view_offsets``, labels above) lands where it wants; :func:`views_size` is
-that block's size. Everything reads in black and white too: each quality has its own line
-pattern, each highlighted zone an outline and a numbered badge matching the ranked list.
+that block's size. Everything reads in black and white too: each quality has its own
+hatching (the directions of the window's patterns), each highlighted zone an outline and a
+numbered badge matching the ranked list.
 """
 
 from __future__ import annotations
@@ -23,28 +24,11 @@ from bodymap.core.matching import MatchResult
 from bodymap.core.score import QUALITIES, quality_areas
 from bodymap.io import palette
 from bodymap.io.qt_bridge import geometry_to_path
+from bodymap.io.report_hatch import QUALITY_HATCH, hatch, hatch_rect
 from bodymap.io.report_text import font
 from bodymap.io.resources import svg_path
 
 LABEL_H = 28.0  # SVG units above the views for their labels
-# Each pain quality's pattern, drawn in ink over the pain (the window draws the same).
-QUALITY_PATTERNS = {
-    "aching": QtCore.Qt.BrushStyle.Dense6Pattern,
-    "burning": QtCore.Qt.BrushStyle.DiagCrossPattern,
-    "stabbing": QtCore.Qt.BrushStyle.BDiagPattern,
-    "throbbing": QtCore.Qt.BrushStyle.HorPattern,
-    "cramping": QtCore.Qt.BrushStyle.CrossPattern,
-    "tingling": QtCore.Qt.BrushStyle.FDiagPattern,
-    "numbness": QtCore.Qt.BrushStyle.VerPattern,
-}
-QUALITY_INK_ALPHA = 170
-
-
-def quality_brush(quality: str) -> QtGui.QBrush:
-    """The ink pattern of ``quality`` (one of ``QUALITIES``)."""
-    ink = QtGui.QColor(palette.INK)
-    ink.setAlpha(QUALITY_INK_ALPHA)
-    return QtGui.QBrush(ink, QUALITY_PATTERNS[quality])
 
 
 def views_size(anatomy: Anatomy) -> tuple[float, float]:
@@ -93,13 +77,12 @@ def draw_views(
     painter: QtGui.QPainter,
     drawing: Drawing,
     result: MatchResult,
-    pattern_cell: float = 1.0,
     badge_radius: float = 9.0,
 ) -> None:
     """Both views in the views' block (see the module): art, highlighted zones of the first
     ``palette.MAX_HIGHLIGHTS`` matches of ``result``, the pain by intensity, its qualities,
     the zones' outlines and each zone's rank in the list in a circle of ``badge_radius`` SVG
-    units (none when 0). A quality pattern's cell is ``pattern_cell`` device pixels."""
+    units (none when 0). Qualities are hatched (``bodymap.io.report_hatch``)."""
     anatomy = drawing.anatomy
     shown = result.matches[: palette.MAX_HIGHLIGHTS]
     zones = [(m, _pattern_geometry(anatomy, m.muscle, m.side)) for m in shown]
@@ -119,7 +102,7 @@ def draw_views(
         for intensity, geom in drawing.bands(view.id):
             painter.setBrush(_colour(palette.pain_colour(intensity), palette.PAIN_ALPHA))
             painter.drawPath(geometry_to_path(geom))
-        _draw_qualities(painter, qualities.get(view.id, {}), pattern_cell)
+        _draw_qualities(painter, qualities.get(view.id, {}))
         painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         for m, _ in zones:
             if id(m) in paths:
@@ -137,17 +120,9 @@ def draw_views(
         painter.restore()
 
 
-def _draw_qualities(
-    painter: QtGui.QPainter, areas: Mapping[str, BaseGeometry], cell: float
-) -> None:
+def _draw_qualities(painter: QtGui.QPainter, areas: Mapping[str, BaseGeometry]) -> None:
     for quality, geom in areas.items():
-        brush = quality_brush(quality)
-        # Patterns in device pixels (times ``cell``) whatever the page's scale.
-        inverse = painter.worldTransform().inverted()[0]
-        brush.setTransform(QtGui.QTransform.fromScale(cell, cell) * inverse)
-        painter.setPen(QtCore.Qt.PenStyle.NoPen)
-        painter.setBrush(brush)
-        painter.drawPath(geometry_to_path(geom))
+        hatch(painter, geometry_to_path(geom), QUALITY_HATCH[quality])
 
 
 def draw_badge(
@@ -188,23 +163,11 @@ def draw_intensity_scale(painter: QtGui.QPainter, width: float, size: float) -> 
     return size * 2.6 + 1
 
 
-def draw_quality_swatch(painter: QtGui.QPainter, quality: str, side: float, cell: float) -> None:
-    """A square of pain colour with ``quality``'s pattern at the painter's origin."""
+def draw_quality_swatch(painter: QtGui.QPainter, quality: str, side: float) -> None:
+    """A square of pain colour with ``quality``'s hatching at the painter's origin."""
     rect = QtCore.QRectF(0, 0, side, side)
     painter.fillRect(rect, _colour(palette.PAIN))
-    brush = quality_brush(quality)
-    inverse = painter.worldTransform().inverted()[0]
-    brush.setTransform(QtGui.QTransform.fromScale(cell, cell) * inverse)
-    painter.fillRect(rect, brush)
+    hatch_rect(painter, rect, QUALITY_HATCH[quality], palette.INK)
     painter.setPen(QtGui.QPen(_colour(palette.INK), 0.6))
-    painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-    painter.drawRect(rect)
-
-
-def draw_zone_swatch(painter: QtGui.QPainter, colour: str, side: float) -> None:
-    """A square of a highlighted zone's fill and outline at the painter's origin."""
-    rect = QtCore.QRectF(0, 0, side, side)
-    painter.fillRect(rect, _colour(colour, palette.ZONE_FILL_ALPHA_EMPHASISED))
-    painter.setPen(QtGui.QPen(_colour(colour), max(1.0, side / 8)))
     painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
     painter.drawRect(rect)

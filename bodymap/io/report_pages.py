@@ -202,15 +202,7 @@ def _kind_legend(width: float) -> list[Row]:
 
     def paint(painter: QtGui.QPainter) -> None:
         for px, kind in paints:
-            _, colour, pattern, outline = compare_render.KINDS[kind]
-            fill = QtGui.QColor(colour)
-            if kind == "unchanged":
-                fill.setAlpha(150)
-            brush = QtGui.QBrush(fill, pattern)
-            brush.setTransform(painter.worldTransform().inverted()[0])
-            painter.setBrush(brush)
-            painter.setPen(QtGui.QPen(QtGui.QColor(colour), 1.2, outline))
-            painter.drawRect(QtCore.QRectF(px, 0, side, side))
+            compare_render.draw_kind_swatch(painter, kind, QtCore.QRectF(px, 0, side, side))
 
     return [Row(side + 6, boxes, paint, role="legend")]
 

@@ -109,7 +109,7 @@ def legend_rows(drawing: Drawing, width: float, size: float) -> list[Row]:
             label = QUALITIES[quality].label
             box = TextBox(side + 6, 1.0, fm.horizontalAdvance(label), fm.height(), label, small,
                           role="legend")  # fmt: skip
-            paint = functools.partial(draw_quality_swatch, quality=quality, side=side, cell=1.0)
+            paint = functools.partial(draw_quality_swatch, quality=quality, side=side)
             rows.append(Row(side + 4, [box], paint=paint, role="legend"))
     return rows
 

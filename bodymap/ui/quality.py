@@ -16,19 +16,28 @@ from bodymap.core.marks import Mark, Stroke, is_erase
 from bodymap.core.score import QUALITIES, quality_areas
 from bodymap.io import palette
 from bodymap.io.qt_bridge import geometry_to_path
-from bodymap.io.report_body import QUALITY_PATTERNS, quality_brush
 from bodymap.ui.commands import DrawingCommand
 
 if TYPE_CHECKING:
     from bodymap.ui.host import Host
 
 Z_QUALITY = 2.5  # above the pain, below the zones' outlines (bodymap.ui.items)
-# The patterns are the exports' (bodymap.io.report_body), so the map and the pages agree.
-PATTERNS = QUALITY_PATTERNS
+PATTERNS = {
+    "aching": QtCore.Qt.BrushStyle.Dense6Pattern,
+    "burning": QtCore.Qt.BrushStyle.DiagCrossPattern,
+    "stabbing": QtCore.Qt.BrushStyle.BDiagPattern,
+    "throbbing": QtCore.Qt.BrushStyle.HorPattern,
+    "cramping": QtCore.Qt.BrushStyle.CrossPattern,
+    "tingling": QtCore.Qt.BrushStyle.FDiagPattern,
+    "numbness": QtCore.Qt.BrushStyle.VerPattern,
+}
+INK_ALPHA = 170
 
 
 def brush(quality: str) -> QtGui.QBrush:
-    return quality_brush(quality)
+    ink = QtGui.QColor(palette.INK)
+    ink.setAlpha(INK_ALPHA)
+    return QtGui.QBrush(ink, PATTERNS[quality])
 
 
 def swatch(quality: str, size: int = 16) -> QtGui.QPixmap:

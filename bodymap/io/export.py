@@ -90,8 +90,9 @@ def write_png(image: QtGui.QImage, out: Path) -> None:
     (the previous file untouched) when it cannot be."""
     buffer = QtCore.QBuffer()
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    # Quality 50 is zlib's middle level: a third faster than the default, about as small.
-    if not image.save(buffer, "PNG", 50):  # type: ignore[call-overload]
+    # Quality 80 is zlib's level 1: encoding takes about half the time of the default level
+    # (the largest share of an export), for a file about a fifth larger.
+    if not image.save(buffer, "PNG", 80):  # type: ignore[call-overload]
         raise ExportError(str(out), "could not encode the image; try a smaller scale")
     try:
         write_atomic(out, bytes(buffer.data().data()))

@@ -41,3 +41,61 @@ def test_a_stroke_intensity_of_any_json_type_is_a_one_line_error(
         assert err.count("\n") == 1 and "Traceback" not in err
         assert "marks[1].intensity" in err and "1 to 10" in err, err
     assert not (tmp_path / "o.png").exists()
+
+
+def _point(anatomy, region_id: str) -> tuple[str, float, float]:  # type: ignore[no-untyped-def]
+    region = anatomy.regions[region_id]
+    p = region.polygon.representative_point()
+    return region.view, p.x, p.y
+
+
+def _answer_next_box(qtbot, text: str, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Click the button labelled ``text`` of the next message box, with the mouse."""
+    from PySide6 import QtCore, QtWidgets
+
+    def answer() -> None:
+        box = QtWidgets.QApplication.activeModalWidget()
+        if not isinstance(box, QtWidgets.QMessageBox):
+            QtCore.QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == text)
+        qtbot.mouseClick(button, QtCore.Qt.MouseButton.LeftButton)
+
+    QtCore.QTimer.singleShot(0, answer)
+
+
+def test_two_windows_on_one_file_never_overwrite_each_other_silently(
+    qtbot, anatomy, matcher, errors, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # Found with two instances open on one session: the second window's Save replaced what
+    # the first had saved a moment before, without a word (the first window's mark was lost).
+    from bodymap.io.session_file import load_session
+    from tests.ui_helpers import click, new_window
+
+    path = tmp_path / "monday hip.bodymap.json"
+    save_session(Session(marks=[RegionMark("back.left.iliac_crest", 6)]), path)
+    first, second = new_window(qtbot, anatomy, matcher), new_window(qtbot, anatomy, matcher)
+    assert first.files.open_path(path) and second.files.open_path(path)
+    click(second, *_point(anatomy, "front.left.groin"))
+    assert second.files.save()
+    theirs = path.read_bytes()
+
+    click(first, *_point(anatomy, "back.right.outer_hip"))
+    seen: list[str] = []
+    _answer_next_box(qtbot, "Cancel", seen)
+    assert not first.files.save()
+    assert seen and "monday hip.bodymap.json has been changed" in seen[0]
+    assert path.read_bytes() == theirs and first.isWindowModified()
+
+    _answer_next_box(qtbot, "Replace Them", seen)
+    assert first.files.save() and len(seen) == 2
+    regions = {m.region for m in load_session(path, anatomy).marks}  # type: ignore[union-attr]
+    assert regions == {"back.left.iliac_crest", "back.right.outer_hip"}
+    assert not first.isWindowModified()
+
+    click(first, *_point(anatomy, "front.right.groin"))  # its own save is no change on disk
+    assert first.files.save() and len(seen) == 2
+    for win in (first, second):
+        win.undo_stack.setClean()
+        win.close()

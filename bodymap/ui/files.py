@@ -31,6 +31,17 @@ MAX_PREVIEWS = 6  # orphans drawn in the recovery dialog
 PREVIEW_SCALE = 0.18  # of the export page: about 200 pixels wide
 
 
+def disk_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells one version of the file at ``path`` from the next: its inode (an atomic
+    save makes a new one), modification time in nanoseconds and size in bytes; ``None`` when
+    it cannot be read (e.g. it is gone)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
+
+
 def settle_memory() -> None:
     """After a wholesale change (a session opened or recovered): collect what the old state
     left behind, then freeze what is alive now. Python's cyclic collector then never walks
@@ -55,6 +66,9 @@ class FileController(QtCore.QObject):
         self.others: list[QtWidgets.QWidget] = []  # windows opened for further recovered work
         self._document: PainDocument | None = None
         self._autosaver: Autosaver | None = None
+        # The session file as this window last read or wrote it: a save first checks that
+        # nobody (another window, another program) has written it since.
+        self._stamp: tuple[int, int, int] | None = None
 
     def attach(self, document: PainDocument, autosaver: Autosaver) -> None:
         self._document, self._autosaver = document, autosaver
@@ -132,6 +146,7 @@ class FileController(QtCore.QObject):
 
         path = Path(path)
         anatomy, matcher = self.document.anatomy, self.document.drawing.matcher
+        stamp = disk_stamp(path)  # before reading: a change while it is read is seen too
 
         def read() -> tuple[Session, Drawing]:  # in a worker thread: no widgets here
             session = load_session(path, anatomy)
@@ -146,6 +161,7 @@ class FileController(QtCore.QObject):
             self.window.statusBar().showMessage(f"Opening {path.name} cancelled.", 4000)
             return False
         self._load(session, path, drawing)
+        self._stamp = stamp
         self._remember(path)
         warning = regions_warning(session, self.document.anatomy, path.name)
         if warning:
@@ -160,6 +176,7 @@ class FileController(QtCore.QObject):
         self.window.setWindowModified(False)
         self.autosaver.discard_file()
         self.autosaver.source = path
+        self._stamp = None
         self.update_title()
         settle_memory()
 
@@ -178,6 +195,14 @@ class FileController(QtCore.QObject):
     def save_to(self, path: Path) -> bool:
         from bodymap.io.session_file import save_session
 
+        if path == self.document.path and self._stamp is not None:
+            now = disk_stamp(path)
+            if now is not None and now != self._stamp:
+                answer = self._ask_changed_on_disk(path.name)
+                if answer == "save_as":
+                    return self.save_as()
+                if answer != "overwrite":
+                    return False
         try:
             written = save_session(self.document.to_session(), path)
         except BodyMapError as exc:
@@ -185,6 +210,7 @@ class FileController(QtCore.QObject):
             self.window.setWindowModified(True)
             return False
         self.document.path = path
+        self._stamp = disk_stamp(written)
         self.undo_stack.setClean()
         self.autosaver.discard_file()
         self.autosaver.source = path
@@ -194,6 +220,28 @@ class FileController(QtCore.QObject):
         where = path.name if written == path else f"{path.name} (the file it links to, {written})"
         self.window.statusBar().showMessage(one_line(f"Saved {where}"), 6000)
         return True
+
+    def _ask_changed_on_disk(self, name: str) -> str:
+        """'overwrite', 'save_as' or 'cancel' (the default: nothing is lost by it)."""
+        box = QtWidgets.QMessageBox(self.window)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File changed on disk"))
+        box.setText(
+            self.tr(
+                "{name} has been changed by another window or program since this window "
+                "opened or saved it. Saving here replaces those changes."
+            ).format(name=name)
+        )
+        role = QtWidgets.QMessageBox.ButtonRole
+        overwrite = box.addButton(self.tr("Replace Them"), role.DestructiveRole)
+        save_as = box.addButton(self.tr("Save As…"), role.AcceptRole)
+        cancel = box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return (
+            "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
+        )
 
     def export(self) -> bool:
         from bodymap.io.session_file import SUFFIX

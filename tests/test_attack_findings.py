@@ -99,3 +99,54 @@ def test_two_windows_on_one_file_never_overwrite_each_other_silently(
     for win in (first, second):
         win.undo_stack.setClean()
         win.close()
+
+
+def test_recovery_at_a_start_with_a_session_opens_both(
+    qtbot, anatomy, matcher, errors, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # Found starting `bodymap SESSION` after a crash: the restored work came into the window,
+    # which then asked at once whether to save it or throw it away to open SESSION; Cancel
+    # left SESSION unopened without a word.
+    import os
+
+    from PySide6 import QtCore, QtWidgets
+
+    from bodymap.ui import dialogs
+    from tests.ui_helpers import click, new_window
+
+    session = tmp_path / "monday hip.bodymap.json"
+    save_session(Session(marks=[RegionMark("back.left.iliac_crest", 6)]), session)
+    crashed = new_window(qtbot, anatomy, matcher)
+    click(crashed, *_point(anatomy, "front.left.groin"))
+    assert crashed.autosaver.save_now() is not None
+    crashed.autosaver._timer.stop()  # the process dies: its lock goes stale
+    crashed.autosaver._lock.unlock()
+    crashed.autosaver._lock = None
+    crashed.autosaver.path = Path(os.devnull + ".unused")
+    crashed.undo_stack.setClean()
+    crashed.hide()
+
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda p, n: asked.append(n) or "discard")
+    shown: list[str] = []
+
+    def answer() -> None:  # the real dialog, answered with the mouse: Restore is preselected
+        box = QtWidgets.QApplication.activeModalWidget()
+        if box is None:
+            QtCore.QTimer.singleShot(20, answer)
+            return
+        shown.append(" ".join(label.text() for label in box.findChildren(QtWidgets.QLabel)))
+        ok = next(b for b in box.findChildren(QtWidgets.QPushButton) if b.text() == "OK")
+        qtbot.mouseClick(ok, QtCore.Qt.MouseButton.LeftButton)
+
+    win = new_window(qtbot, anatomy, matcher)
+    QtCore.QTimer.singleShot(0, answer)
+    win.startup(str(session))
+    assert shown and "in a window of its own" in shown[0] and "opens here" not in shown[0]
+    assert asked == []  # nothing restored is put at risk by opening the session
+    assert win.document.path == session and not win.isWindowModified()
+    [other] = win.files.others
+    assert other.isWindowModified() and other.document.drawing.region_marked("front.left.groin")
+    for w in (other, win):
+        w.undo_stack.setClean()
+        w.close()

@@ -272,11 +272,13 @@ class FileController(QtCore.QObject):
 
     # -- recovery ------------------------------------------------------------------------
 
-    def offer_recovery(self) -> bool:
+    def offer_recovery(self, here: bool = True) -> bool:
         """After a crash, offer every orphaned autosave (``bodymap.ui.recovery``): each is
-        restored (the first here, the others in windows of their own), kept for the next
-        start or discarded, as the user chooses; what cannot be read is set aside, never
-        deleted. True when work was restored into this window."""
+        restored (the first here, the others in windows of their own; every one in a window
+        of its own when ``here`` is false, as when this window is about to open a session
+        named on the command line), kept for the next start or discarded, as the user
+        chooses; what cannot be read is set aside, never deleted. True when work was
+        restored into this window."""
         from bodymap.io.atomic import remove_stale_temps
         from bodymap.ui import recovery
         from bodymap.ui.autosave import Autosaver
@@ -296,8 +298,9 @@ class FileController(QtCore.QObject):
                     "\n".join(item.line() for item in aside),
                 )
             return False
+        where = {} if here else {"here": False}  # the dialog says where restored work opens
         choices = dialogs.ask_recovery(
-            self.window, orphans, [a.line() for a in aside], self._previews(orphans)
+            self.window, orphans, [a.line() for a in aside], self._previews(orphans), **where
         )
         restored = False
         for orphan in orphans:
@@ -305,7 +308,7 @@ class FileController(QtCore.QObject):
             if choice == dialogs.DISCARD:
                 Autosaver.remove(orphan.path)
             elif choice == dialogs.RESTORE:
-                if not restored:
+                if here and not restored:
                     self.restore(orphan)
                     restored = True
                 else:

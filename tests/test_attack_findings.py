@@ -4,6 +4,7 @@ a test: odd session files, two windows on one file, recovery at a start with a s
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -149,4 +150,26 @@ def test_recovery_at_a_start_with_a_session_opens_both(
     assert other.isWindowModified() and other.document.drawing.region_marked("front.left.groin")
     for w in (other, win):
         w.undo_stack.setClean()
+        w.close()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="file names are UTF-16 text on Windows")
+def test_a_recent_file_whose_name_is_not_utf8_opens_again(
+    qtbot, anatomy, matcher, errors, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # Found opening `bad\\xff\\xfename.bodymap.json`: it opened and saved, but File > Open
+    # Recent listed it as "badname.bodymap.json" (twice) and said "no such file".
+    from tests.ui_helpers import new_window
+
+    path = tmp_path / os.fsdecode(b"bad\xff\xfename.bodymap.json")
+    save_session(Session(marks=[RegionMark("back.left.iliac_crest", 6)]), path)
+    win = new_window(qtbot, anatomy, matcher)
+    assert win.files.open_path(path) and win.files.save()
+    other = new_window(qtbot, anatomy, matcher)  # reads the recent list from the settings
+    actions = [a for a in other.action_set.recent_menu.actions() if a.text()]
+    assert len(actions) == 1
+    actions[0].trigger()
+    assert errors == [] and other.document.path == path
+    assert other.document.drawing.region_marked("back.left.iliac_crest")
+    for w in (win, other):
         w.close()

@@ -173,3 +173,26 @@ def test_a_recent_file_whose_name_is_not_utf8_opens_again(
     assert other.document.drawing.region_marked("back.left.iliac_crest")
     for w in (win, other):
         w.close()
+
+
+def test_the_readme_example_of_analyze_is_what_analyze_prints(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Found following the README: its example output (score 0.2667, extent 0.702) was that
+    # of an older anatomy; the command printed 0.5917 and 0.45.
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert cli.main(["analyze", "--mark", "back.left.outer_hip", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    top = result["matches"][0]
+    start = readme.index("`bodymap analyze --mark back.left.outer_hip --json` prints")
+    example = readme[start : readme.index("regions_touched", start)]
+    for key, value in (
+        ("muscle", top["muscle"]),
+        ("side", top["side"]),
+        ("score", top["score"]),
+        ("pain_explained", top["pain_explained"]),
+        ("zone_covered", top["zone_covered"]),
+        ("unexplained", result["unexplained"]),
+        ("extent_pct", result["extent_pct"]),
+    ):
+        assert f'"{key}": {json.dumps(value)}' in example, (key, value)

@@ -388,6 +388,6 @@ class MainWindow(QtWidgets.QMainWindow):
         if not settings.value("safety/seen", False, type=bool):
             self.show_safety()
             settings.setValue("safety/seen", True)
-        self.files.offer_recovery()
+        self.files.offer_recovery(here=not session_path)  # the session asked for opens here
         if session_path:
             self.files.open_path(session_path)

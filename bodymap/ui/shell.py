@@ -36,8 +36,29 @@ class ViewArt(NamedTuple):
     svg: Path
 
 
+# The words written in the body art (assets/svg): shown in the interface's language.
+ART_WORDS = (
+    QtCore.QT_TRANSLATE_NOOP("Art", "left"),
+    QtCore.QT_TRANSLATE_NOOP("Art", "right"),
+    QtCore.QT_TRANSLATE_NOOP("Art", "BACK"),
+    QtCore.QT_TRANSLATE_NOOP("Art", "FRONT"),
+    QtCore.QT_TRANSLATE_NOOP("Art", "L"),
+    QtCore.QT_TRANSLATE_NOOP("Art", "R"),
+)
+
+
 def svg_renderer(path: Path | str, parent: QtCore.QObject | None = None) -> QtSvg.QSvgRenderer:
-    return QtSvg.QSvgRenderer(str(path), parent)
+    """The art of ``path``, its words (``ART_WORDS``) in the interface's language."""
+    translate = QtCore.QCoreApplication.translate
+    swaps = [(w, translate("Art", w)) for w in ART_WORDS]
+    swaps = [(w, t) for w, t in swaps if t != w]
+    if not swaps:
+        return QtSvg.QSvgRenderer(str(path), parent)
+    text = Path(path).read_text(encoding="utf-8")
+    for word, translated in swaps:  # (html.escape would import html.entities: ~5 ms)
+        safe = translated.replace("&", "&amp;").replace("<", "&lt;")
+        text = text.replace(f">{word}</text>", f">{safe}</text>")
+    return QtSvg.QSvgRenderer(QtCore.QByteArray(text.encode("utf-8")), parent)
 
 
 def add_art(

@@ -25,7 +25,7 @@
         </message>
         <message>
             <source>&amp;Eraser</source>
-            <translation>Radier&amp;gummi</translation>
+            <translation>Radier&amp;er</translation>
         </message>
         <message>
             <source>&amp;Export PNG…</source>
@@ -37,7 +37,7 @@
         </message>
         <message>
             <source>&amp;Fit to window</source>
-            <translation>An Fenster &amp;anpassen</translation>
+            <translation>Ganz &amp;anzeigen</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -45,7 +45,7 @@
         </message>
         <message>
             <source>&amp;Mirror to the other side</source>
-            <translation>Auf die andere Seite &amp;spiegeln</translation>
+            <translation>Zur Gegenseite &amp;spiegeln</translation>
         </message>
         <message>
             <source>&amp;Muscles</source>
@@ -69,7 +69,7 @@
         </message>
         <message>
             <source>&amp;Redo</source>
-            <translation>&amp;Wiederherstellen</translation>
+            <translation>&amp;Wiederholen</translation>
         </message>
         <message>
             <source>&amp;Region</source>
@@ -105,11 +105,11 @@
         </message>
         <message>
             <source>Brush or eraser size</source>
-            <translation>Größe von Pinsel oder Radiergummi</translation>
+            <translation>Größe von Pinsel oder Radierer</translation>
         </message>
         <message>
             <source>Brush or eraser size in body units ( [ and ] )</source>
-            <translation>Größe von Pinsel oder Radiergummi in Körpereinheiten ( [ und ] )</translation>
+            <translation>Größe von Pinsel oder Radierer in Körpereinheiten ( [ und ] )</translation>
         </message>
         <message>
             <source>C&amp;lear all</source>
@@ -149,11 +149,11 @@
         </message>
         <message>
             <source>Redo</source>
-            <translation>Wiederherstellen</translation>
+            <translation>Wiederholen</translation>
         </message>
         <message>
             <source>Redo (Ctrl+Shift+Z)</source>
-            <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
+            <translation>Wiederholen (Strg+Umschalt+Z)</translation>
         </message>
         <message>
             <source>Remove every mark (can be undone)</source>
@@ -255,8 +255,8 @@
     <context>
         <name>BodyView</name>
         <message>
-            <source>%n painted stroke(s).</source>
-            <translation>%n gemalter Strich. || %n gemalte Striche.</translation>
+            <source>1 painted stroke.</source>
+            <translation>1 gemalter Strich.</translation>
         </message>
         <message>
             <source>Body map</source>
@@ -273,6 +273,10 @@
         <message>
             <source>Patterns that resemble the drawing: {names}.</source>
             <translation>Muster, die der Zeichnung ähneln: {names}.</translation>
+        </message>
+        <message>
+            <source>{count} painted strokes.</source>
+            <translation>{count} gemalte Striche.</translation>
         </message>
     </context>
     <context>
@@ -561,7 +565,7 @@
         </message>
         <message>
             <source>Mirror to the other side</source>
-            <translation>Auf die andere Seite spiegeln</translation>
+            <translation>Zur Gegenseite spiegeln</translation>
         </message>
         <message>
             <source>Paint</source>
@@ -743,7 +747,7 @@
         </message>
         <message>
             <source>Eraser (size {size}): drag over painted pain to remove it.</source>
-            <translation>Radiergummi (Größe {size}): Ziehen Sie über gemalten Schmerz, um ihn zu entfernen.</translation>
+            <translation>Radierer (Größe {size}): Ziehen Sie über gemalten Schmerz, um ihn zu entfernen.</translation>
         </message>
         <message>
             <source>Loading the body map…</source>
@@ -755,7 +759,7 @@
         </message>
         <message>
             <source>Muscle guide</source>
-            <translation>Muskelratgeber</translation>
+            <translation>Ratgeber</translation>
         </message>
         <message>
             <source>Not added: {why}.</source>
@@ -838,14 +842,14 @@
         </message>
         <message>
             <source>Strength</source>
-            <translation>Ähnlichkeit</translation>
+            <translation>Stärke</translation>
         </message>
         <message>
             <source>Strength: how closely the pain resembles the pattern, in words.
 Score: how well the pattern fits the pain (0 to 1).
 Explains: share of your pain inside this pattern.
 Pattern: share of this pattern that you marked.</source>
-            <translation>Ähnlichkeit: wie sehr der Schmerz dem Muster gleicht, in Worten.
+            <translation>Stärke: wie sehr der Schmerz dem Muster gleicht, in Worten.
 Wert: wie gut das Muster zum Schmerz passt (0 bis 1).
 Erklärt: Anteil Ihres Schmerzes innerhalb dieses Musters.
 Muster: Anteil dieses Musters, den Sie markiert haben.</translation>
@@ -968,8 +972,8 @@ Markieren Sie, wo es schmerzt, oder wählen Sie einen im Menü Muskeln.</transla
     <context>
         <name>Recovery</name>
         <message>
-            <source>%n mark(s)</source>
-            <translation>%n Markierung || %n Markierungen</translation>
+            <source>1 mark</source>
+            <translation>1 Markierung</translation>
         </message>
         <message>
             <source>from {name}</source>
@@ -990,6 +994,10 @@ Markieren Sie, wo es schmerzt, oder wählen Sie einen im Menü Muskeln.</transla
         <message>
             <source>note “{text}”</source>
             <translation>Notiz „{text}“</translation>
+        </message>
+        <message>
+            <source>{count} marks</source>
+            <translation>{count} Markierungen</translation>
         </message>
     </context>
     <context>

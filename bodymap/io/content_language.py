@@ -203,9 +203,10 @@ def translate(anatomy: Anatomy, texts: Texts) -> Anatomy:
 def _muscle(muscle: Muscle, entry: dict[str, Any]) -> Muscle:
     p = muscle.panel
     relief = entry.get("relief", {})
+    fields: dict[str, Any] = {key: _text(entry.get(key), getattr(p, key)) for key in PANEL_TEXTS}
+    fields.update({key: _texts(entry.get(key), getattr(p, key)) for key in PANEL_LISTS})
     panel = Panel(
-        **{key: _text(entry.get(key), getattr(p, key)) for key in PANEL_TEXTS},
-        **{key: _texts(entry.get(key), getattr(p, key)) for key in PANEL_LISTS},
+        **fields,
         relief=tuple(
             ReliefStep(
                 s.step,

@@ -35,7 +35,11 @@ def describe_map(drawing: Drawing, result: MatchResult) -> str:
         else translate("BodyView", "No region marked.")
     ]
     if strokes:
-        parts.append(translate("BodyView", "%n painted stroke(s).", "", strokes))
+        parts.append(
+            translate("BodyView", "1 painted stroke.")
+            if strokes == 1
+            else translate("BodyView", "{count} painted strokes.").format(count=strokes)
+        )
     best = [f"{m.name} ({words.side(m.side)})" for m in result.matches[:3]]
     if best:
         parts.append(

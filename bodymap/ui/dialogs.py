@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtGui, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Safety

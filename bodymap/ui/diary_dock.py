@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from bodymap.core.diary import RANGES_DAYS, EntrySummary, Summarizer, new_entry
 from bodymap.core.score import NRS_FIELDS, PainScore
@@ -22,6 +22,7 @@ from bodymap.ui import dialogs
 from bodymap.ui.quality import QualityOverlay, QualityPicker
 from bodymap.ui.settings import app_settings, data_dir
 from bodymap.ui.timeline import Timeline
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from bodymap.ui.document import PainDocument

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 SCALES = (1, 2, 3, 4)
 DEFAULT_SCALE = 2

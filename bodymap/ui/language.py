@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.ui.settings import app_settings
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 SETTING = "ui/language"
 SYSTEM = "system"
@@ -24,8 +25,8 @@ SOURCE_LANGUAGE = "en"
 # Each language by its own name (a menu of languages is read by someone who may not know ours).
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 FOLDER = Path(__file__).resolve().parent.parent / "translations"
-_NOTICE_TITLE = QtCore.QT_TRANSLATE_NOOP("Language", "Language")
-_NOTICE = QtCore.QT_TRANSLATE_NOOP(
+_NOTICE_TITLE = QT_TRANSLATE_NOOP("Language", "Language")
+_NOTICE = QT_TRANSLATE_NOOP(
     "Language", "BodyMap will use {language} from the next start. Close it and start it again."
 )
 

@@ -23,6 +23,7 @@ from bodymap.ui.files import FileController
 from bodymap.ui.screen_fit import restore_layout
 from bodymap.ui.settings import app_settings
 from bodymap.ui.shell import ArtScene, ViewArt, make_dock, on_paper
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
@@ -36,17 +37,17 @@ if TYPE_CHECKING:
     from bodymap.ui.panels import MusclePanels
     from bodymap.ui.region_list import RegionList
 
-LOADING = QtCore.QT_TRANSLATE_NOOP("MainWindow", "Loading the body map…")
+LOADING = QT_TRANSLATE_NOOP("MainWindow", "Loading the body map…")
 
 _TOOL_HINTS = {
-    Tool.REGION: QtCore.QT_TRANSLATE_NOOP(
+    Tool.REGION: QT_TRANSLATE_NOOP(
         "MainWindow",
         "Region: click a part of the body to mark it as painful; click again to unmark.",
     ),
-    Tool.BRUSH: QtCore.QT_TRANSLATE_NOOP(
+    Tool.BRUSH: QT_TRANSLATE_NOOP(
         "MainWindow", "Brush (size {size}, intensity {intensity}): drag to paint where it hurts."
     ),
-    Tool.ERASER: QtCore.QT_TRANSLATE_NOOP(
+    Tool.ERASER: QT_TRANSLATE_NOOP(
         "MainWindow", "Eraser (size {size}): drag over painted pain to remove it."
     ),
 }

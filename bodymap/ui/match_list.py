@@ -9,20 +9,21 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.ui import words
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the list is built before the core is imported (see app.py)
     from bodymap.core.matching import Match, MatchResult
 
 COLUMNS = (
     "#",
-    QtCore.QT_TRANSLATE_NOOP("MatchList", "Muscle"),
-    QtCore.QT_TRANSLATE_NOOP("MatchList", "Side"),
-    QtCore.QT_TRANSLATE_NOOP("MatchList", "Strength"),
-    QtCore.QT_TRANSLATE_NOOP("MatchList", "Score"),
-    QtCore.QT_TRANSLATE_NOOP("MatchList", "Explains"),
-    QtCore.QT_TRANSLATE_NOOP("MatchList", "Pattern"),
+    QT_TRANSLATE_NOOP("MatchList", "Muscle"),
+    QT_TRANSLATE_NOOP("MatchList", "Side"),
+    QT_TRANSLATE_NOOP("MatchList", "Strength"),
+    QT_TRANSLATE_NOOP("MatchList", "Score"),
+    QT_TRANSLATE_NOOP("MatchList", "Explains"),
+    QT_TRANSLATE_NOOP("MatchList", "Pattern"),
 )
-NOTHING_MARKED = QtCore.QT_TRANSLATE_NOOP(
+NOTHING_MARKED = QT_TRANSLATE_NOOP(
     "MatchList", "Mark where it hurts to see which muscles may refer pain there."
 )
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.ui import words
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the panels are built before the core is imported (see app.py)
     from bodymap.core.anatomy import Anatomy, Muscle
@@ -29,9 +30,9 @@ MAX_RANKED_TABS = 12  # the best matches get a tab; the Muscles menu opens any o
 
 
 STEPS = {  # the relief steps' ids (regions.yaml) as headings
-    "massage": QtCore.QT_TRANSLATE_NOOP("Panels", "Massage"),
-    "stretch": QtCore.QT_TRANSLATE_NOOP("Panels", "Stretch"),
-    "strengthen": QtCore.QT_TRANSLATE_NOOP("Panels", "Strengthen"),
+    "massage": QT_TRANSLATE_NOOP("Panels", "Massage"),
+    "stretch": QT_TRANSLATE_NOOP("Panels", "Stretch"),
+    "strengthen": QT_TRANSLATE_NOOP("Panels", "Strengthen"),
 }
 
 

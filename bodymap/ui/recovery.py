@@ -42,7 +42,11 @@ class Orphan:
         """``12 marks · note "Started after…" · from diary.bodymap.json``"""
         count = len(self.session.marks)
         translate = QCoreApplication.translate
-        parts = [translate("Recovery", "%n mark(s)", "", count)]
+        parts = [
+            translate("Recovery", "1 mark")
+            if count == 1
+            else translate("Recovery", "{count} marks").format(count=count)
+        ]
         note = " ".join(self.session.note.split())
         if note:
             cut = note[:NOTE_START] + ("…" if len(note) > NOTE_START else "")

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from PySide6 import QtCore, QtGui, QtSvg, QtSvgWidgets, QtWidgets
 
+from bodymap.ui.words import QT_TRANSLATE_NOOP
+
 # Copies of bodymap.io.palette and bodymap.core.marks (see the module docstring).
 PAPER = "#FAFAF7"
 INK = "#2B2B2B"
@@ -38,12 +40,12 @@ class ViewArt(NamedTuple):
 
 # The words written in the body art (assets/svg): shown in the interface's language.
 ART_WORDS = (
-    QtCore.QT_TRANSLATE_NOOP("Art", "left"),
-    QtCore.QT_TRANSLATE_NOOP("Art", "right"),
-    QtCore.QT_TRANSLATE_NOOP("Art", "BACK"),
-    QtCore.QT_TRANSLATE_NOOP("Art", "FRONT"),
-    QtCore.QT_TRANSLATE_NOOP("Art", "L"),
-    QtCore.QT_TRANSLATE_NOOP("Art", "R"),
+    QT_TRANSLATE_NOOP("Art", "left"),
+    QT_TRANSLATE_NOOP("Art", "right"),
+    QT_TRANSLATE_NOOP("Art", "BACK"),
+    QT_TRANSLATE_NOOP("Art", "FRONT"),
+    QT_TRANSLATE_NOOP("Art", "L"),
+    QT_TRANSLATE_NOOP("Art", "R"),
 )
 
 

@@ -9,8 +9,17 @@ the core gave it (``tests/test_translations.py`` checks every core id has an ent
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+if TYPE_CHECKING:
+
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+        """Marks ``source`` for lupdate under ``context`` and returns it unchanged."""
+        ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CONTEXT = "Words"
 
@@ -87,5 +96,7 @@ def nrs(key: str) -> str:
 def date_time(when: datetime.datetime, pattern: str = "d MMMM yyyy, HH:mm") -> str:
     """``when``'s wall-clock date and time as the interface's language writes it
     (``30 November 2026, 14:05``); ``pattern`` in Qt's date format."""
-    naive = when.replace(tzinfo=None)
-    return QLocale().toString(naive, pattern)
+    moment = QDateTime(
+        QDate(when.year, when.month, when.day), QTime(when.hour, when.minute, when.second)
+    )
+    return QLocale().toString(moment, pattern)

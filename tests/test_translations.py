@@ -350,3 +350,26 @@ def test_art_words_follow_the_language(german) -> None:  # type: ignore[no-untyp
     renderer = svg_renderer(svg)
     assert renderer.isValid()
     assert QtCore.QCoreApplication.translate("Art", "BACK") == "RÜCKSEITE"
+    from bodymap.io import export
+    from bodymap.ui import shell
+
+    assert export.ART_WORDS == shell.ART_WORDS
+    assert export.art_renderer(svg).isValid()
+
+
+def test_region_search_finds_german_and_english_words(anatomy) -> None:  # type: ignore[no-untyped-def]
+    """The German words are added to the English ones; umlauts make words and "links" and
+    "rechts" name the patient's side."""
+    from bodymap.core.region_search import search, tokens
+    from bodymap.io.content_language import in_language
+
+    german, problem = in_language(anatomy, LANGUAGE)
+    assert problem is None
+    assert tokens("Hüfte außen") == ["hüfte", "außen"]
+    assert search(german, "kreuz links")[0].id == "back.left.low_back"
+    assert {r.id for r in search(german, "ISG")} == {
+        "back.left.sacroiliac",
+        "back.right.sacroiliac",
+    }
+    assert [r.id for r in search(german, "hüfte außen rechts")] == ["back.right.outer_hip"]
+    assert search(german, "lower back")[0].id == "back.left.low_back"  # English still works

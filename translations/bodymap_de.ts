@@ -581,6 +581,89 @@
         </message>
     </context>
     <context>
+        <name>Export</name>
+        <message>
+            <source>%d %B %Y</source>
+            <translation>%d.%m.%Y</translation>
+        </message>
+        <message>
+            <source>%d %B %Y, %H:%M</source>
+            <translation>%d.%m.%Y, %H:%M Uhr</translation>
+        </message>
+        <message>
+            <source>A self-help guide, not a diagnosis.</source>
+            <translation>Eine Anleitung zur Selbsthilfe, keine Diagnose.</translation>
+        </message>
+        <message>
+            <source>How often it hurt where</source>
+            <translation>Wie oft es wo geschmerzt hat</translation>
+        </message>
+        <message>
+            <source>Matching muscles</source>
+            <translation>Passende Muskeln</translation>
+        </message>
+        <message>
+            <source>No colour: never painful in these entries.</source>
+            <translation>Keine Farbe: in diesen Einträgen nie schmerzhaft.</translation>
+        </message>
+        <message>
+            <source>No note.</source>
+            <translation>Keine Notiz.</translation>
+        </message>
+        <message>
+            <source>No pain marked.</source>
+            <translation>Kein Schmerz markiert.</translation>
+        </message>
+        <message>
+            <source>No pattern explains {share} of the pain.</source>
+            <translation>{share} des Schmerzes erklärt kein Muster.</translation>
+        </message>
+        <message>
+            <source>No referral pattern overlaps.</source>
+            <translation>Kein Übertragungsmuster überschneidet sich.</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>Pain intensity</source>
+            <translation>Schmerzintensität</translation>
+        </message>
+        <message>
+            <source>Pain map</source>
+            <translation>Schmerzkarte</translation>
+        </message>
+        <message>
+            <source>Share of the entries with pain at that spot</source>
+            <translation>Anteil der Einträge mit Schmerz an dieser Stelle</translation>
+        </message>
+        <message>
+            <source>left</source>
+            <translation>links</translation>
+        </message>
+        <message>
+            <source>right</source>
+            <translation>rechts</translation>
+        </message>
+        <message>
+            <source>score {score} · {pain} of pain · {pattern} of pattern</source>
+            <translation>Wert {score} · erklärt {pain} · {pattern} des Musters</translation>
+        </message>
+        <message>
+            <source>{count} entries, {span}</source>
+            <translation>{count} Einträge, {span}</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>{first} bis {last}</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>… und {count} weitere</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Choose file…</source>

@@ -94,7 +94,10 @@ def _region_observation(anatomy: Anatomy, fact: RegionFact, when: str) -> Json:
     region = anatomy.regions[fact.id]
     site: Json = {"text": region.label}
     components: list[Json] = [
-        {"code": {"text": "Share of the region painted"}, "valueQuantity": _percent(100 * fact.share)}
+        {
+            "code": {"text": "Share of the region painted"},
+            "valueQuantity": _percent(100 * fact.share),
+        }
     ]
     snomed = region.snomed
     if snomed is not None and snomed.code is not None:

@@ -157,6 +157,18 @@ class Matcher:
             self._pattern_area[key] = self._weighted_area[key] - _twice_drawn(zones)
         return self._pattern_area[key]
 
+    def listed(self, pain: Mapping[str, BaseGeometry]) -> tuple[tuple[str, str], ...]:
+        """The (muscle id, side) pairs ``match(pain)`` lists, sorted: the same rule without
+        the scores, the unexplained share or the cues (for counting many drawings)."""
+        state = MatchState()
+        for view, geom in pain.items():
+            self._accumulate(state, view, geom, 1.0)
+        pain_area = sum(g.area for g in pain.values())
+        if pain_area < NO_PAIN_AREA:
+            return ()
+        keys = [k for k, (overlap, _) in state.totals.items() if _listed(overlap, pain_area)]
+        return tuple(sorted(pair for k in keys if (pair := _whole(k)) is not None))
+
     def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
         """Rank every muscle side against ``pain`` (view id -> geometry in SVG units)."""
         return self.start(pain)[0]
@@ -309,7 +321,7 @@ class Matcher:
                 continue
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
-            listed = overlap >= LIST_FRACTION * pain_area
+            listed = _listed(overlap, pain_area)
             (matches if listed else touches).append(self._match(muscle_id, side, state, pain_area))
         counted = frozenset((m.muscle, m.side) for m in matches)
         if change is not None and counted == state.counted:
@@ -352,6 +364,11 @@ class Matcher:
                 ]
             )
         return state.coverage[view]
+
+
+def _listed(overlap: float, pain_area: float) -> bool:
+    """Whether a pattern overlapping the pain by ``overlap`` (SVG units²) is listed."""
+    return overlap >= MIN_CONTACT_AREA and overlap >= LIST_FRACTION * pain_area
 
 
 def _whole(key: tuple[str, str, str]) -> tuple[str, str] | None:

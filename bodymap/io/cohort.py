@@ -20,7 +20,6 @@ default) and reduces the results as they arrive.
 
 from __future__ import annotations
 
-import math
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -79,24 +78,54 @@ class Context:
 
 
 def painful_cells(ctx: Context, view: str, pain: BaseGeometry) -> Cells | None:
-    """The cells of ``view`` whose centre lies inside ``pain`` (SVG units); None if none."""
-    if pain.is_empty:
+    """The cells of ``view`` whose centre lies inside ``pain`` (SVG units); None if none.
+
+    A scanline fill (even-odd over every ring, each edge counted on the rows whose centre
+    line it crosses, half-open at its upper end so that a vertex is counted once): the
+    same cells as testing every centre with ``shapely.contains_xy``, up to centres lying
+    exactly on the outline, in a fraction of the time."""
+    rings = shapely.get_rings(shapely.get_parts(pain)) if not pain.is_empty else []
+    if len(rings) == 0:
         return None
     x0, y0 = ctx.anatomy.views[view].viewbox[:2]
     rows, cols = ctx.shape(view)
     s = ctx.scale
-    minx, miny, maxx, maxy = pain.bounds
-    c0, c1 = max(0, math.floor((minx - x0) * s - 0.5)), min(cols, math.ceil((maxx - x0) * s))
-    r0, r1 = max(0, math.floor((miny - y0) * s - 0.5)), min(rows, math.ceil((maxy - y0) * s))
-    if c1 <= c0 or r1 <= r0:
+    us, vs, starts = [], [], []
+    for ring in rings:
+        xy = shapely.get_coordinates(ring)
+        us.append((xy[:, 0] - x0) * s - 0.5)  # cell i's centre is at u = i
+        vs.append((xy[:, 1] - y0) * s - 0.5)  # row r's centre line is at v = r
+        starts.append(len(xy))
+    u, v = np.concatenate(us), np.concatenate(vs)
+    last = np.cumsum(starts) - 1  # an edge joins point k and k + 1 within one ring
+    keep = np.ones(len(u) - 1, dtype=bool)
+    keep[last[:-1]] = False
+    u1, v1, u2, v2 = u[:-1][keep], v[:-1][keep], u[1:][keep], v[1:][keep]
+    lo = np.clip(np.ceil(np.minimum(v1, v2)), 0, rows).astype(np.int64)
+    hi = np.clip(np.ceil(np.maximum(v1, v2)), 0, rows).astype(np.int64)
+    count = hi - lo  # rows crossed by each edge (horizontal edges cross none)
+    if count.sum() == 0:
         return None
-    xs = x0 + (np.arange(c0, c1) + 0.5) / s
-    ys = y0 + (np.arange(r0, r1) + 0.5) / s
-    shapely.prepare(pain)
-    mask = shapely.contains_xy(pain, xs[None, :], ys[:, None])
-    if not mask.any():
+    edge = np.repeat(np.arange(len(lo)), count)
+    row = lo[edge] + (np.arange(len(edge)) - np.repeat(np.cumsum(count) - count, count))
+    t = (row - v1[edge]) / (v2[edge] - v1[edge])
+    cross = u1[edge] + t * (u2[edge] - u1[edge])
+    order = np.lexsort((cross, row))
+    row, cross = row[order], cross[order]
+    first = np.clip(np.ceil(cross[0::2]), 0, cols).astype(np.int64)
+    end = np.clip(np.ceil(cross[1::2]), 0, cols).astype(np.int64)
+    span_row = row[0::2]
+    filled = end > first
+    if not filled.any():
         return None
-    return Cells(r0, c0, np.asarray(mask, dtype=bool))
+    span_row, first, end = span_row[filled], first[filled], end[filled]
+    r0, r1 = int(span_row.min()), int(span_row.max()) + 1
+    c0, c1 = int(first.min()), int(end.max())
+    marks = np.zeros((r1 - r0, c1 - c0 + 1), dtype=np.int32)
+    np.add.at(marks, (span_row - r0, first - c0), 1)
+    np.add.at(marks, (span_row - r0, end - c0), -1)
+    mask = np.cumsum(marks, axis=1)[:, :-1] > 0
+    return Cells(r0, c0, mask)
 
 
 def count_session(ctx: Context, path: str) -> SessionCounts:
@@ -112,13 +141,7 @@ def count_session(ctx: Context, path: str) -> SessionCounts:
         found = painful_cells(ctx, view, geom)
         if found is not None:
             cells[view] = found
-    result = ctx.matcher.match(pain)
-    return SessionCounts(
-        path,
-        cells,
-        ctx.index.touched(pain),
-        tuple((m.muscle, m.side) for m in result.matches),
-    )
+    return SessionCounts(path, cells, ctx.index.touched(pain), ctx.matcher.listed(pain))
 
 
 class Tally:

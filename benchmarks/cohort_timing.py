@@ -74,12 +74,13 @@ def make_sessions(anatomy: Anatomy, folder: Path, count: int, seed: int = 5) -> 
     return folder
 
 
-def run_cohort(folder: Path, out: Path, env: dict[str, str]) -> dict[str, float]:
-    """One ``bodymap cohort`` run over ``folder``: seconds and peak memory (MB)."""
+def run_cohort(folder: Path, out: Path, env: dict[str, str], cwd: Path) -> dict[str, float]:
+    """One ``bodymap cohort`` run over ``folder`` (from ``cwd``, where ``bodymap`` is
+    importable): seconds and peak memory (MB)."""
     proc = subprocess.run(
         [sys.executable, "-c", _RUN, "cohort", str(folder), "--heatmap", str(out / "heat.png"),
          "--csv", str(out / "counts.csv")],
-        capture_output=True, text=True, env=env, timeout=900,
+        capture_output=True, text=True, env=env, cwd=cwd, timeout=900,
     )  # fmt: skip
     if proc.returncode != 0:
         raise RuntimeError(f"bodymap cohort failed: {proc.stderr.strip()}")
@@ -87,16 +88,18 @@ def run_cohort(folder: Path, out: Path, env: dict[str, str]) -> dict[str, float]
     return result
 
 
-def run(anatomy: Anatomy, root: Path, env: dict[str, str]) -> dict[str, object]:
+def run(
+    anatomy: Anatomy, root: Path, env: dict[str, str], cwd: Path
+) -> dict[str, dict[str, float]]:
     """Generate the sessions and time the command at each size of :data:`SIZES`."""
-    figures: dict[str, object] = {}
+    figures: dict[str, dict[str, float]] = {}
     for size in SIZES:
         folder = root / f"cohort-{size}"
         t0 = time.perf_counter()
         make_sessions(anatomy, folder, size)
         generated = time.perf_counter() - t0
         wall = time.perf_counter()
-        res = run_cohort(folder, root, env)
+        res = run_cohort(folder, root, env, cwd)
         res["wall_s"] = time.perf_counter() - wall
         res["generated_s"] = generated
         figures[str(size)] = res

@@ -106,7 +106,7 @@ def _export_csv(anatomy: Anatomy, inputs: list[str], out: str) -> int:
         raise UsageError(f"{out}: no entry could be read; nothing written")
     header = columns(anatomy)
     write_table(out, table_bytes(header, rows))
-    print(f"{out}: {len(rows)} entries, {len(header)} columns")
+    print(f"{out}: {len(rows)} {'entry' if len(rows) == 1 else 'entries'}, {len(header)} columns")
     if failed:
         _skip(f"{failed} input(s) could not be read (named above); the others are in {out}")
     return 2 if failed else 0

@@ -156,16 +156,18 @@ class Tally:
         self.patterns: Counter[tuple[str, str]] = Counter()
         self.failed: list[tuple[str, str]] = []
 
-    def add(self, item: SessionCounts) -> None:
+    def add(self, item: SessionCounts) -> Tally:
+        """Count one session's results (returns this tally, as a fold wants)."""
         if item.error is not None:
             self.failed.append((item.path, item.error))
-            return
+            return self
         self.sessions += 1
         for view, cells in item.cells.items():
             h, w = cells.mask.shape
             self.counts[view][cells.row : cells.row + h, cells.col : cells.col + w] += cells.mask
         self.regions.update(item.regions)
         self.patterns.update(item.patterns)
+        return self
 
     def merge(self, other: Tally) -> Tally:
         """Add ``other``'s totals to this tally's (returns this tally)."""

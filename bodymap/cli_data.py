@@ -212,9 +212,9 @@ def _cohort(
         raise UsageError(f"{' '.join(inputs)}: no session could be read; nothing written")
     from bodymap.io.cohort_report import TABLE_COLUMNS, table_rows, write_heatmap
 
-    title = f"{tally.sessions:,} sessions"
+    title = f"{tally.sessions:,} session{'' if tally.sessions == 1 else 's'}"
     write_heatmap(anatomy, tally, Path(heatmap), title)
-    print(f"{heatmap}: heat map of {tally.sessions:,} sessions")
+    print(f"{heatmap}: heat map of {title}")
     if table:
         write_table(table, table_bytes(list(TABLE_COLUMNS), table_rows(anatomy, tally)))
         print(f"{table}: {len(anatomy.regions)} regions, {2 * len(anatomy.muscles)} patterns")

@@ -168,3 +168,19 @@ def test_bad_input_is_one_line(cohort_dir: Path, tmp_path: Path) -> None:
         assert proc.returncode == 2, args
         assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr
     assert not png.exists()
+
+
+def test_listed_is_the_ranking_list(anatomy, matcher) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.pain import PainMap
+
+    rng = random.Random(23)
+    regions = list(anatomy.regions)
+    checked = 0
+    for _ in range(60):
+        marks: list[Mark] = [RegionMark(r) for r in rng.sample(regions, rng.randint(0, 3))]
+        marks += [_stroke(rng, rng.choice(("back", "front"))) for _ in range(rng.randint(0, 3))]
+        pain = PainMap(anatomy, marks).geometries()
+        ranked = tuple(sorted((m.muscle, m.side) for m in matcher.match(pain).matches))
+        assert matcher.listed(pain) == ranked
+        checked += bool(ranked)
+    assert checked > 20

@@ -230,3 +230,24 @@ def test_cli_report_bad_input_is_one_line_and_exit_2(
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert needle in proc.stderr
     assert not Path(out).exists()
+
+
+def test_export_fhir_attaches_the_report(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import base64
+    import json
+
+    session = Session(marks=[RegionMark("back.left.outer_hip", 6)], note="for the clinic")
+    entry = tmp_path / "entry.bodymap.json"
+    save_session(session, entry)
+    out = tmp_path / "bundle.json"
+    proc = bodymap("export-fhir", str(entry), str(out))
+    assert proc.returncode == 0, proc.stderr
+    bundle = json.loads(out.read_text("utf-8"))
+    (document,) = [
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "DocumentReference"
+    ]
+    pdf = base64.b64decode(document["content"][0]["attachment"]["data"])
+    pages = _pages(pdf)
+    assert all(DISCLAIMER in text for text in pages) and "for the clinic" in pages[-1]

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from pathlib import Path
 
 import shapely
 from PySide6 import QtCore, QtGui, QtSvg
+from PySide6.QtCore import QCoreApplication
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.core.anatomy import Anatomy, View
@@ -56,7 +58,25 @@ def draw_view_art(painter: QtGui.QPainter, anatomy: Anatomy, view: View) -> None
     painter.drawText(
         QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
     )
-    QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(painter, QtCore.QRectF(x0, y0, w, h))
+    art_renderer(svg_path(anatomy, view)).render(painter, QtCore.QRectF(x0, y0, w, h))
+
+
+# The words written in the body art, translated as the window's art is (bodymap.ui.shell, where
+# lupdate finds them; a test keeps the two lists equal).
+ART_WORDS = ("left", "right", "BACK", "FRONT", "L", "R")
+
+
+def art_renderer(path: Path) -> QtSvg.QSvgRenderer:
+    """The SVG at ``path`` with its words (``ART_WORDS``) in the installed language."""
+    swaps = [(w, QCoreApplication.translate("Art", w)) for w in ART_WORDS]
+    swaps = [(w, t) for w, t in swaps if t != w]
+    if not swaps:
+        return QtSvg.QSvgRenderer(str(path))
+    text = path.read_text(encoding="utf-8")
+    for word, translated in swaps:
+        safe = translated.replace("&", "&amp;").replace("<", "&lt;")
+        text = text.replace(f">{word}</text>", f">{safe}</text>")
+    return QtSvg.QSvgRenderer(QtCore.QByteArray(text.encode("utf-8")))
 
 
 def _colour(hex_colour: str, alpha: int = 255) -> QtGui.QColor:

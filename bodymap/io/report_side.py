@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 
 from PySide6 import QtGui
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bodymap.core.drawing import Drawing
 from bodymap.core.match_result import Match, MatchResult
@@ -33,6 +34,12 @@ from bodymap.io.report_model import (
 )
 from bodymap.io.report_text import Row, TextBox, line_height, metrics, table_rows, text_rows
 
+translate = QCoreApplication.translate
+# The patient's side as the PNG page names it (translated when the window installed a language).
+SIDES = {
+    "left": str(QT_TRANSLATE_NOOP("Export", "left")),
+    "right": str(QT_TRANSLATE_NOOP("Export", "right")),
+}
 # The words every exported page carries (a reader and a test can find them).
 DISCLAIMER = "Self-reported; educational, not a diagnosis."
 ALERT_INK = "#8A1C00"
@@ -90,10 +97,14 @@ def measure_rows(report: EntryReport, width: float, size: float) -> list[Row]:
     return rows
 
 
-def legend_rows(drawing: Drawing, width: float, size: float) -> list[Row]:
-    """The intensity scale, and the pattern of each quality on the map."""
+def legend_rows(drawing: Drawing, width: float, size: float, detail: bool = True) -> list[Row]:
+    """The intensity scale, and the pattern of each quality on the map; the heading says
+    which end is which with ``detail`` (the PNG page's scale shows it by its numbers)."""
     small = size * 0.85
-    rows = heading("Pain intensity (1 mildest, 10 worst)", width, size)
+    if detail:
+        rows = heading("Pain intensity (1 mildest, 10 worst)", width, size)
+    else:
+        rows = heading(translate("Export", "Pain intensity"), width, size)
     scale_w = min(width, size * 22)
 
     def scale(painter: QtGui.QPainter) -> None:
@@ -119,13 +130,14 @@ def match_rows(result: MatchResult, width: float, size: float, detail: bool = Tr
     word, score and shares, its highlighted zones' badge; then how much no pattern explains,
     "also touches" and the other causes to consider (not ranked), with what each says when
     ``detail``, else by name as the window's list has them."""
-    rows = heading("Muscle patterns that match, best first", width, size)
+    if detail:
+        rows = heading("Muscle patterns that match, best first", width, size)
+        none = "No referral pattern explains a tenth of this pain or more."
+    else:
+        rows = heading(translate("Export", "Matching muscles"), width, size)
+        none = translate("Export", "No referral pattern overlaps.")
     if not result.matches:
-        text = (
-            "No pain marked."
-            if result.pain_area == 0
-            else "No referral pattern explains a tenth of this pain or more."
-        )
+        text = translate("Export", "No pain marked.") if result.pain_area == 0 else none
         rows += text_rows(text, width, size, colour=palette.MUTED)
     if detail:
         rows += _match_table(result, width, size)
@@ -133,8 +145,9 @@ def match_rows(result: MatchResult, width: float, size: float, detail: bool = Tr
         rows += _match_list(result, width, size)
     if result.pain_area > 0:
         rows.append(space(size))
-        rows += text_rows(f"No pattern explains {result.unexplained:.0%} of the pain.", width,
-                          size)  # fmt: skip
+        share = f"{result.unexplained:.0%}"
+        line = translate("Export", "No pattern explains {share} of the pain.").format(share=share)
+        rows += text_rows(line, width, size)
     if result.also_touches:
         names = ", ".join(f"{m.name} ({m.side})" for m in result.also_touches)
         rows += text_rows(f"Also touches, but explains little of it: {names}.", width, size)
@@ -168,14 +181,15 @@ def _match_list(result: MatchResult, width: float, size: float) -> list[Row]:
     for rank, sides in enumerate(result.rows(), 1):
         match = sides[0]
         explains = min(1.0, sum(m.pain_explained for m in sides))
-        side_words = " and ".join(m.side for m in sides)
+        side_words = " + ".join(translate("Export", SIDES.get(m.side, m.side)) for m in sides)
         first = text_rows(f"{rank}. {match.name} ({side_words}): {match.strength}", width, size,
                           bold=True, indent=indent, keeps=True)  # fmt: skip
         _badge(first, result, rank, sides, size)
         rows += first
+        shares = translate("Export", "score {score} · {pain} of pain · {pattern} of pattern")
         rows += text_rows(
-            f"score {match.score:.2f}, explains {explains:.0%} of the pain, "
-            f"{match.zone_covered:.0%} of the pattern painted",
+            shares.format(score=f"{match.score:.2f}", pain=f"{explains:.0%}",
+                          pattern=f"{match.zone_covered:.0%}"),
             width, size * 0.9, colour=palette.MUTED, indent=indent,
         )  # fmt: skip
     return rows
@@ -209,12 +223,12 @@ def side_rows(drawing: Drawing, session: Session, width: float) -> list[Row]:
     size = 13.0
     report = entry_report("", session, drawing)
     rows = alert_rows(report, width, size)
-    rows += legend_rows(drawing, width, size)
+    rows += legend_rows(drawing, width, size, detail=False)
     rows.append(space(size))
     rows += measure_rows(report, width, size)
     rows += match_rows(drawing.result, width, size, detail=False)
     rows.append(space(size))
-    rows += heading("Note", width, size)
+    rows += heading(translate("Export", "Note"), width, size)
     if not session.note.strip():
-        rows += text_rows("No note.", width, size, colour=palette.MUTED)
+        rows += text_rows(translate("Export", "No note."), width, size, colour=palette.MUTED)
     return rows

@@ -11,7 +11,7 @@ and the best-ranked pattern's score (0-1, right axis). Each series has its own c
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +25,10 @@ NRS_COLOUR = "#D55E00"  # vermillion
 BAND_COLOUR = "#E69F00"  # orange
 EXTENT_COLOUR = "#0072B2"  # blue
 SCORE_COLOUR = "#009E73"  # bluish green
+TITLES = (
+    "Pain score (NRS 0-10): ● now, bar from usual to worst",
+    "■ pain extent (% of body)   ▲ best pattern score (0-1)",
+)
 # margins and the gap between the panels at a text size of 11
 _MARGIN_L, _MARGIN_R, _MARGIN_T, _MARGIN_B, _GAP = 46.0, 46.0, 26.0, 34.0, 30.0
 
@@ -44,7 +48,8 @@ class ChartPoint:
 
 class TimelineChart:
     """The timeline of ``entries`` (readable ones, dated) from ``start`` to ``end`` (aware
-    times) in ``rect``."""
+    times) in ``rect``; ``titles`` above the two panels and ``date_text`` writing the dates
+    under the axis (the window passes them in its language)."""
 
     def __init__(
         self,
@@ -53,7 +58,11 @@ class TimelineChart:
         end: datetime,
         rect: QtCore.QRectF,
         text: float = 11.0,
+        titles: tuple[str, str] = TITLES,
+        date_text: Callable[[datetime], str] | None = None,
     ) -> None:
+        self.titles = titles
+        self.date_text = date_text or (lambda when: f"{when:%d %b %Y}")
         self.entries = [e for e in entries if e.date is not None]
         self.start, self.end, self.rect, self.text = start, end, QtCore.QRectF(rect), text
         k = text / 11.0
@@ -126,16 +135,14 @@ class TimelineChart:
             right = QtCore.QRectF(low.right() + 6 * k, y - 8 * k, (_MARGIN_R - 6) * k, 16 * k)
             painter.drawText(right, align_l, f"{share:g}")
         painter.setPen(QtGui.QColor(palette.INK))
-        painter.drawText(QtCore.QPointF(top.left(), top.top() - 8 * k),
-                         "Pain score (NRS 0-10): ● now, bar from usual to worst")  # fmt: skip
-        painter.drawText(QtCore.QPointF(low.left(), low.top() - 8 * k),
-                         "■ pain extent (% of body)   ▲ best pattern score (0-1)")  # fmt: skip
+        painter.drawText(QtCore.QPointF(top.left(), top.top() - 8 * k), self.titles[0])
+        painter.drawText(QtCore.QPointF(low.left(), low.top() - 8 * k), self.titles[1])
         painter.setPen(muted)
         for frac in (0.0, 0.5, 1.0):
             when = (self.start + (self.end - self.start) * frac).astimezone()
             x = low.left() + low.width() * frac
             rect = QtCore.QRectF(x - 60 * k, low.bottom() + 4 * k, 120 * k, 16 * k)
-            painter.drawText(rect, QtCore.Qt.AlignmentFlag.AlignHCenter, f"{when:%d %b %Y}")
+            painter.drawText(rect, QtCore.Qt.AlignmentFlag.AlignHCenter, self.date_text(when))
 
     def _draw_nrs(self, painter: QtGui.QPainter) -> None:
         top, k = self.top, self.text / 11.0

@@ -21,35 +21,33 @@ if TYPE_CHECKING:
     from bodymap.io.report_model import Report
     from bodymap.ui.host import Host
 
-PAGE_SIZES = ("A4", "Letter")  # the keys of bodymap.io.report_pdf.PAGE_SIZES
-
-
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("ReportActions", text)
+PAGE_SIZES = ("A4", "Letter")
+translate = QtCore.QCoreApplication.translate  # the keys of bodymap.io.report_pdf.PAGE_SIZES
 
 
 def ask_pdf(parent: QtWidgets.QWidget | None, suggested: str) -> tuple[Path, str] | None:
     """The paper size (A4 or Letter) and then the file of a PDF report; None when cancelled."""
     dialog = QtWidgets.QDialog(parent)
-    dialog.setWindowTitle(_tr("Export PDF report"))
+    dialog.setWindowTitle(translate("ReportActions", "Export PDF report"))
     about = QtWidgets.QLabel(
-        _tr(
+        translate(
+            "ReportActions",
             "The report shows both views with your marks, what the pain feels like, the "
             "matching muscle patterns, your pain score and your whole note, for a clinician "
-            "to read. Nothing is sent anywhere."
+            "to read. Nothing is sent anywhere.",
         )
     )
     about.setWordWrap(True)
     combo = QtWidgets.QComboBox()
     for size in PAGE_SIZES:
         combo.addItem(size, size)
-    combo.setAccessibleName(_tr("Paper size"))
+    combo.setAccessibleName(translate("ReportActions", "Paper size"))
     form = QtWidgets.QFormLayout()
-    form.addRow(_tr("Paper size:"), combo)
+    form.addRow(translate("ReportActions", "Paper size:"), combo)
     ok = QtWidgets.QDialogButtonBox.StandardButton.Ok
     cancel = QtWidgets.QDialogButtonBox.StandardButton.Cancel
     buttons = QtWidgets.QDialogButtonBox(ok | cancel)
-    buttons.button(ok).setText(_tr("Choose file…"))
+    buttons.button(ok).setText(translate("ReportActions", "Choose file…"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QtWidgets.QVBoxLayout(dialog)
@@ -60,7 +58,10 @@ def ask_pdf(parent: QtWidgets.QWidget | None, suggested: str) -> tuple[Path, str
         return None
     size = str(combo.currentData())
     name, _ = QtWidgets.QFileDialog.getSaveFileName(
-        parent, _tr("Export PDF report"), suggested, _tr("PDF documents (*.pdf)")
+        parent,
+        translate("ReportActions", "Export PDF report"),
+        suggested,
+        translate("ReportActions", "PDF documents (*.pdf)"),
     )
     if not name:
         return None
@@ -74,7 +75,7 @@ def ask_print(parent: QtWidgets.QWidget | None, printer: QtPrintSupport.QPrinter
     from PySide6 import QtPrintSupport
 
     dialog = QtPrintSupport.QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print report"))
+    dialog.setWindowTitle(translate("ReportActions", "Print report"))
     return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
 
 

@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from bodymap.core.diary import EntrySummary, last_days
 from bodymap.io import palette
 from bodymap.io.report_timeline import ChartPoint, TimelineChart
+from bodymap.ui import words
 
 HIT_RADIUS = 10.0  # pixels
 
@@ -24,18 +25,26 @@ def describe(entry: EntrySummary) -> str:
     """The entry's date in this computer's zone, with the entry's own zone when it differs,
     and its measures, for a tooltip."""
     assert entry.date is not None
+    translate = QtCore.QCoreApplication.translate
     local = entry.date.astimezone()
-    text = local.strftime("%a %d %b %Y, %H:%M")
+    text = words.date_time(local, "ddd dd MMM yyyy, HH:mm")
     if local.utcoffset() != entry.date.utcoffset():
-        text += f" (made at {entry.date:%H:%M} UTC{entry.date:%z})"
+        text += " " + translate("Timeline", "(made at {time} UTC{offset})").format(
+            time=f"{entry.date:%H:%M}", offset=f"{entry.date:%z}"
+        )
     s = entry.score
     if not s.is_empty():
-        parts = [f"{k} {v}" for k, v in (("now", s.now), ("usual", s.usual), ("worst", s.worst))
+        parts = [f"{words.nrs(k)} {v}"
+                 for k, v in (("now", s.now), ("usual", s.usual), ("worst", s.worst))
                  if v is not None]  # fmt: skip
-        text += "\nPain score: " + ", ".join(parts)
-    text += f"\nPain extent: {entry.extent_pct:.1f}% of the body"
+        text += "\n" + translate("Timeline", "Pain score: {scores}").format(scores=", ".join(parts))
+    text += "\n" + translate("Timeline", "Pain extent: {extent}% of the body").format(
+        extent=f"{entry.extent_pct:.1f}"
+    )
     if entry.top is not None:
-        text += f"\nBest pattern score: {entry.top.score:.2f}"
+        text += "\n" + translate("Timeline", "Best pattern score: {score}").format(
+            score=f"{entry.top.score:.2f}"
+        )
     return text
 
 
@@ -53,7 +62,7 @@ class Timeline(QtWidgets.QWidget):
         self._chart: TimelineChart | None = None
         self.setMouseTracking(True)
         self.setMinimumSize(320, 220)
-        self.setAccessibleName("Diary timeline")
+        self.setAccessibleName(self.tr("Diary timeline"))
 
     def set_entries(self, entries: list[EntrySummary], now: datetime | None = None) -> None:
         self._entries = [e for e in entries if e.date is not None]
@@ -110,7 +119,14 @@ class Timeline(QtWidgets.QWidget):
         if self._chart is None or self._chart.rect != QtCore.QRectF(self.rect()):
             shown = self.shown()
             start, end = self._span(shown)
-            self._chart = TimelineChart(shown, start, end, QtCore.QRectF(self.rect()))
+            titles = (
+                self.tr("Pain score (NRS 0-10): ● now, bar from usual to worst"),
+                self.tr("■ pain extent (% of body)   ▲ best pattern score (0-1)"),
+            )
+            self._chart = TimelineChart(
+                shown, start, end, QtCore.QRectF(self.rect()), titles=titles,
+                date_text=lambda when: words.date_time(when, "dd MMM yyyy"),
+            )  # fmt: skip
         return self._chart
 
     def _layout(self) -> list[ChartPoint]:
@@ -158,5 +174,8 @@ class Timeline(QtWidgets.QWidget):
         with QtGui.QPainter(self) as painter:
             painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
             painter.fillRect(self.rect(), QtGui.QColor(palette.PAPER))
-            empty = "No entries in this range." if self._entries else "No diary entries yet."
+            if self._entries:
+                empty = self.tr("No entries in this range.")
+            else:
+                empty = self.tr("No diary entries yet.")
             chart.paint(painter, self._current, empty)

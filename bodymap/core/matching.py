@@ -165,15 +165,15 @@ class Matcher:
         for view, geom in pain.items():
             if pain_area < NO_PAIN_AREA or geom.is_empty or view not in self._trees:
                 continue
-            found = self._trees[view].query(geom, predicate="intersects").tolist()
-            patterns = [self._patterns[view][i] for i in found]
-            hits = [(pair, p.footprint) for p in patterns if (pair := _whole(p.key)) is not None]
+            found = [self._patterns[view][i] for i in self._trees[view].query(geom, "intersects")]
+            hits = [(pair, p.footprint) for p in found if (pair := _whole(p.key)) is not None]
             overlaps = shapely.area(shapely.intersection(geom, [f for _, f in hits])).tolist()
             for (pair, footprint), overlap in zip(hits, overlaps, strict=True):
                 if overlap > min(geom.area, footprint.area) * (1 + 1e-9) + 1e-9:  # see measure
                     overlap = shapely.intersection(footprint, geom, grid_size=1e-9).area
                 totals[pair] = totals.get(pair, 0.0) + overlap
-        return tuple(sorted(k for k, overlap in totals.items() if _listed(overlap, pain_area)))
+        floor = max(MIN_CONTACT_AREA, LIST_FRACTION * pain_area)  # _finish's listing rule
+        return tuple(sorted(k for k, overlap in totals.items() if overlap >= floor))
 
     def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
         """Rank every muscle side against ``pain`` (view id -> geometry in SVG units)."""
@@ -327,7 +327,7 @@ class Matcher:
                 continue
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
-            listed = _listed(overlap, pain_area)
+            listed = overlap >= LIST_FRACTION * pain_area
             (matches if listed else touches).append(self._match(muscle_id, side, state, pain_area))
         counted = frozenset((m.muscle, m.side) for m in matches)
         if change is not None and counted == state.counted:
@@ -370,11 +370,6 @@ class Matcher:
                 ]
             )
         return state.coverage[view]
-
-
-def _listed(overlap: float, pain_area: float) -> bool:
-    """Whether a pattern overlapping the pain by ``overlap`` (SVG units²) is listed."""
-    return overlap >= MIN_CONTACT_AREA and overlap >= LIST_FRACTION * pain_area
 
 
 def _whole(key: tuple[str, str, str]) -> tuple[str, str] | None:

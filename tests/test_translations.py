@@ -132,6 +132,9 @@ def test_every_core_word_has_a_translation_entry() -> None:
     assert set(words.QUALITIES) == set(QUALITIES)
     assert set(words.CHANGES) == set(KINDS)
     assert set(panels.STEPS) == set(RELIEF_STEPS)
+    from bodymap.ui.body_view import Tool
+
+    assert set(words.TOOL_HINTS) == {t.value for t in Tool}
 
 
 # -- the content's language file ----------------------------------------------------------------
@@ -284,7 +287,7 @@ def test_window_started_in_german_shows_german(qtbot, asked, german) -> None:  #
         window.region_list.list.item(i).text() for i in range(window.region_list.list.count())
     ]
     assert "Hüfte außen links" in labels and "Left outer hip" not in labels
-    assert window.view.accessibleName() == "Körperschema"
+    assert window.view.accessibleName() == "Körperkarte"
     window.undo_stack.setClean()
     window.close()
 

@@ -204,7 +204,7 @@
         </message>
         <message>
             <source>The body map's texts are shown in English: {problem}</source>
-            <translation>Die Texte des Körperschemas werden auf Englisch angezeigt: {problem}</translation>
+            <translation>Die Texte der Körperkarte werden auf Englisch angezeigt: {problem}</translation>
         </message>
     </context>
     <context>
@@ -260,7 +260,7 @@
         </message>
         <message>
             <source>Body map</source>
-            <translation>Körperschema</translation>
+            <translation>Körperkarte</translation>
         </message>
         <message>
             <source>Marked regions: {regions}.</source>
@@ -834,7 +834,7 @@
         </message>
         <message>
             <source>Loading the body map…</source>
-            <translation>Körperschema wird geladen…</translation>
+            <translation>Körperkarte wird geladen…</translation>
         </message>
         <message>
             <source>Matches</source>

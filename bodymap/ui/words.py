@@ -47,6 +47,18 @@ CHANGES = {  # the kinds of a difference map (bodymap.io.compare_render.KINDS)
     "resolved": QT_TRANSLATE_NOOP("Words", "Resolved (gone)"),
     "unchanged": QT_TRANSLATE_NOOP("Words", "Unchanged"),
 }
+TOOL_HINTS = {  # the status bar's line for each tool (bodymap.ui.body_view.Tool values)
+    "region": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Region: click a part of the body to mark it as painful; click again to unmark.",
+    ),
+    "brush": QT_TRANSLATE_NOOP(
+        "MainWindow", "Brush (size {size}, intensity {intensity}): drag to paint where it hurts."
+    ),
+    "eraser": QT_TRANSLATE_NOOP(
+        "MainWindow", "Eraser (size {size}): drag over painted pain to remove it."
+    ),
+}
 NRS = {  # the three pain scores of a diary entry
     "now": QT_TRANSLATE_NOOP("Words", "now"),
     "usual": QT_TRANSLATE_NOOP("Words", "usual"),

@@ -351,6 +351,17 @@ def test_broken_language_file_starts_in_english_with_one_line(
     window.close()
 
 
+def test_core_refusals_are_translated(german) -> None:  # type: ignore[no-untyped-def]
+    """The drawing's limits, said by the core in English, are shown in German."""
+    from bodymap.core.marks import MAX_MARKS, RegionMark, over_limits
+    from bodymap.ui import words
+
+    why = over_limits(tuple(RegionMark("back.sacrum") for _ in range(MAX_MARKS + 1)))
+    assert why is not None
+    assert words.refusal(why) == f"eine Karte fasst höchstens {MAX_MARKS} Markierungen"
+    assert words.refusal("something else") == "something else"
+
+
 def test_art_words_follow_the_language(german) -> None:  # type: ignore[no-untyped-def]
     from bodymap.ui.shell import svg_renderer
 

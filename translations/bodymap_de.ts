@@ -1191,6 +1191,14 @@ Markieren Sie, wo es schmerzt, oder wählen Sie einen im Menü Muskeln.</transla
             <translation>Unverändert</translation>
         </message>
         <message>
+            <source>a map may hold at most {count} marks</source>
+            <translation>eine Karte fasst höchstens {count} Markierungen</translation>
+        </message>
+        <message>
+            <source>a map may hold at most {count} stroke points in all</source>
+            <translation>eine Karte fasst insgesamt höchstens {count} Strichpunkte</translation>
+        </message>
+        <message>
             <source>left</source>
             <translation>links</translation>
         </message>

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.ui import dialogs
+from bodymap.ui import dialogs, words
 from bodymap.ui.actions import Actions
 from bodymap.ui.body_view import BodyView, Tool, describe_map
 from bodymap.ui.files import FileController
@@ -169,7 +169,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor.undo_state_changed.connect(self.action_set.set_undo_state)
         self.editor.refused.connect(
             lambda why: self.statusBar().showMessage(
-                self.tr("Not added: {why}.").format(why=why), 6000
+                self.tr("Not added: {why}.").format(why=words.refusal(why)), 6000
             )
         )
         self.document.note_changed.connect(self._on_document_note_changed)

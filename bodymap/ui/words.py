@@ -66,6 +66,22 @@ NRS = {  # the three pain scores of a diary entry
 }
 
 
+REFUSALS = {  # why the drawing refused a mark (bodymap.core.marks.over_limits), by limit
+    "marks": QT_TRANSLATE_NOOP("Words", "a map may hold at most {count} marks"),
+    "points": QT_TRANSLATE_NOOP("Words", "a map may hold at most {count} stroke points in all"),
+}
+
+
+def refusal(why: str) -> str:
+    """The core's reason for refusing a mark (English) in the interface's language."""
+    from bodymap.core.marks import MAX_MARKS, MAX_TOTAL_POINTS
+
+    for key, limit in (("marks", MAX_MARKS), ("points", MAX_TOTAL_POINTS)):
+        if why == REFUSALS[key].format(count=limit):
+            return QCoreApplication.translate("Words", REFUSALS[key]).format(count=limit)
+    return why
+
+
 def _look_up(table: dict[str, str], key: str) -> str:
     text = table.get(key)
     return QCoreApplication.translate(CONTEXT, text) if text is not None else key

@@ -204,7 +204,7 @@
         </message>
         <message>
             <source>The body map's texts are shown in English: {problem}</source>
-            <translation>Die Texte des Körperschemas werden auf Englisch angezeigt: {problem}</translation>
+            <translation>Die Texte der Körperkarte werden auf Englisch angezeigt: {problem}</translation>
         </message>
     </context>
     <context>
@@ -260,7 +260,7 @@
         </message>
         <message>
             <source>Body map</source>
-            <translation>Körperschema</translation>
+            <translation>Körperkarte</translation>
         </message>
         <message>
             <source>Marked regions: {regions}.</source>
@@ -854,7 +854,7 @@
         </message>
         <message>
             <source>Loading the body map…</source>
-            <translation>Körperschema wird geladen…</translation>
+            <translation>Körperkarte wird geladen…</translation>
         </message>
         <message>
             <source>Matches</source>
@@ -1209,6 +1209,14 @@ Markieren Sie, wo es schmerzt, oder wählen Sie einen im Menü Muskeln.</transla
         <message>
             <source>Unchanged</source>
             <translation>Unverändert</translation>
+        </message>
+        <message>
+            <source>a map may hold at most {count} marks</source>
+            <translation>eine Karte fasst höchstens {count} Markierungen</translation>
+        </message>
+        <message>
+            <source>a map may hold at most {count} stroke points in all</source>
+            <translation>eine Karte fasst insgesamt höchstens {count} Strichpunkte</translation>
         </message>
         <message>
             <source>left</source>

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.ui import dialogs
+from bodymap.ui import dialogs, words
 from bodymap.ui.actions import Actions
 from bodymap.ui.body_view import BodyView, Tool, describe_map
 from bodymap.ui.files import FileController
 from bodymap.ui.screen_fit import restore_layout
 from bodymap.ui.settings import app_settings
 from bodymap.ui.shell import ArtScene, ViewArt, make_dock, on_paper
-from bodymap.ui.words import QT_TRANSLATE_NOOP
+from bodymap.ui.words import QT_TRANSLATE_NOOP, TOOL_HINTS
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
@@ -38,19 +38,6 @@ if TYPE_CHECKING:
     from bodymap.ui.region_list import RegionList
 
 LOADING = QT_TRANSLATE_NOOP("MainWindow", "Loading the body map…")
-
-_TOOL_HINTS = {
-    Tool.REGION: QT_TRANSLATE_NOOP(
-        "MainWindow",
-        "Region: click a part of the body to mark it as painful; click again to unmark.",
-    ),
-    Tool.BRUSH: QT_TRANSLATE_NOOP(
-        "MainWindow", "Brush (size {size}, intensity {intensity}): drag to paint where it hurts."
-    ),
-    Tool.ERASER: QT_TRANSLATE_NOOP(
-        "MainWindow", "Eraser (size {size}): drag over painted pain to remove it."
-    ),
-}
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -182,7 +169,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor.undo_state_changed.connect(self.action_set.set_undo_state)
         self.editor.refused.connect(
             lambda why: self.statusBar().showMessage(
-                self.tr("Not added: {why}.").format(why=why), 6000
+                self.tr("Not added: {why}.").format(why=words.refusal(why)), 6000
             )
         )
         self.document.note_changed.connect(self._on_document_note_changed)
@@ -226,7 +213,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return  # the status bar says "Loading…"
         tool = self.view.tool
         self.tool_label.setText(
-            self.tr(_TOOL_HINTS[tool]).format(
+            self.tr(TOOL_HINTS[tool.value]).format(
                 size=round(self.view.current_width()), intensity=self.view.intensity
             )
         )

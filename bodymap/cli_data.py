@@ -128,8 +128,9 @@ def _export_fhir(anatomy: Anatomy, entry: str, out: str) -> int:
     if warning:
         _skip(f"warning: {warning}")
     facts = FactFinder(anatomy).facts(session)
-    # The PDF report is attached once the report module can make it.
-    bundle = build_bundle(anatomy, session, facts, report_pdf=None)
+    from bodymap.io.report_pdf import report_pdf_bytes
+
+    bundle = build_bundle(anatomy, session, facts, report_pdf=report_pdf_bytes(anatomy, session))
     write_table(out, bundle_bytes(bundle))
     print(f"{out}: FHIR R4 Bundle of {len(bundle['entry'])} resources")
     return 0

@@ -595,10 +595,6 @@
             <translation>%d.%m.%Y, %H:%M Uhr</translation>
         </message>
         <message>
-            <source>A self-help guide, not a diagnosis.</source>
-            <translation>Eine Anleitung zur Selbsthilfe, keine Diagnose.</translation>
-        </message>
-        <message>
             <source>How often it hurt where</source>
             <translation>Wie oft es wo geschmerzt hat</translation>
         </message>
@@ -662,10 +658,6 @@
             <source>{first} to {last}</source>
             <translation>{first} bis {last}</translation>
         </message>
-        <message>
-            <source>… and {count} more</source>
-            <translation>… und {count} weitere</translation>
-        </message>
     </context>
     <context>
         <name>ExportDialog</name>
@@ -708,6 +700,10 @@
     </context>
     <context>
         <name>FileController</name>
+        <message>
+            <source>; the note continues in {names}</source>
+            <translation>; die Notiz geht weiter in {names}</translation>
+        </message>
         <message>
             <source>Autosaved work set aside</source>
             <translation>Automatisch gesicherte Arbeit beiseitegelegt</translation>
@@ -1116,6 +1112,76 @@ Markieren Sie, wo es schmerzt, oder wählen Sie einen im Menü Muskeln.</transla
         <message>
             <source>Search regions…</source>
             <translation>Regionen suchen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportActions</name>
+        <message>
+            <source>Choose file…</source>
+            <translation>Datei wählen…</translation>
+        </message>
+        <message>
+            <source>Export PDF report</source>
+            <translation>PDF-Bericht exportieren</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF-Dokumente (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Paper size</source>
+            <translation>Papierformat</translation>
+        </message>
+        <message>
+            <source>Paper size:</source>
+            <translation>Papierformat:</translation>
+        </message>
+        <message>
+            <source>Print report</source>
+            <translation>Bericht drucken</translation>
+        </message>
+        <message>
+            <source>The report shows both views with your marks, what the pain feels like, the matching muscle patterns, your pain score and your whole note, for a clinician to read. Nothing is sent anywhere.</source>
+            <translation>Der Bericht zeigt beide Ansichten mit Ihren Markierungen, wie sich der Schmerz anfühlt, die passenden Muskelmuster, Ihre Schmerzstärke und Ihre ganze Notiz, zum Lesen für Ärztin oder Therapeut. Nichts wird irgendwohin gesendet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportController</name>
+        <message>
+            <source>&amp;Print Report…</source>
+            <translation>Bericht druc&amp;ken…</translation>
+        </message>
+        <message>
+            <source>Could not export the report</source>
+            <translation>Bericht konnte nicht exportiert werden</translation>
+        </message>
+        <message>
+            <source>Could not print the report</source>
+            <translation>Bericht konnte nicht gedruckt werden</translation>
+        </message>
+        <message>
+            <source>Export P&amp;DF Report…</source>
+            <translation>P&amp;DF-Bericht exportieren…</translation>
+        </message>
+        <message>
+            <source>Exported {name} ({pages} pages, {size})</source>
+            <translation>{name} exportiert ({pages} Seiten, {size})</translation>
+        </message>
+        <message>
+            <source>Pain report</source>
+            <translation>Schmerzbericht</translation>
+        </message>
+        <message>
+            <source>Print the report for a clinician</source>
+            <translation>Den Bericht für Ärztin oder Therapeut drucken</translation>
+        </message>
+        <message>
+            <source>Sent {pages} pages to the printer</source>
+            <translation>{pages} Seiten an den Drucker gesendet</translation>
+        </message>
+        <message>
+            <source>Write the report for a clinician as a PDF</source>
+            <translation>Den Bericht für Ärztin oder Therapeut als PDF schreiben</translation>
         </message>
     </context>
     <context>

@@ -185,6 +185,9 @@ class MainWindow(QtWidgets.QMainWindow):
         from bodymap.ui.diary_dock import attach_diary
 
         self.diary = attach_diary(self)  # the Diary dock and menu
+        from bodymap.ui.report_actions import attach_report
+
+        self.report = attach_report(self)  # File > Export PDF Report, Print Report
         self._attached = True
         QtCore.QTimer.singleShot(300, self.panels.prepare_pages)  # idle, after the first frame
         self.files.update_title()

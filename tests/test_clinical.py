@@ -72,8 +72,15 @@ def test_regions_no_pattern_reaches_yield_nothing(anatomy, matcher, region: str)
     [
         # shared: QL deep lower, gluteus maximus TrP2 (the whole buttock) and others
         ("back.{s}.lower_buttock", {QL, "gluteus_maximus"}),
-        # the outer thigh from the front: QL's outer-thigh tail, gluteus minimus anterior
-        ("front.{s}.outer_thigh", {QL, "gluteus_minimus"}),
+        # the outer thigh from the front: vastus lateralis (the whole outer thigh), gluteus
+        # minimus anterior (TFL leads; QL's outer-thigh tail, spillover only, comes fourth)
+        ("front.{s}.outer_thigh", {"vastus_lateralis", "gluteus_minimus"}),
+        # the back of the thigh: hamstrings (inner), gluteus minimus posterior
+        ("back.{s}.back_of_thigh", {"hamstrings", "gluteus_minimus"}),
+        # the lower belly: external oblique (lower), rectus abdominis (lower fibres)
+        ("front.{s}.lower_abdomen", {"external_oblique", "rectus_abdominis"}),
+        # the groin: external oblique, pectineus and the psoas tendon share it
+        ("front.{s}.groin", {"external_oblique", "adductor_longus", PSOAS}),
         # the low back: psoas's band beside the lumbar spine, the erector (iliocostalis)
         ("back.{s}.low_back", {PSOAS, "iliocostalis_lumborum"}),
         ("back.{s}.mid_back", {"iliocostalis_lumborum"}),  # its thoracis part, about T11

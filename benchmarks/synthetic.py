@@ -56,6 +56,9 @@ def regions_with_zones(base: Path, zone_count: int, out: Path, seed: int = 1) ->
                 zones.append(zone)
             muscle["zones"] = zones
         muscle["zones"] = muscle["zones"][: zone_count - total]
+        # where a muscle lies and its trigger points are drawn, never matched: not copied
+        muscle.pop("outline", None)
+        muscle.pop("trigger_points", None)
         if muscle["zones"]:
             muscles.append(muscle)
             total += len(muscle["zones"])

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from bodymap.core.matching import Matcher, MatchResult
     from bodymap.ui.autosave import Autosaver
     from bodymap.ui.canvas import BodyScene
+    from bodymap.ui.checklist import ChecklistController
     from bodymap.ui.document import PainDocument
     from bodymap.ui.editor import Editor
     from bodymap.ui.match_list import MatchList
@@ -58,6 +59,7 @@ class MainWindow(QtWidgets.QMainWindow):
     scene: BodyScene
     autosaver: Autosaver
     result: MatchResult
+    checklist_ui: ChecklistController
 
     def __init__(
         self,
@@ -154,7 +156,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.note_edit.setTabChangesFocus(True)  # Tab leaves the note; a note needs no tabs
         self.note_edit.setAccessibleName("Session note")
         self.match_dock.setWidget(self.match_list)
-        self.panel_dock.setWidget(self.panels)
+        from bodymap.ui.checklist import attach_checklist
+
+        self.checklist_ui = attach_checklist(self)  # the banner, outlines, checklist
         self.region_dock.setWidget(self.region_list)
         self.note_dock.setWidget(self.note_edit)
         self.action_set.add_muscles(
@@ -274,8 +278,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._on_view_region_hovered(self.view.hovered_region())  # "marked" or not now
 
     def _show_result(self, result: MatchResult, final: bool) -> None:
-        self.result = result
-        self.match_list.set_result(result)
+        # the answers and the marks' qualities applied by the core; danger signs on top
+        result = self.result = self.checklist_ui.present(result)
         self._update_highlights()
         if final:
             self.panels.show_matches(result.matches)
@@ -289,6 +293,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if selected is not None and selected not in shown:
             shown.append(selected)
         self.scene.set_highlights(shown, selected)
+        self.checklist_ui.follow_selection(selected)  # where the selected muscle lies
 
     def _on_match_list_match_selected(self, muscle_id: str, side: str) -> None:
         self._update_highlights()
@@ -300,6 +305,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.panel_dock.show()
             self.panel_dock.raise_()
             self.panels.open_muscle(muscle_id)
+            self.checklist_ui.outlines.show(muscle_id)  # where it lies, both sides
             if not self.result.matches:  # nothing marked yet: show where it refers pain
                 sides = sorted({zone.side for zone in self.anatomy.muscles[muscle_id].zones})
                 self.scene.set_highlights([(muscle_id, side) for side in sides], None)

@@ -185,7 +185,8 @@ class MatchList(QtWidgets.QWidget):
         if self._split_set or self.splitter.height() <= 0:
             return
         total = sum(self.splitter.sizes())
-        wanted = self.details.widget().sizeHint().height() + 4
+        inner = self.details.widget()
+        wanted = (inner.sizeHint().height() if inner is not None else 0) + 4
         below = max(self.details.minimumHeight(), min(wanted, int(total * CUES_SHARE)))
         self.splitter.setSizes([total - below, below])
 

@@ -190,7 +190,8 @@ class ChecklistController(QtCore.QObject):
         qualities = [m.quality for m in document.drawing.marks]
         assessment = assess(document.anatomy, result, document.answers, qualities)
         self.window.match_list.show_assessment(assessment)
-        self.guide_banner.set_dangers(assessment.dangers)
+        if assessment.dangers or not self.guide_banner.isHidden():
+            self.guide_banner.set_dangers(assessment.dangers)
         return assessment.result
 
     def follow_selection(self, selected: tuple[str, str] | None) -> None:

@@ -160,15 +160,17 @@ class MatchList(QtWidgets.QWidget):
 
     def show_assessment(self, assessment: Assessment) -> None:
         """Show the core's assessment: the danger signs on top, the ranking, the moves."""
-        self.danger.set_dangers(assessment.dangers)
+        if assessment.dangers or not self.danger.isHidden():
+            self.danger.set_dangers(assessment.dangers)
         self.set_result(assessment.result)
         names = {m.muscle: m.name for m in assessment.result.matches}
-        moves = [
+        moves = "<br>".join(
             f"{escape(names.get(m.muscle, m.muscle))} ({escape(m.side)}) {escape(m.reason)}"
             for m in assessment.moves
-        ]
-        self.moves.setText("<br>".join(moves))
-        self.moves.setVisible(bool(moves))
+        )
+        if moves != self.moves.text():
+            self.moves.setText(moves)
+            self.moves.setVisible(bool(moves))
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -254,7 +256,10 @@ class MatchList(QtWidgets.QWidget):
         if result.other_causes:
             causes = "; ".join(escape(c.label) for c in result.other_causes)
             lines.append(f"<b>Other causes to consider</b> (not muscles, not ranked): {causes}.")
-        self.cues.setText("<br>".join(lines))
+        text = "<br>".join(lines)
+        if text == self.cues.text():
+            return  # most strokes: the same cues, no relayout (a stroke end stays cheap)
+        self.cues.setText(text)
         self.cues.setToolTip("\n\n".join(f"{c.label}: {c.text}" for c in result.other_causes))
         count = len(result.warnings) + len(result.other_causes)
         self.cues_toggle.setText(self.tr("Warnings and other causes ({0})").format(count))

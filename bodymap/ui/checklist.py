@@ -8,17 +8,23 @@ answers do is the core's (``bodymap.core.symptoms.assess``). Answers live in the
 
 from __future__ import annotations
 
-from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from bodymap.ui.danger_banner import DangerBanner
+
 if TYPE_CHECKING:
-    from bodymap.core.anatomy import Anatomy, DangerSign
+    from bodymap.core.anatomy import Anatomy
+    from bodymap.core.anatomy import Anatomy as _Anatomy
+    from bodymap.core.drawing import Drawing
     from bodymap.core.match_result import MatchResult
+    from bodymap.ui.actions import Actions
+    from bodymap.ui.canvas import BodyScene
     from bodymap.ui.document import PainDocument
-    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.match_list import MatchList
     from bodymap.ui.muscle_outline import MuscleOutlines
+    from bodymap.ui.panels import MusclePanels
 
 _ANSWER_ID = 2  # QUndoCommand.id(): answers are separate steps, never merged
 
@@ -95,7 +101,7 @@ class ChecklistDialog(QtWidgets.QDialog):
     def _box(self, item_id: str, text: str, source: str) -> QtWidgets.QCheckBox:
         box = QtWidgets.QCheckBox(text)
         box.setObjectName(f"answer_{item_id}")
-        box.setToolTip(self.tr("Source: {0}").format(source))
+        box.setToolTip(self.tr("Source: {source}").format(source=source))
         # long questions wrap: a check box's own text does not, so it stays short and the
         # full question is its accessible name and tooltip as well
         box.setAccessibleName(text)
@@ -113,59 +119,22 @@ class ChecklistDialog(QtWidgets.QDialog):
         return [i for i, box in self.boxes.items() if box.isChecked()]
 
 
-class DangerBanner(QtWidgets.QLabel):
-    """The warnings of the danger signs answered yes, red on pale, above what it tops;
-    hidden while there is none."""
+class ChecklistHost(Protocol):
+    """The main window as the checklist sees it (no import of the window: no cycle)."""
 
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("danger_banner")
-        self.setWordWrap(True)
-        self.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.setContentsMargins(6, 4, 6, 4)
-        self.setStyleSheet(
-            "QLabel#danger_banner { background: #fde8e8; color: #7a0000;"
-            " border: 1px solid #b00020; border-radius: 3px; }"
-        )
-        self.setAccessibleName(self.tr("See a clinician"))
-        self.hide()
+    anatomy: _Anatomy
+    document: PainDocument
+    match_list: MatchList
+    panels: MusclePanels
+    panel_dock: QtWidgets.QDockWidget
+    scene: BodyScene
+    action_set: Actions
+    undo_stack: QtGui.QUndoStack
 
-    def set_dangers(self, dangers: tuple[DangerSign, ...]) -> None:
-        if not dangers:
-            self.clear()
-            self.hide()
-            return
-        urgent = any(d.urgent for d in dangers)
-        head = (
-            self.tr("See a clinician now, before any self-help below.")
-            if urgent
-            else self.tr("See a clinician soon, before any self-help below.")
-        )
-        lines = "".join(f"<li>{escape(d.warning)}</li>" for d in dangers)
-        self.setText(f"<b>&#9888; {escape(head)}</b><ul style='margin:2px 0'>{lines}</ul>")
-        self.show()
-        self._fit()
+    @property
+    def drawing(self) -> Drawing: ...
 
-    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        """Claim the whole height the text needs at this width: a danger sign's warning is
-        never cut off (what is below it gives way)."""
-        doc = QtGui.QTextDocument()
-        doc.setDefaultFont(self.font())
-        doc.setHtml(self.text())
-        margins = self.contentsMargins()
-        doc.setTextWidth(max(1, self.width() - margins.left() - margins.right() - 4))
-        need = int(doc.size().height()) + margins.top() + margins.bottom() + 4
-        if need != self.minimumHeight():
-            self.setMinimumHeight(need)
-
-    def plain_text(self) -> str:
-        doc = QtGui.QTextDocument()
-        doc.setHtml(self.text())
-        return doc.toPlainText() if not self.isHidden() else ""
+    def _show_result(self, result: MatchResult, final: bool) -> None: ...
 
 
 class ChecklistController(QtCore.QObject):
@@ -173,8 +142,8 @@ class ChecklistController(QtCore.QObject):
     step on the window's stack, the dialog following the document (undo, a session
     opened), and the ranking shown again whenever the answers change."""
 
-    def __init__(self, window: MainWindow, outlines: MuscleOutlines, banner: DangerBanner):
-        super().__init__(window)
+    def __init__(self, window: ChecklistHost, outlines: MuscleOutlines, banner: DangerBanner):
+        super().__init__(window)  # type: ignore[arg-type]  # a QMainWindow
         self.window = window
         self.outlines = outlines  # where the selected muscle lies, on the map
         self.guide_banner = banner  # the danger signs above the muscle guide
@@ -194,6 +163,9 @@ class ChecklistController(QtCore.QObject):
             self.guide_banner.set_dangers(assessment.dangers)
         return assessment.result
 
+    def follow_selection_of(self, muscle_id: str, side: str) -> None:
+        self.follow_selection((muscle_id, side) if muscle_id else None)
+
     def follow_selection(self, selected: tuple[str, str] | None) -> None:
         """Outline the selected (muscle, side); with none, keep a muscle opened by hand."""
         if selected is not None:
@@ -204,7 +176,8 @@ class ChecklistController(QtCore.QObject):
     def show(self) -> None:
         """Open (or bring up) the checklist and danger-sign screen."""
         if self.dialog is None:
-            self.dialog = ChecklistDialog(self.window.anatomy, self.window)
+            parent = self.window if isinstance(self.window, QtWidgets.QWidget) else None
+            self.dialog = ChecklistDialog(self.window.anatomy, parent)
             self.dialog.answer_changed.connect(self._on_dialog_answer_changed)
         self.dialog.set_answers(self.window.document.answers)
         self.dialog.show()
@@ -221,7 +194,7 @@ class ChecklistController(QtCore.QObject):
         self.window._show_result(self.window.drawing.result, True)  # the new answers applied
 
 
-def attach_checklist(window: MainWindow) -> ChecklistController:
+def attach_checklist(window: ChecklistHost) -> ChecklistController:
     """Put the danger-sign banner above the muscle guide, the outline overlay on the map,
     and the checklist behind the Matches button and the Muscles menu."""
     from bodymap.ui.muscle_outline import MuscleOutlines
@@ -236,10 +209,12 @@ def attach_checklist(window: MainWindow) -> ChecklistController:
     window.panel_dock.setWidget(guide)
     outlines = MuscleOutlines(window.anatomy, dict(window.scene.roots))
     controller = ChecklistController(window, outlines, banner)
+    window.match_list.match_selected.connect(controller.follow_selection_of)
+    window.action_set.muscle_chosen.connect(outlines.show)  # opened by hand: both sides
     window.match_list.checklist_requested.connect(controller.show)
     menu = window.action_set.muscles_menu
     action = QtGui.QAction(
-        QtCore.QCoreApplication.translate("Checklist", "Symptoms and &Danger Signs…"), window
+        QtCore.QCoreApplication.translate("Checklist", "Symptoms and &Danger Signs…"), menu
     )
     action.setObjectName("checklist_action")
     action.triggered.connect(controller.show)

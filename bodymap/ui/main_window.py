@@ -1,14 +1,12 @@
 """The main window: the body map in the middle, matches, muscle guide, regions and note in
-docks. Menus and files live in ``actions.py`` and ``files.py``.
+docks. Menus and files live in ``actions.py`` and ``files.py``, the checklist in
+``checklist.py``. The window forwards pointer events and commands to the core's ``Drawing``
+(through the document) and draws what each reported ``Change`` says; it holds no geometry.
 
-The window forwards pointer events and commands to the core's ``Drawing`` (through the
-document) and draws what each reported ``Change`` says; it holds no geometry of its own.
-
-The window is built in two steps so the app can show it before the heavy work: the frame
-(menus, toolbar, docks, the body art) needs neither the core nor ``bodymap.io``, and
-``attach()`` adds the anatomy, the matcher, the document and the scene. This module therefore
-imports the core (shapely, numpy) only inside the methods that run once it is attached.
-"""
+It is built in two steps so the app can show it before the heavy work: the frame (menus,
+toolbar, docks, the body art) needs neither the core nor ``bodymap.io``, and ``attach()`` adds
+the anatomy, the matcher, the document and the scene. This module therefore imports the core
+(shapely, numpy) only inside the methods that run once it is attached."""
 
 from __future__ import annotations
 
@@ -19,10 +17,12 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from bodymap.ui import dialogs
 from bodymap.ui.actions import Actions
 from bodymap.ui.body_view import BodyView, Tool, describe_map
+from bodymap.ui.checklist import attach_checklist
 from bodymap.ui.files import FileController
 from bodymap.ui.screen_fit import restore_layout
 from bodymap.ui.settings import app_settings
 from bodymap.ui.shell import ArtScene, ViewArt, make_dock, on_paper
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
@@ -30,19 +30,25 @@ if TYPE_CHECKING:
     from bodymap.core.matching import Matcher, MatchResult
     from bodymap.ui.autosave import Autosaver
     from bodymap.ui.canvas import BodyScene
-    from bodymap.ui.checklist import ChecklistController
     from bodymap.ui.document import PainDocument
     from bodymap.ui.editor import Editor
     from bodymap.ui.match_list import MatchList
     from bodymap.ui.panels import MusclePanels
     from bodymap.ui.region_list import RegionList
 
-LOADING = "Loading the body map…"
+LOADING = QT_TRANSLATE_NOOP("MainWindow", "Loading the body map…")
 
 _TOOL_HINTS = {
-    Tool.REGION: "Region: click a part of the body to mark it as painful; click again to unmark.",
-    Tool.BRUSH: "Brush (size {size}, intensity {intensity}): drag to paint where it hurts.",
-    Tool.ERASER: "Eraser (size {size}): drag over painted pain to remove it.",
+    Tool.REGION: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Region: click a part of the body to mark it as painful; click again to unmark.",
+    ),
+    Tool.BRUSH: QT_TRANSLATE_NOOP(
+        "MainWindow", "Brush (size {size}, intensity {intensity}): drag to paint where it hurts."
+    ),
+    Tool.ERASER: QT_TRANSLATE_NOOP(
+        "MainWindow", "Eraser (size {size}): drag over painted pain to remove it."
+    ),
 }
 
 
@@ -59,7 +65,6 @@ class MainWindow(QtWidgets.QMainWindow):
     scene: BodyScene
     autosaver: Autosaver
     result: MatchResult
-    checklist_ui: ChecklistController
 
     def __init__(
         self,
@@ -82,11 +87,13 @@ class MainWindow(QtWidgets.QMainWindow):
 
         # The docks' contents come with the anatomy (attach): item views cost the first frame
         # ~10 ms of PySide type set-up, and none of them has anything to show before.
-        self.match_dock = make_dock(self, "Matches", "matches")
-        self.panel_dock = make_dock(self, "Muscle guide", "guide")
-        self.region_dock = make_dock(self, "Regions", "regions")
-        self.note_dock = make_dock(self, "Note", "note")
-        self.diary_dock = make_dock(self, "Diary", "diary")  # filled by ui/diary_dock.attach_diary
+        self.match_dock = make_dock(self, self.tr("Matches"), "matches")
+        self.panel_dock = make_dock(self, self.tr("Muscle guide"), "guide")
+        self.region_dock = make_dock(self, self.tr("Regions"), "regions")
+        self.note_dock = make_dock(self, self.tr("Note"), "note")
+        self.diary_dock = make_dock(
+            self, self.tr("Diary"), "diary"
+        )  # filled by ui/diary_dock.attach_diary
         # Placed by _restore_layout(): left the regions over the note, right the matches over
         # the muscle guide, unless the saved layout says otherwise.
         self._left_docks = (self.region_dock, self.note_dock)
@@ -111,7 +118,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.resize(1400, 900)
         self._restore_layout()
         if anatomy is None:
-            self.tool_label.setText(LOADING)
+            self.tool_label.setText(self.tr(LOADING))
         else:
             self.attach(anatomy, matcher)
 
@@ -152,13 +159,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.panels = MusclePanels(anatomy)
         self.region_list = RegionList(anatomy)
         self.note_edit = QtWidgets.QPlainTextEdit()
-        self.note_edit.setPlaceholderText("A note for this session: when it started, what helps…")
+        self.note_edit.setPlaceholderText(
+            self.tr("A note for this session: when it started, what helps…")
+        )
         self.note_edit.setTabChangesFocus(True)  # Tab leaves the note; a note needs no tabs
-        self.note_edit.setAccessibleName("Session note")
+        self.note_edit.setAccessibleName(self.tr("Session note"))
         self.match_dock.setWidget(self.match_list)
-        from bodymap.ui.checklist import attach_checklist
-
-        self.checklist_ui = attach_checklist(self)  # the banner, outlines, checklist
+        self.checklist_ui = attach_checklist(self)  # the guide's banner, outlines, checklist
         self.region_dock.setWidget(self.region_list)
         self.note_dock.setWidget(self.note_edit)
         self.action_set.add_muscles(
@@ -173,7 +180,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor.marks_changed.connect(self._on_editor_marks_changed)
         self.editor.undo_state_changed.connect(self.action_set.set_undo_state)
         self.editor.refused.connect(
-            lambda why: self.statusBar().showMessage(f"Not added: {why}.", 6000)
+            lambda why: self.statusBar().showMessage(
+                self.tr("Not added: {why}.").format(why=why), 6000
+            )
         )
         self.document.note_changed.connect(self._on_document_note_changed)
         self.note_edit.textChanged.connect(self._on_note_text_changed)
@@ -216,7 +225,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return  # the status bar says "Loading…"
         tool = self.view.tool
         self.tool_label.setText(
-            _TOOL_HINTS[tool].format(
+            self.tr(_TOOL_HINTS[tool]).format(
                 size=round(self.view.current_width()), intensity=self.view.intensity
             )
         )
@@ -251,7 +260,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def mirror_marks(self) -> None:
         if self._attached and not self.editor.mirror_marks():
-            self.statusBar().showMessage("Nothing to mirror: mark pain on one side first.", 4000)
+            self.statusBar().showMessage(
+                self.tr("Nothing to mirror: mark pain on one side first."), 4000
+            )
 
     def undo(self) -> None:
         if self._attached:
@@ -269,7 +280,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.hover_label.setText("")
             self.view.viewport().setToolTip("")
             return
-        state = "marked" if self.drawing.region_marked(region_id) else "click to mark"
+        state = (
+            self.tr("marked") if self.drawing.region_marked(region_id) else self.tr("click to mark")
+        )
         self.hover_label.setText(f"{region.label} ({state})")
         self.view.viewport().setToolTip(region.label)
 
@@ -293,7 +306,6 @@ class MainWindow(QtWidgets.QMainWindow):
         if selected is not None and selected not in shown:
             shown.append(selected)
         self.scene.set_highlights(shown, selected)
-        self.checklist_ui.follow_selection(selected)  # where the selected muscle lies
 
     def _on_match_list_match_selected(self, muscle_id: str, side: str) -> None:
         self._update_highlights()
@@ -305,7 +317,6 @@ class MainWindow(QtWidgets.QMainWindow):
             self.panel_dock.show()
             self.panel_dock.raise_()
             self.panels.open_muscle(muscle_id)
-            self.checklist_ui.outlines.show(muscle_id)  # where it lies, both sides
             if not self.result.matches:  # nothing marked yet: show where it refers pain
                 sides = sorted({zone.side for zone in self.anatomy.muscles[muscle_id].zones})
                 self.scene.set_highlights([(muscle_id, side) for side in sides], None)
@@ -341,19 +352,12 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- window ------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        """The geometry and the docks as the user left them, else the default dock layout.
-        A saved state places the docks by itself, so a start with one uses no ``QtCore.Qt``
-        enum before its first frame (their PySide set-up costs ~15 ms); ``attach()`` places
-        any dock a saved state left out."""
-        settings = app_settings()
-        # Brought onto this screen if need be; the docks laid out for the screen's size.
-        restore_layout(
-            self,
-            settings.value("window/geometry"),
-            settings.value("window/state"),
-            self._left_docks,
-            self._right_docks,
-        )
+        """The geometry and docks as the user left them, else the default layout. A saved state
+        places the docks by itself, so a start with one uses no ``QtCore.Qt`` enum before its
+        first frame (~15 ms of PySide set-up); ``attach()`` places any dock it left out."""
+        settings = app_settings()  # brought onto this screen, the docks laid out for its size
+        restore_layout(self, settings.value("window/geometry"), settings.value("window/state"),
+                       self._left_docks, self._right_docks)  # fmt: skip
 
     def save_layout(self) -> None:
         settings = app_settings()
@@ -376,11 +380,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def changeEvent(self, event: QtCore.QEvent) -> None:
         # Losing the focus mid-drag (another window popped up) may swallow the release:
         # the stroke ends where it is, as drawn (one undo step takes it back).
-        if (
-            event.type() == QtCore.QEvent.Type.ActivationChange
-            and self._attached
-            and not self.isActiveWindow()
-        ):
+        activation = event.type() == QtCore.QEvent.Type.ActivationChange
+        if activation and self._attached and not self.isActiveWindow():
             self.editor.finish_stroke()
         super().changeEvent(event)
 
@@ -394,6 +395,6 @@ class MainWindow(QtWidgets.QMainWindow):
         if not settings.value("safety/seen", False, type=bool):
             self.show_safety()
             settings.setValue("safety/seen", True)
-        self.files.offer_recovery()
+        self.files.offer_recovery(here=not session_path)  # the session asked for opens here
         if session_path:
             self.files.open_path(session_path)

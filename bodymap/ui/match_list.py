@@ -8,15 +8,27 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.ui.checklist import DangerBanner
+from bodymap.ui import words
+from bodymap.ui.danger_banner import DangerBanner
 from bodymap.ui.muscle_outline import legend_icon
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the list is built before the core is imported (see app.py)
     from bodymap.core.matching import Match, MatchResult
     from bodymap.core.symptoms import Assessment
 
-COLUMNS = ("#", "Muscle", "Side", "Strength", "Score", "Explains", "Pattern")
-NOTHING_MARKED = "Mark where it hurts to see which muscles may refer pain there."
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("MatchList", "Muscle"),
+    QT_TRANSLATE_NOOP("MatchList", "Side"),
+    QT_TRANSLATE_NOOP("MatchList", "Strength"),
+    QT_TRANSLATE_NOOP("MatchList", "Score"),
+    QT_TRANSLATE_NOOP("MatchList", "Explains"),
+    QT_TRANSLATE_NOOP("MatchList", "Pattern"),
+)
+NOTHING_MARKED = QT_TRANSLATE_NOOP(
+    "MatchList", "Mark where it hurts to see which muscles may refer pain there."
+)
 
 
 @functools.cache
@@ -53,16 +65,18 @@ class MatchList(QtWidgets.QWidget):
         super().__init__(parent)
         self.tree = QtWidgets.QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setAccessibleName("Matching muscles")
+        self.tree.setAccessibleName(self.tr("Matching muscles"))
         self.tree.setToolTip(
-            "Strength: how closely the pain resembles the pattern, in words.\n"
-            "Score: how well the pattern fits the pain (0 to 1).\n"
-            "Explains: share of your pain inside this pattern.\n"
-            "Pattern: share of this pattern that you marked."
+            self.tr(
+                "Strength: how closely the pain resembles the pattern, in words.\n"
+                "Score: how well the pattern fits the pain (0 to 1).\n"
+                "Explains: share of your pain inside this pattern.\n"
+                "Pattern: share of this pattern that you marked."
+            )
         )
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -76,7 +90,7 @@ class MatchList(QtWidgets.QWidget):
         self.cues.setWordWrap(True)
         self.cues.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.cues.setContentsMargins(4, 2, 4, 2)
-        self.cues.setAccessibleName("Warnings and other causes to consider")
+        self.cues.setAccessibleName(self.tr("Warnings and other causes to consider"))
         self.cues.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         self.cues.hide()
         self.cues_toggle = QtWidgets.QToolButton()
@@ -134,7 +148,7 @@ class MatchList(QtWidgets.QWidget):
         self.tree.itemSelectionChanged.connect(self._on_tree_selection_changed)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self._matches: tuple[Match, ...] = ()
-        self.summary.setText(NOTHING_MARKED)
+        self.summary.setText(self.tr(NOTHING_MARKED))
 
     def _legend(self) -> QtWidgets.QHBoxLayout:
         """What the map shows for a muscle: where it refers pain, where it lies (the one
@@ -218,8 +232,8 @@ class MatchList(QtWidgets.QWidget):
                 [
                     str(rank),
                     match.name,
-                    " and ".join(m.side for m in sides),
-                    match.strength,
+                    words.sides([m.side for m in sides]),
+                    words.strength(match.strength),
                     f"{match.score:.2f}",
                     f"{explains:.0%}",
                     f"{match.zone_covered:.0%}",
@@ -237,15 +251,17 @@ class MatchList(QtWidgets.QWidget):
         del blocker
         self._show_cues(result)
         if result.pain_area == 0:
-            self.summary.setText(NOTHING_MARKED)
+            self.summary.setText(self.tr(NOTHING_MARKED))
         elif not result.matches:
             self.summary.setText(
-                "No referral pattern in the guide explains a tenth of this pain or more."
+                self.tr("No referral pattern in the guide explains a tenth of this pain or more.")
                 + _touches(result)
             )
         else:
             self.summary.setText(
-                f"No pattern explains <b>{result.unexplained:.0%}</b> of the pain."
+                self.tr("No pattern explains <b>{share}</b> of the pain.").format(
+                    share=f"{result.unexplained:.0%}"
+                )
                 + _touches(result)
             )
         if selected is not None and self.selected() is None:
@@ -255,14 +271,18 @@ class MatchList(QtWidgets.QWidget):
         lines = [f"<b>&#9888; {escape(c.label)}.</b> {escape(c.text)}" for c in result.warnings]
         if result.other_causes:
             causes = "; ".join(escape(c.label) for c in result.other_causes)
-            lines.append(f"<b>Other causes to consider</b> (not muscles, not ranked): {causes}.")
+            lines.append(
+                self.tr(
+                    "<b>Other causes to consider</b> (not muscles, not ranked): {causes}."
+                ).format(causes=causes)
+            )
         text = "<br>".join(lines)
         if text == self.cues.text():
             return  # most strokes: the same cues, no relayout (a stroke end stays cheap)
         self.cues.setText(text)
         self.cues.setToolTip("\n\n".join(f"{c.label}: {c.text}" for c in result.other_causes))
         count = len(result.warnings) + len(result.other_causes)
-        self.cues_toggle.setText(self.tr("Warnings and other causes ({0})").format(count))
+        self.cues_toggle.setText(self.tr("Warnings and other causes ({count})").format(count=count))
         self.cues_toggle.setVisible(bool(lines))
         self.cues.setVisible(bool(lines) and self.cues_toggle.isChecked())
         self._fit_cues()
@@ -303,5 +323,7 @@ def _touches(result: MatchResult) -> str:
     """The "also touches" sentence: contacts explaining less than a tenth of the pain."""
     if not result.also_touches:
         return ""
-    names = ", ".join(f"{escape(m.name)} ({m.side})" for m in result.also_touches)
-    return f"<br>Also touches, but explains little of it: {names}."
+    names = ", ".join(f"{escape(m.name)} ({words.side(m.side)})" for m in result.also_touches)
+    return "<br>" + QtCore.QCoreApplication.translate(
+        "MatchList", "Also touches, but explains little of it: {names}."
+    ).format(names=names)

@@ -280,6 +280,51 @@
         </message>
     </context>
     <context>
+        <name>Checklist</name>
+        <message>
+            <source>Symptoms and &amp;Danger Signs…</source>
+            <translation>Beschwerden und &amp;Warnzeichen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistController</name>
+        <message>
+            <source>Answer no</source>
+            <translation>Mit Nein antworten</translation>
+        </message>
+        <message>
+            <source>Answer yes</source>
+            <translation>Mit Ja antworten</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistDialog</name>
+        <message>
+            <source>A yes puts a warning above the list and every self-help panel: see a clinician before any self-treatment.</source>
+            <translation>Ein Ja setzt einen Warnhinweis über die Liste und über jede Anleitung zur Selbsthilfe: Lassen Sie sich untersuchen, bevor Sie sich selbst behandeln.</translation>
+        </message>
+        <message>
+            <source>Answers may only swap muscles whose scores are close; they never add or remove one. Each move says which answer caused it.</source>
+            <translation>Antworten dürfen nur Muskeln mit ähnlichem Wert vertauschen; sie fügen nie einen hinzu und entfernen nie einen. Jede Verschiebung nennt die Antwort, die sie bewirkt hat.</translation>
+        </message>
+        <message>
+            <source>Danger signs: does any of these apply to you?</source>
+            <translation>Warnzeichen: Trifft eines davon auf Sie zu?</translation>
+        </message>
+        <message>
+            <source>Source: {source}</source>
+            <translation>Quelle: {source}</translation>
+        </message>
+        <message>
+            <source>Symptoms and danger signs</source>
+            <translation>Beschwerden und Warnzeichen</translation>
+        </message>
+        <message>
+            <source>Symptoms: tick what is true for you</source>
+            <translation>Beschwerden: Kreuzen Sie an, was auf Sie zutrifft</translation>
+        </message>
+    </context>
+    <context>
         <name>Compare</name>
         <message>
             <source>New {new}%, resolved {resolved}%, unchanged {unchanged}% of the body</source>
@@ -350,6 +395,21 @@
         <message>
             <source>Your work was autosaved.</source>
             <translation>Ihre Arbeit wurde automatisch gesichert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DangerBanner</name>
+        <message>
+            <source>See a clinician</source>
+            <translation>Ärztlich abklären lassen</translation>
+        </message>
+        <message>
+            <source>See a clinician now, before any self-help below.</source>
+            <translation>Lassen Sie sich sofort untersuchen, vor jeder Selbsthilfe unten.</translation>
+        </message>
+        <message>
+            <source>See a clinician soon, before any self-help below.</source>
+            <translation>Lassen Sie sich bald untersuchen, vor jeder Selbsthilfe unten.</translation>
         </message>
     </context>
     <context>
@@ -954,8 +1014,28 @@ Erklärt: Anteil Ihres Schmerzes innerhalb dieses Musters.
 Muster: Anteil dieses Musters, den Sie markiert haben.</translation>
         </message>
         <message>
+            <source>Symptoms and danger signs…</source>
+            <translation>Beschwerden und Warnzeichen…</translation>
+        </message>
+        <message>
+            <source>Warnings and other causes ({count})</source>
+            <translation>Warnhinweise und andere Ursachen ({count})</translation>
+        </message>
+        <message>
             <source>Warnings and other causes to consider</source>
             <translation>Warnhinweise und andere mögliche Ursachen</translation>
+        </message>
+        <message>
+            <source>refers pain</source>
+            <translation>strahlt Schmerz aus</translation>
+        </message>
+        <message>
+            <source>trigger point</source>
+            <translation>Triggerpunkt</translation>
+        </message>
+        <message>
+            <source>where it lies</source>
+            <translation>wo er liegt</translation>
         </message>
     </context>
     <context>

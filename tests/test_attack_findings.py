@@ -196,3 +196,27 @@ def test_the_readme_example_of_analyze_is_what_analyze_prints(
         ("extent_pct", result["extent_pct"]),
     ):
         assert f'"{key}": {json.dumps(value)}' in example, (key, value)
+
+
+def test_a_heat_map_of_one_entry_says_1_entry_and_one_date(
+    anatomy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    # Found with a diary of one entry: "1 entries, 30 November 2026 to 30 November 2026".
+    from datetime import UTC, datetime
+
+    from bodymap.core.diary import new_entry
+    from bodymap.io.diary_files import add_entry, read_diary
+    from bodymap.io.heatmap import grid_of_entries
+
+    folder = tmp_path / "diary"
+    for day in (1, 3):
+        entry = new_entry(date=datetime(2026, 11, day, 8, 30, tzinfo=UTC))
+        entry.marks = [RegionMark("back.left.outer_hip", 5)]
+        add_entry(folder, entry)
+    entries = read_diary(folder, anatomy)
+    assert grid_of_entries(anatomy, folder, entries[:1])[1] == "1 entry, 01 November 2026"
+    both = grid_of_entries(anatomy, folder, entries)[1]
+    assert both == "2 entries, 01 November 2026 to 03 November 2026"
+    out = tmp_path / "heat.png"
+    assert cli.main(["heatmap", str(folder), str(out), "--to", "2026-11-02"]) == 0
+    assert capsys.readouterr().out == f"{out}: 1 entry, 2026-11-01\n"

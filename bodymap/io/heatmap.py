@@ -206,8 +206,15 @@ def grid_of_entries(
     grid = FrequencyGrid(anatomy)
     grid.add_all(read_pains(folder, anatomy, entries))
     dates = [e.date for e in entries if e.date is not None]
-    span = f"{dates[0]:%d %B %Y} to {dates[-1]:%d %B %Y}" if dates else ""
-    return grid, f"{grid.entries} entries, {span}"
+    first, last = (f"{dates[0]:%d %B %Y}", f"{dates[-1]:%d %B %Y}") if dates else ("", "")
+    span = first if first == last else f"{first} to {last}"
+    count = count_of_entries(grid.entries)
+    return grid, f"{count}, {span}" if span else count
+
+
+def count_of_entries(count: int) -> str:
+    """'1 entry', '2 entries' (English: the command line and the page's title)."""
+    return f"{count} entry" if count == 1 else f"{count} entries"
 
 
 def heatmap_of_entries(

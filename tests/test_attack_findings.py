@@ -220,3 +220,22 @@ def test_a_heat_map_of_one_entry_says_1_entry_and_one_date(
     out = tmp_path / "heat.png"
     assert cli.main(["heatmap", str(folder), str(out), "--to", "2026-11-02"]) == 0
     assert capsys.readouterr().out == f"{out}: 1 entry, 2026-11-01\n"
+
+
+def test_a_folder_that_refuses_new_files_is_not_called_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found exporting to /proc/x.png: "the folder does not exist", though /proc exists (the
+    # kernel answers a create there with ENOENT).
+    import errno
+
+    from bodymap.io.atomic import describe_os_error
+
+    there = FileNotFoundError(errno.ENOENT, "No such file or directory", str(tmp_path / "x.png"))
+    gone = FileNotFoundError(errno.ENOENT, "No such file", str(tmp_path / "no" / "x.png"))
+    assert describe_os_error(there).startswith("that folder does not take new files")
+    assert describe_os_error(gone).startswith("the folder does not exist")
+    if Path("/proc/self").is_dir():  # Linux
+        path, _ = _session_file(tmp_path)
+        assert cli.main(["export", str(path), "/proc/x.png"]) == 2
+        assert "does not take new files" in capsys.readouterr().err

@@ -239,3 +239,32 @@ def test_a_folder_that_refuses_new_files_is_not_called_missing(
         path, _ = _session_file(tmp_path)
         assert cli.main(["export", str(path), "/proc/x.png"]) == 2
         assert "does not take new files" in capsys.readouterr().err
+
+
+def test_a_data_folder_that_is_a_file_still_gives_a_whole_window(
+    qtbot, anatomy, matcher, errors, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # Found with BODYMAP_DATA_DIR naming a file (README: autosave then falls back): the
+    # Diary dock made its folder while the window was built, FileExistsError stopped it half
+    # way ("Unexpected error"), with no Diary, no recovery offer and no session opened.
+    from PySide6 import QtCore
+
+    from tests.ui_helpers import click, new_window
+
+    blocker = tmp_path / "data"
+    blocker.write_bytes(b"not a folder")
+    monkeypatch.setenv("BODYMAP_DATA_DIR", str(blocker))
+    session = tmp_path / "s.bodymap.json"
+    save_session(Session(marks=[RegionMark("back.left.iliac_crest", 6)]), session)
+    win = new_window(qtbot, anatomy, matcher)
+    assert win.is_attached() and win.diary is not None
+    win.startup(str(session))
+    assert win.document.path == session and errors == []
+    click(win, *_point(anatomy, "back.right.iliac_crest"))
+    saved = win.autosaver.save_now()
+    assert saved is not None and blocker not in saved.parents  # the fallback folder
+    qtbot.mouseClick(win.diary.panel.new_button, QtCore.Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "diary folder" in errors[0] and "\n" not in errors[0]
+    assert blocker.read_bytes() == b"not a folder"
+    win.undo_stack.setClean()
+    win.close()

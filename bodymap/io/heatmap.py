@@ -147,7 +147,10 @@ def render_heatmap(grid: FrequencyGrid, title: str, page_scale: float = 1.0) -> 
         painter.scale(page_scale, page_scale)
         painter.setPen(ink)
         painter.setFont(_font(24, bold=True))
-        painter.drawText(QtCore.QPointF(MARGIN, MARGIN + 22), "How often it hurt where")
+        painter.drawText(
+            QtCore.QPointF(MARGIN, MARGIN + 22),
+            QtCore.QCoreApplication.translate("Export", "How often it hurt where"),
+        )
         painter.setFont(_font(14))
         painter.setPen(muted)
         painter.drawText(QtCore.QPointF(MARGIN, MARGIN + 48), title)
@@ -167,7 +170,10 @@ def _draw_legend(painter: QtGui.QPainter, x: float, y: float, width: float) -> N
     bar_w, bar_h = min(360.0, width - 120), 16.0
     painter.setPen(QtGui.QColor(palette.INK))
     painter.setFont(_font(13))
-    painter.drawText(QtCore.QPointF(x, y), "Share of the entries with pain at that spot")
+    painter.drawText(
+        QtCore.QPointF(x, y),
+        QtCore.QCoreApplication.translate("Export", "Share of the entries with pain at that spot"),
+    )
     top = y + 10
     steps = len(colours)
     for i, (r, g, b) in enumerate(colours.tolist()):
@@ -185,7 +191,8 @@ def _draw_legend(painter: QtGui.QPainter, x: float, y: float, width: float) -> N
         painter.drawLine(QtCore.QPointF(tx, top + bar_h), QtCore.QPointF(tx, top + bar_h + 4))
         painter.drawText(QtCore.QPointF(tx - 10, top + bar_h + 18), f"{share:.0%}")
     painter.drawText(
-        QtCore.QPointF(x + bar_w + 16, top + 13), "No colour: never painful in these entries."
+        QtCore.QPointF(x + bar_w + 16, top + 13),
+        QtCore.QCoreApplication.translate("Export", "No colour: never painful in these entries."),
     )
 
 
@@ -206,15 +213,22 @@ def grid_of_entries(
     grid = FrequencyGrid(anatomy)
     grid.add_all(read_pains(folder, anatomy, entries))
     dates = [e.date for e in entries if e.date is not None]
-    first, last = (f"{dates[0]:%d %B %Y}", f"{dates[-1]:%d %B %Y}") if dates else ("", "")
-    span = first if first == last else f"{first} to {last}"
+    translate = QtCore.QCoreApplication.translate
+    day = translate("Export", "%d %B %Y")  # a strftime pattern: the language's date order
+    first, last = (dates[0].strftime(day), dates[-1].strftime(day)) if dates else ("", "")
+    span = first if first == last else translate("Export", "{first} to {last}")
+    span = span.format(first=first, last=last)
     count = count_of_entries(grid.entries)
-    return grid, f"{count}, {span}" if span else count
+    title = translate("Export", "{count}, {span}").format(count=count, span=span)
+    return grid, title if span else count
 
 
 def count_of_entries(count: int) -> str:
-    """'1 entry', '2 entries' (English: the command line and the page's title)."""
-    return f"{count} entry" if count == 1 else f"{count} entries"
+    """'1 entry', '2 entries' (in the interface's language when it has one)."""
+    translate = QtCore.QCoreApplication.translate
+    if count == 1:
+        return translate("Export", "1 entry")
+    return translate("Export", "{count} entries").format(count=count)
 
 
 def heatmap_of_entries(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QCoreApplication
 
 from bodymap.core.diary import RANGES_DAYS, EntrySummary, Summarizer, new_entry
 from bodymap.core.score import NRS_FIELDS, PainScore
@@ -22,6 +23,7 @@ from bodymap.ui import dialogs
 from bodymap.ui.quality import QualityOverlay, QualityPicker
 from bodymap.ui.settings import app_settings, data_path
 from bodymap.ui.timeline import Timeline
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from bodymap.ui.document import PainDocument
@@ -31,7 +33,15 @@ SETTING_FOLDER = "diary/folder"
 SETTING_RANGE = "diary/range"
 REFRESH_MS = 300  # quiet time after a change in the folder before reading it again
 _SCORE_ID = 2
-_NRS_LABELS = {"now": "Now", "usual": "Usual (24 h)", "worst": "Worst (24 h)"}
+_NRS_LABELS = {
+    "now": QT_TRANSLATE_NOOP("DiaryDock", "Now"),
+    "usual": QT_TRANSLATE_NOOP("DiaryDock", "Usual (24 h)"),
+    "worst": QT_TRANSLATE_NOOP("DiaryDock", "Worst (24 h)"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DiaryDock", text)
 
 
 def default_folder() -> Path:
@@ -43,7 +53,7 @@ class SetScoreCommand(QtGui.QUndoCommand):
     """Change the entry's pain score; consecutive changes merge into one step."""
 
     def __init__(self, document: PainDocument, score: PainScore) -> None:
-        super().__init__("Change pain score")
+        super().__init__(QCoreApplication.translate("DiaryDock", "Change pain score"))
         self._document = document
         self._before = document.score
         self._after = score
@@ -78,10 +88,12 @@ class ScoreInput(QtWidgets.QWidget):
             spin = QtWidgets.QSpinBox()
             spin.setRange(-1, 10)
             spin.setSpecialValueText("–")
-            spin.setAccessibleName(f"Pain score {_NRS_LABELS[key].lower()}, 0 to 10")
-            spin.setToolTip("0 no pain, 10 the worst pain imaginable")
+            spin.setAccessibleName(
+                self.tr("Pain score {which}, 0 to 10").format(which=_t(_NRS_LABELS[key]).lower())
+            )
+            spin.setToolTip(self.tr("0 no pain, 10 the worst pain imaginable"))
             spin.valueChanged.connect(self._on_spin_value_changed)
-            label = QtWidgets.QLabel(_NRS_LABELS[key])
+            label = QtWidgets.QLabel(_t(_NRS_LABELS[key]))
             label.setBuddy(spin)
             layout.addWidget(label)
             layout.addWidget(spin)
@@ -119,9 +131,9 @@ class DiaryPanel(QtWidgets.QWidget):
         self.folder_label.setTextInteractionFlags(
             QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.new_button = QtWidgets.QPushButton("New entry")
-        self.copy_button = QtWidgets.QPushButton("Copy last entry")
-        self.copy_button.setToolTip("A new entry starting from the last one, to adjust")
+        self.new_button = QtWidgets.QPushButton(self.tr("New entry"))
+        self.copy_button = QtWidgets.QPushButton(self.tr("Copy last entry"))
+        self.copy_button.setToolTip(self.tr("A new entry starting from the last one, to adjust"))
         head.addWidget(self.folder_label, 1)
         head.addWidget(self.new_button)
         head.addWidget(self.copy_button)
@@ -130,7 +142,7 @@ class DiaryPanel(QtWidgets.QWidget):
         self.range_group = QtWidgets.QButtonGroup(self)
         for days in RANGES_DAYS:
             button = QtWidgets.QToolButton()
-            button.setText("All" if days is None else f"{days} days")
+            button.setText(self.tr("All") if days is None else self.tr("%n days", "", days))
             button.setCheckable(True)
             self.range_group.addButton(button, days or 0)  # 0: all
             ranges.addWidget(button)
@@ -142,12 +154,12 @@ class DiaryPanel(QtWidgets.QWidget):
         self.timeline = Timeline()
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.damaged_label)
-        score_box = QtWidgets.QGroupBox("Pain score of the open entry (0-10)")
+        score_box = QtWidgets.QGroupBox(self.tr("Pain score of the open entry (0-10)"))
         box_layout = QtWidgets.QVBoxLayout(score_box)
         self.score_input = ScoreInput()
         box_layout.addWidget(self.score_input)
         layout.addWidget(score_box)
-        quality_box = QtWidgets.QGroupBox("What the pain feels like")
+        quality_box = QtWidgets.QGroupBox(self.tr("What the pain feels like"))
         quality_layout = QtWidgets.QVBoxLayout(quality_box)
         self.quality_picker = QualityPicker()
         quality_layout.addWidget(self.quality_picker)
@@ -199,14 +211,14 @@ class DiaryController(QtCore.QObject):
     def _build_menu(self) -> QtWidgets.QMenu:
         menu = self.window.action_set.diary_menu
         items = (
-            ("&New Entry", self.new_entry, "Ctrl+Shift+N"),
-            ("New Entry from the &Last", self.copy_last_entry, "Ctrl+Shift+L"),
+            (self.tr("&New Entry"), self.new_entry, "Ctrl+Shift+N"),
+            (self.tr("New Entry from the &Last"), self.copy_last_entry, "Ctrl+Shift+L"),
             (None, None, None),
-            ("&Compare Two Entries…", self.compare, "Ctrl+Shift+C"),
-            ("&Heat Map…", self.heat_map, "Ctrl+Shift+H"),
+            (self.tr("&Compare Two Entries…"), self.compare, "Ctrl+Shift+C"),
+            (self.tr("&Heat Map…"), self.heat_map, "Ctrl+Shift+H"),
             (None, None, None),
-            ("&Open Diary Folder…", self.choose_folder, "Ctrl+Shift+O"),
-            ("Use the &App's Diary", self.use_default_folder, "Ctrl+Shift+D"),
+            (self.tr("&Open Diary Folder…"), self.choose_folder, "Ctrl+Shift+O"),
+            (self.tr("Use the &App's Diary"), self.use_default_folder, "Ctrl+Shift+D"),
         )
         for text, slot, key in items:
             if text is None:
@@ -236,7 +248,11 @@ class DiaryController(QtCore.QObject):
 
         p = self.panel
         own = self.folder == default_folder()
-        p.folder_label.setText("The app's diary" if own else f"Diary: {self.folder.name}")
+        p.folder_label.setText(
+            self.tr("The app's diary")
+            if own
+            else self.tr("Diary: {folder}").format(folder=self.folder.name)
+        )
         p.folder_label.setToolTip(str(self.folder))
         if self._watcher.directories():
             self._watcher.removePaths(self._watcher.directories())
@@ -255,9 +271,9 @@ class DiaryController(QtCore.QObject):
         p.damaged_label.setVisible(bool(damaged))
         if damaged:
             lines = [f"{e.name}: {e.error}" for e in damaged[:5]]
-            more = f"\n… and {len(damaged) - 5} more" if len(damaged) > 5 else ""
+            more = "\n" + self.tr("… and %n more", "", len(damaged) - 5) if len(damaged) > 5 else ""
             p.damaged_label.setText(
-                f"{len(damaged)} entr{'y' if len(damaged) == 1 else 'ies'} cannot be read:\n"
+                self.tr("%n entries cannot be read:", "", len(damaged)) + "\n"
                 + "\n".join(lines) + more
             )  # fmt: skip
 
@@ -283,12 +299,12 @@ class DiaryController(QtCore.QObject):
             try:
                 previous = load_session(self.folder / readable[-1].name, self.window.anatomy)
             except BodyMapError as exc:
-                dialogs.show_error(self.main, "Cannot copy the last entry", str(exc))
+                dialogs.show_error(self.main, self.tr("Cannot copy the last entry"), str(exc))
                 return None
         try:
             path = add_entry(self.folder, new_entry(previous))
         except BodyMapError as exc:
-            dialogs.show_error(self.main, "Cannot add an entry", str(exc))
+            dialogs.show_error(self.main, self.tr("Cannot add an entry"), str(exc))
             return None
         self.window.files.open_path(path, ask=False)
         self.refresh()
@@ -305,7 +321,7 @@ class DiaryController(QtCore.QObject):
 
     def choose_folder(self) -> None:
         folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self.main, "Open a diary folder", str(self.folder)
+            self.main, self.tr("Open a diary folder"), str(self.folder)
         )
         if folder:
             self.set_folder(Path(folder))
@@ -321,7 +337,9 @@ class DiaryController(QtCore.QObject):
 
         readable = self.readable()
         if len(readable) < 2:
-            dialogs.show_info(self.main, "Compare", "The diary needs two entries to compare.")
+            dialogs.show_info(
+                self.main, self.tr("Compare"), self.tr("The diary needs two entries to compare.")
+            )
             return
         CompareDialog(self.window.anatomy, self.folder, readable, self.summarizer.matcher,
                       self.main).open()  # fmt: skip
@@ -331,7 +349,9 @@ class DiaryController(QtCore.QObject):
 
         shown = self.panel.timeline.shown()
         if not shown:
-            dialogs.show_info(self.main, "Heat map", "No entries in the range shown.")
+            dialogs.show_info(
+                self.main, self.tr("Heat map"), self.tr("No entries in the range shown.")
+            )
             return
         HeatMapDialog(self.window.anatomy, self.folder, shown, self.main).open()
 

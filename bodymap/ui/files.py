@@ -105,9 +105,9 @@ class FileController(QtCore.QObject):
 
     def display_name(self) -> str:
         if self._document is None:
-            return "Untitled"
+            return self.tr("Untitled")
         path = self.document.path
-        return path.name if path else "Untitled"
+        return path.name if path else self.tr("Untitled")
 
     def update_title(self) -> None:
         self.window.setWindowTitle(f"{self.display_name()}[*] — BodyMap")
@@ -173,19 +173,23 @@ class FileController(QtCore.QObject):
             return session, Drawing.of_session(session, anatomy, matcher)
 
         try:
-            session, drawing = run_with_progress(self.window, f"Opening {path.name}…", read)
+            session, drawing = run_with_progress(
+                self.window, self.tr("Opening {name}…").format(name=path.name), read
+            )
         except BodyMapError as exc:
-            dialogs.show_error(self.window, "Cannot open the session", str(exc))
+            dialogs.show_error(self.window, self.tr("Cannot open the session"), str(exc))
             return False
         except Cancelled:
-            self.window.statusBar().showMessage(f"Opening {path.name} cancelled.", 4000)
+            self.window.statusBar().showMessage(
+                self.tr("Opening {name} cancelled.").format(name=path.name), 4000
+            )
             return False
         self._load(session, path, drawing)
         self._stamp = stamp
         self._remember(path)
         warning = regions_warning(session, self.document.anatomy, path.name)
         if warning:
-            dialogs.show_info(self.window, "Session opened", warning)
+            dialogs.show_info(self.window, self.tr("Session opened"), warning)
         return True
 
     def _load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
@@ -226,7 +230,7 @@ class FileController(QtCore.QObject):
         try:
             written = save_session(self.document.to_session(), path)
         except BodyMapError as exc:
-            dialogs.show_error(self.window, "Could not save", str(exc))
+            dialogs.show_error(self.window, self.tr("Could not save"), str(exc))
             self.window.setWindowModified(True)
             return False
         self.document.path = path
@@ -237,8 +241,16 @@ class FileController(QtCore.QObject):
         self._remember(path)
         self.update_title()
         # Saved through a symbolic link: the linked file holds the work, the link stays.
-        where = path.name if written == path else f"{path.name} (the file it links to, {written})"
-        self.window.statusBar().showMessage(one_line(f"Saved {where}"), 6000)
+        where = (
+            path.name
+            if written == path
+            else self.tr("{name} (the file it links to, {target})").format(
+                name=path.name, target=written
+            )
+        )
+        self.window.statusBar().showMessage(
+            one_line(self.tr("Saved {where}").format(where=where)), 6000
+        )
         return True
 
     def _ask_changed_on_disk(self, name: str) -> str:
@@ -283,10 +295,13 @@ class FileController(QtCore.QObject):
             document = self.document
             width, height = export_png(document.drawing, document.to_session(), path, scale)
         except BodyMapError as exc:
-            dialogs.show_error(self.window, "Could not export", str(exc))
+            dialogs.show_error(self.window, self.tr("Could not export"), str(exc))
             return False
         self.window.statusBar().showMessage(
-            f"Exported {path.name} ({width} × {height} pixels)", 6000
+            self.tr("Exported {name} ({width} × {height} pixels)").format(
+                name=path.name, width=width, height=height
+            ),
+            6000,
         )
         return True
 
@@ -308,13 +323,15 @@ class FileController(QtCore.QObject):
         try:
             orphans, aside = recovery.find(self.document.anatomy)
         except OSError as exc:  # the folders themselves: start without recovery
-            self.window.statusBar().showMessage(f"Could not look for autosaved work: {exc}")
+            self.window.statusBar().showMessage(
+                self.tr("Could not look for autosaved work: {error}").format(error=exc)
+            )
             return False
         if not orphans:
             if aside:
                 dialogs.show_info(
                     self.window,
-                    "Autosaved work set aside",
+                    self.tr("Autosaved work set aside"),
                     "\n".join(item.line() for item in aside),
                 )
             return False

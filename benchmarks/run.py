@@ -302,6 +302,10 @@ def bench_cohort(inp: inputs.Inputs, env: dict[str, str]) -> None:
         print(f"   {n:>6,} sessions  {r['wall_s']:5.1f} s  ({1000 * r['wall_s'] / n:.1f} ms each); "
               f"peak RSS main {r['rss_main_mb']:.0f} MB, largest worker "
               f"{r['rss_worker_mb']:.0f} MB (generated in {r['generated_s']:.0f} s)")  # fmt: skip
+        per = 1000 * r["cpu_workers_s"] / n
+        print(f"                    CPU: main {r['cpu_main_s']:.1f} s, workers "
+              f"{r['cpu_workers_s']:.1f} s ({per:.1f} ms a session); load average "
+              f"{r['load_before']:.1f} before, {r['load_after']:.1f} after")  # fmt: skip
     RESULTS["cohort"] = res
     budget = cohort_timing.BUDGET_S
     verdict(large["wall_s"] <= budget,

@@ -55,7 +55,7 @@ def _command_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print JSON")
     analyze.add_argument(
         "--symptom", action="append", default=[], metavar="ID",
-        help="answer yes to a checklist item (repeatable; may reorder near-ties only)",
+        help="answer yes to a checklist item or danger sign (repeatable; see --list-symptoms)",
     )  # fmt: skip
     analyze.add_argument(
         "--list-symptoms", action="store_true", help="list the symptom checklist and exit"
@@ -85,6 +85,10 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a packaged app: its copies are `bodymap cohort`'s workers
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if _command_word(args) in COMMANDS:
@@ -177,6 +181,10 @@ def _run_command(ns: argparse.Namespace) -> int:
         if ns.list_symptoms:
             for symptom in anatomy.symptoms:
                 print(f"{symptom.id:18} {symptom.label}")
+            if anatomy.danger_signs:
+                print("Danger signs (a yes puts 'see a clinician' above the list):")
+                for sign in anatomy.danger_signs:
+                    print(f"{sign.id:18} {sign.question}")
             return 0
         return _analyze(anatomy, ns.session, ns.mark, ns.json, ns.symptom)
     if ns.command in ("diary", "compare", "heatmap"):
@@ -255,7 +263,7 @@ def _analyze(
 ) -> int:
     from bodymap.core.drawing import Drawing
     from bodymap.core.marks import RegionMark
-    from bodymap.core.symptoms import reorder, unknown_symptoms
+    from bodymap.core.symptoms import assess, unknown_symptoms
 
     unknown = unknown_symptoms(anatomy, answers)
     if unknown:
@@ -268,6 +276,7 @@ def _analyze(
         if warning:
             print(f"bodymap: warning: {warning}", file=sys.stderr)
         drawing = Drawing.of_session(session, anatomy)
+        answers = [a for a, yes in session.answers.items() if yes] + answers
     else:
         drawing = Drawing(anatomy)
     for region_id in marks:
@@ -280,7 +289,14 @@ def _analyze(
             raise UsageError(f"--mark {region_id}: unknown region id; `bodymap regions` lists them")
         if not drawing.region_marked(region_id):
             drawing.add(RegionMark(region_id))
-    result, moves = reorder(anatomy, drawing.result, answers)
+    known = {s.id for s in anatomy.symptoms} | {d.id for d in anatomy.danger_signs}
+    answered = assess(
+        anatomy,
+        drawing.result,
+        [a for a in answers if a in known],
+        [m.quality for m in drawing.marks],
+    )
+    result, moves = answered.result, answered.moves
     if as_json:
         import json
 
@@ -290,11 +306,16 @@ def _analyze(
         extent = pain_extent(anatomy, pain)
         doc = result.as_dict()
         doc["symptom_moves"] = [m.as_dict() for m in moves]
+        doc["danger_signs"] = [
+            {"id": d.id, "warning": d.warning, "urgent": d.urgent} for d in answered.dangers
+        ]
         doc["extent_pct"] = round(extent.total, 3)
         doc["extent_pct_by_view"] = {v: round(p, 3) for v, p in extent.per_view.items()}
         doc["regions_touched"] = len(regions_touched(anatomy, pain))
         print(json.dumps(doc, indent=2))
         return 0
+    for sign in answered.dangers:
+        print(f"See a clinician {'now' if sign.urgent else 'soon'}: {sign.warning}")
     if result.pain_area == 0:
         print("No pain marked. Use --mark REGION_ID or give a session file.")
         return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import shapely
@@ -22,6 +23,7 @@ Weight = Literal["essential", "spillover"]
 
 VIEW_IDS: tuple[str, ...] = ("back", "front")
 ZONE_WEIGHTS: Mapping[str, float] = {"essential": 1.0, "spillover": 0.5}
+OUTLINE_MARGIN = 1e-6  # SVG units: how far past the body outline float dust may lie
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,15 @@ class View:
     @property
     def midline_x(self) -> float:
         return self.viewbox[0] + self.viewbox[2] / 2
+
+    @cached_property
+    def silhouette_margin(self) -> Polygon:
+        """The body outline grown by ``OUTLINE_MARGIN`` SVG units (mitred, prepared): what
+        lies inside it is on the body up to the floats that clipping to the outline leaves
+        past it, so kept pain is checked with one fast ``covers`` instead of a difference."""
+        grown = self.silhouette.buffer(OUTLINE_MARGIN, join_style="mitre")
+        shapely.prepare(grown)
+        return grown
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,27 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class MuscleOutline:
+    """Where one side of a muscle lies on one view (SVG units): shown beside where it refers
+    pain, never matched."""
+
+    view: str
+    side: MuscleSide
+    polygon: Polygon
+
+
+@dataclass(frozen=True)
+class TriggerPoint:
+    """A usual trigger-point location of one group of a muscle side: ``at`` is ``(x, y)``
+    in SVG units of ``view`` (where a person presses in the massage step)."""
+
+    group: str
+    view: str
+    side: MuscleSide
+    at: tuple[float, float]
+
+
+@dataclass(frozen=True)
 class Muscle:
     id: str
     name: str
@@ -133,6 +165,8 @@ class Muscle:
     colour: str
     zones: tuple[Zone, ...]
     panel: Panel
+    outline: tuple[MuscleOutline, ...] = ()
+    trigger_points: tuple[TriggerPoint, ...] = ()
 
     def zones_for(self, side: str, view: str | None = None) -> tuple[Zone, ...]:
         return tuple(z for z in self.zones if z.side == side and (view is None or z.view == view))
@@ -167,6 +201,19 @@ class Symptom:
 
 
 @dataclass(frozen=True)
+class DangerSign:
+    """An item of the danger-sign screen: a yes/no ``question`` and the ``warning`` a "yes"
+    puts above every ranking and self-help panel (``urgent``: care the same day). Never
+    ranked or weighted; ``source`` names where the red flag comes from."""
+
+    id: str
+    question: str
+    warning: str
+    urgent: bool
+    source: str
+
+
+@dataclass(frozen=True)
 class Safety:
     title: str
     text: str
@@ -191,6 +238,7 @@ class Anatomy:
     areas: Mapping[str, Area] = field(default_factory=dict)
     cues: tuple[Cue, ...] = ()
     symptoms: tuple[Symptom, ...] = ()
+    danger_signs: tuple[DangerSign, ...] = ()
     _region_trees: dict[str, tuple[STRtree, tuple[Region, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )

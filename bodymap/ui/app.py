@@ -28,6 +28,8 @@ from bodymap.ui.main_window import MainWindow
 from bodymap.ui.settings import APPLICATION, ORGANISATION
 from bodymap.ui.shell import shipped_art
 
+SETTLE_DELAY_MS = 250  # after loading, before memory is collected and frozen (files.settle_memory)
+
 
 def application() -> QtWidgets.QApplication:
     """The QApplication, created once with the names QSettings and data folders use."""
@@ -129,7 +131,9 @@ def start(
         if window.document.is_empty():  # opening a session settles memory by itself
             from bodymap.ui.files import settle_memory
 
-            settle_memory()
+            # A moment after the window is drawn and usable, not before: the full collection
+            # takes a few tens of milliseconds, and nobody draws a stroke that fast.
+            QtCore.QTimer.singleShot(SETTLE_DELAY_MS, settle_memory)
         if loaded is not None:
             loaded()
 

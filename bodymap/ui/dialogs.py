@@ -59,10 +59,12 @@ def ask_recovery(
     orphans: Sequence[Orphan],
     set_aside: Sequence[str],
     previews: Mapping[Path, QtGui.QImage],
+    here: bool = True,
 ) -> dict[Path, str]:
     """What to do with each orphaned autosave: ``{orphan.path: RESTORE | KEEP | DISCARD}``.
     Every orphan is listed with its date, what it holds and a preview when one is given;
-    ``set_aside`` lines say what could not be read. Closing the dialog keeps everything."""
+    ``set_aside`` lines say what could not be read. Closing the dialog keeps everything.
+    ``here``: the first restored opens in ``parent``'s window (else each in its own)."""
     from html import escape
 
     dialog = QtWidgets.QDialog(parent)
@@ -74,6 +76,14 @@ def ask_recovery(
             "The app did not close properly last time. Choose what to do with each piece of "
             "unsaved work it autosaved: the first you restore opens here, any other in a window "
             "of its own. Work kept for later is offered again at the next start.",
+        )
+        if here
+        else QCoreApplication.translate(
+            "Dialogs",
+            "The app did not close properly last time. Choose what to do with each piece "
+            "of unsaved work it autosaved: each you restore opens in a window of its own, "
+            "beside the session you asked to open. Work kept for later is offered again at "
+            "the next start.",
         )
     )
     intro.setWordWrap(True)

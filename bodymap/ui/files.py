@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote_to_bytes
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -29,6 +31,35 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 MAX_PREVIEWS = 6  # orphans drawn in the recovery dialog
 PREVIEW_SCALE = 0.18  # of the export page: about 200 pixels wide
+
+
+def disk_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells one version of the file at ``path`` from the next: its inode (an atomic
+    save makes a new one), modification time in nanoseconds and size in bytes; ``None`` when
+    it cannot be read (e.g. it is gone)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
+
+
+_BYTES = "fs:"  # a recent file whose name is not text: its bytes, percent-encoded
+
+
+def _to_setting(name: str) -> str:
+    """``name`` as QSettings can keep it: a name holding bytes that are not UTF-8 (Python's
+    surrogate escapes, which a QString cannot carry) is kept as its percent-encoded bytes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return _BYTES + quote(os.fsencode(name), safe="/")
+    return name
+
+
+def _from_setting(text: str) -> str:
+    """The name :func:`_to_setting` kept (an absolute path never starts with ``fs:``)."""
+    return os.fsdecode(unquote_to_bytes(text[len(_BYTES) :])) if text.startswith(_BYTES) else text
 
 
 def settle_memory() -> None:
@@ -55,6 +86,9 @@ class FileController(QtCore.QObject):
         self.others: list[QtWidgets.QWidget] = []  # windows opened for further recovered work
         self._document: PainDocument | None = None
         self._autosaver: Autosaver | None = None
+        # The session file as this window last read or wrote it: a save first checks that
+        # nobody (another window, another program) has written it since.
+        self._stamp: tuple[int, int, int] | None = None
 
     def attach(self, document: PainDocument, autosaver: Autosaver) -> None:
         self._document, self._autosaver = document, autosaver
@@ -85,13 +119,13 @@ class FileController(QtCore.QObject):
     def recent_files(self) -> list[str]:
         value = app_settings().value("files/recent", [])
         if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
+            value = [value]
+        return [_from_setting(str(v)) for v in value] if isinstance(value, list) else []
 
     def _remember(self, path: Path) -> None:
         name = str(path.resolve())
         recent = [name] + [p for p in self.recent_files() if p != name]
-        app_settings().setValue("files/recent", recent[:MAX_RECENT])
+        app_settings().setValue("files/recent", [_to_setting(p) for p in recent[:MAX_RECENT]])
         self.recent_changed.emit()
 
     def _folder(self) -> str:
@@ -132,6 +166,7 @@ class FileController(QtCore.QObject):
 
         path = Path(path)
         anatomy, matcher = self.document.anatomy, self.document.drawing.matcher
+        stamp = disk_stamp(path)  # before reading: a change while it is read is seen too
 
         def read() -> tuple[Session, Drawing]:  # in a worker thread: no widgets here
             session = load_session(path, anatomy)
@@ -150,6 +185,7 @@ class FileController(QtCore.QObject):
             )
             return False
         self._load(session, path, drawing)
+        self._stamp = stamp
         self._remember(path)
         warning = regions_warning(session, self.document.anatomy, path.name)
         if warning:
@@ -173,6 +209,7 @@ class FileController(QtCore.QObject):
         self.window.setWindowModified(False)
         self.autosaver.discard_file()
         self.autosaver.source = path
+        self._stamp = None
         self.update_title()
         settle_memory()
 
@@ -191,6 +228,14 @@ class FileController(QtCore.QObject):
     def save_to(self, path: Path) -> bool:
         from bodymap.io.session_file import save_session
 
+        if path == self.document.path and self._stamp is not None:
+            now = disk_stamp(path)
+            if now is not None and now != self._stamp:
+                answer = self._ask_changed_on_disk(path.name)
+                if answer == "save_as":
+                    return self.save_as()
+                if answer != "overwrite":
+                    return False
         try:
             written = save_session(self.document.to_session(), path)
         except BodyMapError as exc:
@@ -198,6 +243,7 @@ class FileController(QtCore.QObject):
             self.window.setWindowModified(True)
             return False
         self.document.path = path
+        self._stamp = disk_stamp(written)
         self.undo_stack.setClean()
         self.autosaver.discard_file()
         self.autosaver.source = path
@@ -216,6 +262,28 @@ class FileController(QtCore.QObject):
         )
         return True
 
+    def _ask_changed_on_disk(self, name: str) -> str:
+        """'overwrite', 'save_as' or 'cancel' (the default: nothing is lost by it)."""
+        box = QtWidgets.QMessageBox(self.window)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File changed on disk"))
+        box.setText(
+            self.tr(
+                "{name} has been changed by another window or program since this window "
+                "opened or saved it. Saving here replaces those changes."
+            ).format(name=name)
+        )
+        role = QtWidgets.QMessageBox.ButtonRole
+        overwrite = box.addButton(self.tr("Replace Them"), role.DestructiveRole)
+        save_as = box.addButton(self.tr("Save As…"), role.AcceptRole)
+        cancel = box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return (
+            "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
+        )
+
     def export(self) -> bool:
         from bodymap.io.session_file import SUFFIX
 
@@ -230,29 +298,38 @@ class FileController(QtCore.QObject):
         return self.export_to(*answer)
 
     def export_to(self, path: Path, scale: float) -> bool:
-        from bodymap.io.export import export_png
+        from bodymap.io.export import export_pages
 
         try:
             document = self.document
-            width, height = export_png(document.drawing, document.to_session(), path, scale)
+            (width, height), files = export_pages(
+                document.drawing, document.to_session(), path, scale
+            )
         except BodyMapError as exc:
             dialogs.show_error(self.window, self.tr("Could not export"), str(exc))
             return False
+        more = ""
+        if len(files) > 1:
+            names = ", ".join(f.name for f in files[1:])
+            more = self.tr("; the note continues in {names}").format(names=names)
         self.window.statusBar().showMessage(
             self.tr("Exported {name} ({width} × {height} pixels)").format(
                 name=path.name, width=width, height=height
-            ),
+            )
+            + more,
             6000,
         )
         return True
 
     # -- recovery ------------------------------------------------------------------------
 
-    def offer_recovery(self) -> bool:
+    def offer_recovery(self, here: bool = True) -> bool:
         """After a crash, offer every orphaned autosave (``bodymap.ui.recovery``): each is
-        restored (the first here, the others in windows of their own), kept for the next
-        start or discarded, as the user chooses; what cannot be read is set aside, never
-        deleted. True when work was restored into this window."""
+        restored (the first here, the others in windows of their own; every one in a window
+        of its own when ``here`` is false, as when this window is about to open a session
+        named on the command line), kept for the next start or discarded, as the user
+        chooses; what cannot be read is set aside, never deleted. True when work was
+        restored into this window."""
         from bodymap.io.atomic import remove_stale_temps
         from bodymap.ui import recovery
         from bodymap.ui.autosave import Autosaver
@@ -274,8 +351,9 @@ class FileController(QtCore.QObject):
                     "\n".join(item.line() for item in aside),
                 )
             return False
+        where = {} if here else {"here": False}  # the dialog says where restored work opens
         choices = dialogs.ask_recovery(
-            self.window, orphans, [a.line() for a in aside], self._previews(orphans)
+            self.window, orphans, [a.line() for a in aside], self._previews(orphans), **where
         )
         restored = False
         for orphan in orphans:
@@ -283,7 +361,7 @@ class FileController(QtCore.QObject):
             if choice == dialogs.DISCARD:
                 Autosaver.remove(orphan.path)
             elif choice == dialogs.RESTORE:
-                if not restored:
+                if here and not restored:
                     self.restore(orphan)
                     restored = True
                 else:

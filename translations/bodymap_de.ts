@@ -1098,12 +1098,12 @@
             <translation>&amp;Sprache</translation>
         </message>
         <message>
-            <source>A new language applies at the next start</source>
-            <translation>Eine neue Sprache gilt ab dem nächsten Start</translation>
-        </message>
-        <message>
             <source>BodyMap will use {language} from the next start. Close it and start it again.</source>
             <translation>BodyMap verwendet ab dem nächsten Start {language}. Schließen Sie das Programm und starten Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Cannot change the language</source>
+            <translation>Sprache kann nicht gewechselt werden</translation>
         </message>
         <message>
             <source>Language</source>
@@ -1112,6 +1112,10 @@
         <message>
             <source>System ({language})</source>
             <translation>System ({language})</translation>
+        </message>
+        <message>
+            <source>{language}: the undo history starts afresh.</source>
+            <translation>{language}: Der Verlauf zum Rückgängigmachen beginnt neu.</translation>
         </message>
     </context>
     <context>

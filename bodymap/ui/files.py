@@ -192,6 +192,15 @@ class FileController(QtCore.QObject):
             dialogs.show_info(self.window, self.tr("Session opened"), warning)
         return True
 
+    def adopt(self, session: Session, path: Path | None, modified: bool) -> None:
+        """Take over another window's work (a language switch): ``session`` tied to ``path``;
+        when ``modified``, unsaved and autosaved at once (as restored work is)."""
+        self._load(session, path)
+        if modified:
+            self.window.setWindowModified(True)
+            self.undo_stack.resetClean()
+            self.autosaver.save_now()
+
     def _load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
         self.session_replaced.emit()  # e.g. the muscle guide starts afresh
         self.document.load(session, path, drawing)

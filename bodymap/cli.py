@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy, Region
 
 COMMANDS: tuple[str, ...] = ("analyze", "regions", "validate", "export", "diary", "compare")
-COMMANDS += ("heatmap", "export-csv", "export-fhir", "import-choir", "cohort")
+COMMANDS += ("heatmap", "export-csv", "export-fhir", "import-choir", "cohort", "report")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Pain body map: mark where it hurts and see which muscle referral "
         "patterns explain it. Without a command, opens the window.",
         epilog="Commands: analyze, regions, validate, export, diary, compare, heatmap, "
-        "export-csv, export-fhir, import-choir, cohort (bodymap COMMAND --help).",
+        "export-csv, export-fhir, import-choir, cohort, report (bodymap COMMAND --help).",
     )
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
     parser.add_argument("--regions", metavar="FILE", help="use this regions.yaml")
@@ -78,10 +78,17 @@ def _command_parser() -> argparse.ArgumentParser:
     from bodymap import cli_data
 
     cli_data.add_parsers(sub)
+    from bodymap import cli_report
+
+    cli_report.add_parsers(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a packaged app: its copies are `bodymap cohort`'s workers
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if _command_word(args) in COMMANDS:
@@ -184,6 +191,10 @@ def _run_command(ns: argparse.Namespace) -> int:
         from bodymap import cli_diary
 
         return cli_diary.run(anatomy, ns)
+    if ns.command == "report":
+        from bodymap import cli_report
+
+        return cli_report.run(anatomy, ns)
     from bodymap import cli_data
 
     if ns.command in cli_data.COMMANDS:
@@ -343,8 +354,9 @@ def _export(anatomy: Anatomy, session_path: str, out: str, scale: float) -> int:
 
     session = load_session(session_path, anatomy)
     from bodymap.core.drawing import Drawing
-    from bodymap.io.export import export_png  # Qt, only for this command
+    from bodymap.io.export import export_pages  # Qt, only for this command
 
-    size = export_png(Drawing.of_session(session, anatomy), session, Path(out), scale)
-    print(f"{out}: {size[0]} x {size[1]} pixels")
+    size, files = export_pages(Drawing.of_session(session, anatomy), session, Path(out), scale)
+    more = f"; continued in {', '.join(str(f) for f in files[1:])}" if len(files) > 1 else ""
+    print(f"{out}: {size[0]} x {size[1]} pixels{more}")
     return 0

@@ -204,7 +204,7 @@
         </message>
         <message>
             <source>The body map's texts are shown in English: {problem}</source>
-            <translation>Die Texte des Körperschemas werden auf Englisch angezeigt: {problem}</translation>
+            <translation>Die Texte der Körperkarte werden auf Englisch angezeigt: {problem}</translation>
         </message>
     </context>
     <context>
@@ -260,7 +260,7 @@
         </message>
         <message>
             <source>Body map</source>
-            <translation>Körperschema</translation>
+            <translation>Körperkarte</translation>
         </message>
         <message>
             <source>Marked regions: {regions}.</source>
@@ -464,7 +464,7 @@
         </message>
         <message>
             <source>The app did not close properly last time. Choose what to do with each piece of unsaved work it autosaved: each you restore opens in a window of its own, beside the session you asked to open. Work kept for later is offered again at the next start.</source>
-            <translation>Die App wurde zuletzt nicht richtig beendet. Wählen Sie für jede automatisch gesicherte, ungespeicherte Arbeit, was damit geschehen soll: Jede wiederhergestellte öffnet sich in einem eigenen Fenster, neben der Sitzung, die Sie öffnen wollten. Für später Aufbewahrtes wird beim nächsten Start wieder angeboten.</translation>
+            <translation>Das Programm wurde beim letzten Mal nicht ordnungsgemäß beendet. Wählen Sie für jede automatisch gesicherte, ungespeicherte Arbeit, was damit geschehen soll: Jede wiederhergestellte öffnet sich in einem eigenen Fenster neben der Sitzung, die Sie öffnen wollten. Für später Aufgehobenes wird beim nächsten Start erneut angeboten.</translation>
         </message>
         <message>
             <source>The app did not close properly last time. Choose what to do with each piece of unsaved work it autosaved: the first you restore opens here, any other in a window of its own. Work kept for later is offered again at the next start.</source>
@@ -655,10 +655,6 @@
             <translation>%d.%m.%Y, %H:%M Uhr</translation>
         </message>
         <message>
-            <source>A self-help guide, not a diagnosis.</source>
-            <translation>Eine Anleitung zur Selbsthilfe, keine Diagnose.</translation>
-        </message>
-        <message>
             <source>How often it hurt where</source>
             <translation>Wie oft es wo geschmerzt hat</translation>
         </message>
@@ -722,10 +718,6 @@
             <source>{first} to {last}</source>
             <translation>{first} bis {last}</translation>
         </message>
-        <message>
-            <source>… and {count} more</source>
-            <translation>… und {count} weitere</translation>
-        </message>
     </context>
     <context>
         <name>ExportDialog</name>
@@ -769,6 +761,10 @@
     <context>
         <name>FileController</name>
         <message>
+            <source>; the note continues in {names}</source>
+            <translation>; die Notiz geht weiter in {names}</translation>
+        </message>
+        <message>
             <source>Autosaved work set aside</source>
             <translation>Automatisch gesicherte Arbeit beiseitegelegt</translation>
         </message>
@@ -794,7 +790,7 @@
         </message>
         <message>
             <source>File changed on disk</source>
-            <translation>Datei wurde geändert</translation>
+            <translation>Datei auf dem Datenträger geändert</translation>
         </message>
         <message>
             <source>Opening {name} cancelled.</source>
@@ -806,7 +802,7 @@
         </message>
         <message>
             <source>Replace Them</source>
-            <translation>Ersetzen</translation>
+            <translation>Änderungen ersetzen</translation>
         </message>
         <message>
             <source>Save As…</source>
@@ -830,7 +826,7 @@
         </message>
         <message>
             <source>{name} has been changed by another window or program since this window opened or saved it. Saving here replaces those changes.</source>
-            <translation>{name} wurde von einem anderen Fenster oder Programm geändert, seit dieses Fenster sie geöffnet oder gespeichert hat. Speichern ersetzt diese Änderungen.</translation>
+            <translation>{name} wurde von einem anderen Fenster oder Programm geändert, seit dieses Fenster die Datei geöffnet oder gespeichert hat. Wenn Sie hier speichern, werden diese Änderungen ersetzt.</translation>
         </message>
     </context>
     <context>
@@ -914,7 +910,7 @@
         </message>
         <message>
             <source>Loading the body map…</source>
-            <translation>Körperschema wird geladen…</translation>
+            <translation>Körperkarte wird geladen…</translation>
         </message>
         <message>
             <source>Matches</source>
@@ -1199,6 +1195,76 @@ Markieren Sie, wo es schmerzt, oder wählen Sie einen im Menü Muskeln.</transla
         </message>
     </context>
     <context>
+        <name>ReportActions</name>
+        <message>
+            <source>Choose file…</source>
+            <translation>Datei wählen…</translation>
+        </message>
+        <message>
+            <source>Export PDF report</source>
+            <translation>PDF-Bericht exportieren</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF-Dokumente (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Paper size</source>
+            <translation>Papierformat</translation>
+        </message>
+        <message>
+            <source>Paper size:</source>
+            <translation>Papierformat:</translation>
+        </message>
+        <message>
+            <source>Print report</source>
+            <translation>Bericht drucken</translation>
+        </message>
+        <message>
+            <source>The report shows both views with your marks, what the pain feels like, the matching muscle patterns, your pain score and your whole note, for a clinician to read. Nothing is sent anywhere.</source>
+            <translation>Der Bericht zeigt beide Ansichten mit Ihren Markierungen, wie sich der Schmerz anfühlt, die passenden Muskelmuster, Ihre Schmerzstärke und Ihre ganze Notiz, zum Lesen für Ärztin oder Therapeut. Nichts wird irgendwohin gesendet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportController</name>
+        <message>
+            <source>&amp;Print Report…</source>
+            <translation>Bericht druc&amp;ken…</translation>
+        </message>
+        <message>
+            <source>Could not export the report</source>
+            <translation>Bericht konnte nicht exportiert werden</translation>
+        </message>
+        <message>
+            <source>Could not print the report</source>
+            <translation>Bericht konnte nicht gedruckt werden</translation>
+        </message>
+        <message>
+            <source>Export P&amp;DF Report…</source>
+            <translation>P&amp;DF-Bericht exportieren…</translation>
+        </message>
+        <message>
+            <source>Exported {name} ({pages} pages, {size})</source>
+            <translation>{name} exportiert ({pages} Seiten, {size})</translation>
+        </message>
+        <message>
+            <source>Pain report</source>
+            <translation>Schmerzbericht</translation>
+        </message>
+        <message>
+            <source>Print the report for a clinician</source>
+            <translation>Den Bericht für Ärztin oder Therapeut drucken</translation>
+        </message>
+        <message>
+            <source>Sent {pages} pages to the printer</source>
+            <translation>{pages} Seiten an den Drucker gesendet</translation>
+        </message>
+        <message>
+            <source>Write the report for a clinician as a PDF</source>
+            <translation>Den Bericht für Ärztin oder Therapeut als PDF schreiben</translation>
+        </message>
+    </context>
+    <context>
         <name>ScoreInput</name>
         <message>
             <source>0 no pain, 10 the worst pain imaginable</source>
@@ -1289,6 +1355,14 @@ Markieren Sie, wo es schmerzt, oder wählen Sie einen im Menü Muskeln.</transla
         <message>
             <source>Unchanged</source>
             <translation>Unverändert</translation>
+        </message>
+        <message>
+            <source>a map may hold at most {count} marks</source>
+            <translation>eine Karte fasst höchstens {count} Markierungen</translation>
+        </message>
+        <message>
+            <source>a map may hold at most {count} stroke points in all</source>
+            <translation>eine Karte fasst insgesamt höchstens {count} Strichpunkte</translation>
         </message>
         <message>
             <source>left</source>

@@ -131,26 +131,21 @@ class Matcher:
 
     def listed(self, pain: Mapping[str, BaseGeometry]) -> tuple[tuple[str, str], ...]:
         """The (muscle id, side) pairs ``match(pain)`` lists, sorted: the same rule on the
-        same overlaps, measuring only the whole patterns' overlap areas (no groups, cue
-        regions, scores or unexplained share): for counting many drawings."""
+        same overlaps, measuring only the whole patterns (for counting many drawings)."""
         pain_area = sum(g.area for g in pain.values())
-        if pain_area < NO_PAIN_AREA:
-            return ()
         totals: dict[tuple[str, str], float] = {}
         for view, geom in pain.items():
-            if geom.is_empty or view not in self._trees:
+            if pain_area < NO_PAIN_AREA or geom.is_empty or view not in self._trees:
                 continue
-            patterns = self._patterns[view]
-            hits = [patterns[int(i)] for i in self._trees[view].query(geom, predicate="intersects")]
-            hits = [p for p in hits if _whole(p.key) is not None]
-            overlaps = shapely.area(shapely.intersection(geom, [p.footprint for p in hits]))
-            for p, overlap in zip(hits, overlaps.tolist(), strict=True):
-                if overlap > min(geom.area, p.footprint.area) * (1 + 1e-9) + 1e-9:  # see measure
-                    overlap = shapely.intersection(p.footprint, geom, grid_size=1e-9).area
-                pair = _whole(p.key)
-                assert pair is not None
+            found = [self._patterns[view][i] for i in self._trees[view].query(geom, "intersects")]
+            hits = [(pair, p.footprint) for p in found if (pair := _whole(p.key)) is not None]
+            overlaps = shapely.area(shapely.intersection(geom, [f for _, f in hits])).tolist()
+            for (pair, footprint), overlap in zip(hits, overlaps, strict=True):
+                if overlap > min(geom.area, footprint.area) * (1 + 1e-9) + 1e-9:  # see measure
+                    overlap = shapely.intersection(footprint, geom, grid_size=1e-9).area
                 totals[pair] = totals.get(pair, 0.0) + overlap
-        return tuple(sorted(k for k, overlap in totals.items() if _listed(overlap, pain_area)))
+        floor = max(MIN_CONTACT_AREA, LIST_FRACTION * pain_area)  # _finish's listing rule
+        return tuple(sorted(k for k, overlap in totals.items() if overlap >= floor))
 
     def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
         """Rank every muscle side against ``pain`` (view id -> geometry in SVG units)."""
@@ -304,7 +299,7 @@ class Matcher:
                 continue
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
-            listed = _listed(overlap, pain_area)
+            listed = overlap >= LIST_FRACTION * pain_area
             (matches if listed else touches).append(self._match(muscle_id, side, state, pain_area))
         counted = frozenset((m.muscle, m.side) for m in matches)
         if change is not None and counted == state.counted:
@@ -347,11 +342,6 @@ class Matcher:
                 ]
             )
         return state.coverage[view]
-
-
-def _listed(overlap: float, pain_area: float) -> bool:
-    """Whether a pattern overlapping the pain by ``overlap`` (SVG units²) is listed."""
-    return overlap >= MIN_CONTACT_AREA and overlap >= LIST_FRACTION * pain_area
 
 
 def _whole(key: tuple[str, str, str]) -> tuple[str, str] | None:

@@ -9,6 +9,7 @@ a new entry or a file copied in shows on the timeline.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -20,7 +21,7 @@ from bodymap.core.score import NRS_FIELDS, PainScore
 from bodymap.io.errors import BodyMapError
 from bodymap.ui import dialogs
 from bodymap.ui.quality import QualityOverlay, QualityPicker
-from bodymap.ui.settings import app_settings, data_dir
+from bodymap.ui.settings import app_settings, data_path
 from bodymap.ui.timeline import Timeline
 from bodymap.ui.words import QT_TRANSLATE_NOOP
 
@@ -44,7 +45,8 @@ def _t(text: str) -> str:
 
 
 def default_folder() -> Path:
-    return data_dir() / "diary"
+    """The app's own diary (created by its first entry: the data folder may be unusable)."""
+    return data_path() / "diary"
 
 
 class SetScoreCommand(QtGui.QUndoCommand):
@@ -326,7 +328,8 @@ class DiaryController(QtCore.QObject):
 
     def use_default_folder(self) -> None:
         folder = default_folder()
-        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # else shown empty; adding an entry says why
+            folder.mkdir(parents=True, exist_ok=True)
         self.set_folder(folder)
 
     def compare(self) -> None:

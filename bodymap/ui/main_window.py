@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.ui import dialogs
+from bodymap.ui import dialogs, words
 from bodymap.ui.actions import Actions
 from bodymap.ui.body_view import BodyView, Tool, describe_map
 from bodymap.ui.checklist import attach_checklist
@@ -22,7 +22,7 @@ from bodymap.ui.files import FileController
 from bodymap.ui.screen_fit import restore_layout
 from bodymap.ui.settings import app_settings
 from bodymap.ui.shell import ArtScene, ViewArt, make_dock, on_paper
-from bodymap.ui.words import QT_TRANSLATE_NOOP
+from bodymap.ui.words import QT_TRANSLATE_NOOP, TOOL_HINTS
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
@@ -37,19 +37,6 @@ if TYPE_CHECKING:
     from bodymap.ui.region_list import RegionList
 
 LOADING = QT_TRANSLATE_NOOP("MainWindow", "Loading the body map…")
-
-_TOOL_HINTS = {
-    Tool.REGION: QT_TRANSLATE_NOOP(
-        "MainWindow",
-        "Region: click a part of the body to mark it as painful; click again to unmark.",
-    ),
-    Tool.BRUSH: QT_TRANSLATE_NOOP(
-        "MainWindow", "Brush (size {size}, intensity {intensity}): drag to paint where it hurts."
-    ),
-    Tool.ERASER: QT_TRANSLATE_NOOP(
-        "MainWindow", "Eraser (size {size}): drag over painted pain to remove it."
-    ),
-}
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -181,7 +168,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor.undo_state_changed.connect(self.action_set.set_undo_state)
         self.editor.refused.connect(
             lambda why: self.statusBar().showMessage(
-                self.tr("Not added: {why}.").format(why=why), 6000
+                self.tr("Not added: {why}.").format(why=words.refusal(why)), 6000
             )
         )
         self.document.note_changed.connect(self._on_document_note_changed)
@@ -197,6 +184,9 @@ class MainWindow(QtWidgets.QMainWindow):
         from bodymap.ui.diary_dock import attach_diary
 
         self.diary = attach_diary(self)  # the Diary dock and menu
+        from bodymap.ui.report_actions import attach_report
+
+        self.report = attach_report(self)  # File > Export PDF Report, Print Report
         self._attached = True
         QtCore.QTimer.singleShot(300, self.panels.prepare_pages)  # idle, after the first frame
         self.files.update_title()
@@ -225,7 +215,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return  # the status bar says "Loading…"
         tool = self.view.tool
         self.tool_label.setText(
-            self.tr(_TOOL_HINTS[tool]).format(
+            self.tr(TOOL_HINTS[tool.value]).format(
                 size=round(self.view.current_width()), intensity=self.view.intensity
             )
         )

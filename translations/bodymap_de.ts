@@ -655,6 +655,10 @@
             <translation>%d.%m.%Y, %H:%M Uhr</translation>
         </message>
         <message>
+            <source>1 entry</source>
+            <translation>1 Eintrag</translation>
+        </message>
+        <message>
             <source>How often it hurt where</source>
             <translation>Wie oft es wo geschmerzt hat</translation>
         </message>
@@ -711,8 +715,12 @@
             <translation>Wert {score} · erklärt {pain} · {pattern} des Musters</translation>
         </message>
         <message>
-            <source>{count} entries, {span}</source>
-            <translation>{count} Einträge, {span}</translation>
+            <source>{count} entries</source>
+            <translation>{count} Einträge</translation>
+        </message>
+        <message>
+            <source>{count}, {span}</source>
+            <translation>{count}, {span}</translation>
         </message>
         <message>
             <source>{first} to {last}</source>

@@ -403,6 +403,10 @@
             <translation>Suchen Sie umgehend ärztliche Hilfe, wenn Folgendes zutrifft:</translation>
         </message>
         <message>
+            <source>The app did not close properly last time. Choose what to do with each piece of unsaved work it autosaved: each you restore opens in a window of its own, beside the session you asked to open. Work kept for later is offered again at the next start.</source>
+            <translation>Das Programm wurde beim letzten Mal nicht ordnungsgemäß beendet. Wählen Sie für jede automatisch gesicherte, ungespeicherte Arbeit, was damit geschehen soll: Jede wiederhergestellte öffnet sich in einem eigenen Fenster, neben der Sitzung, die Sie öffnen wollten. Für später Aufgehobenes wird beim nächsten Start erneut angeboten.</translation>
+        </message>
+        <message>
             <source>The app did not close properly last time. Choose what to do with each piece of unsaved work it autosaved: the first you restore opens here, any other in a window of its own. Work kept for later is offered again at the next start.</source>
             <translation>Das Programm wurde beim letzten Mal nicht ordnungsgemäß beendet. Wählen Sie für jede automatisch gesicherte, ungespeicherte Arbeit, was damit geschehen soll: Die erste wiederhergestellte öffnet sich hier, jede weitere in einem eigenen Fenster. Für später Aufgehobenes wird beim nächsten Start erneut angeboten.</translation>
         </message>
@@ -591,6 +595,10 @@
             <translation>%d.%m.%Y, %H:%M Uhr</translation>
         </message>
         <message>
+            <source>1 entry</source>
+            <translation>1 Eintrag</translation>
+        </message>
+        <message>
             <source>A self-help guide, not a diagnosis.</source>
             <translation>Eine Anleitung zur Selbsthilfe, keine Diagnose.</translation>
         </message>
@@ -651,8 +659,12 @@
             <translation>Wert {score} · erklärt {pain} · {pattern} des Musters</translation>
         </message>
         <message>
-            <source>{count} entries, {span}</source>
-            <translation>{count} Einträge, {span}</translation>
+            <source>{count} entries</source>
+            <translation>{count} Einträge</translation>
+        </message>
+        <message>
+            <source>{count}, {span}</source>
+            <translation>{count}, {span}</translation>
         </message>
         <message>
             <source>{first} to {last}</source>
@@ -729,12 +741,24 @@
             <translation>{name} exportiert ({width} × {height} Pixel)</translation>
         </message>
         <message>
+            <source>File changed on disk</source>
+            <translation>Datei auf dem Datenträger geändert</translation>
+        </message>
+        <message>
             <source>Opening {name} cancelled.</source>
             <translation>Öffnen von {name} abgebrochen.</translation>
         </message>
         <message>
             <source>Opening {name}…</source>
             <translation>{name} wird geöffnet…</translation>
+        </message>
+        <message>
+            <source>Replace Them</source>
+            <translation>Überschreiben</translation>
+        </message>
+        <message>
+            <source>Save As…</source>
+            <translation>Speichern unter…</translation>
         </message>
         <message>
             <source>Saved {where}</source>
@@ -751,6 +775,10 @@
         <message>
             <source>{name} (the file it links to, {target})</source>
             <translation>{name} (die verknüpfte Datei, {target})</translation>
+        </message>
+        <message>
+            <source>{name} has been changed by another window or program since this window opened or saved it. Saving here replaces those changes.</source>
+            <translation>{name} wurde von einem anderen Fenster oder Programm geändert, seit dieses Fenster die Datei geöffnet oder gespeichert hat. Speichern ersetzt diese Änderungen.</translation>
         </message>
     </context>
     <context>

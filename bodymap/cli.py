@@ -19,6 +19,7 @@ from bodymap.io.errors import BodyMapError, UsageError
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy, Region
 
+ABOUT = "Patterns that resemble this drawing; self-reported, educational, not a diagnosis"
 COMMANDS: tuple[str, ...] = ("analyze", "regions", "validate", "export", "diary", "compare")
 COMMANDS += ("heatmap", "export-csv", "export-fhir", "import-choir", "cohort", "report")
 
@@ -304,7 +305,7 @@ def _analyze(
 
         pain = drawing.pain.geometries()
         extent = pain_extent(anatomy, pain)
-        doc = result.as_dict()
+        doc = {"about": ABOUT, **result.as_dict()}
         doc["symptom_moves"] = [m.as_dict() for m in moves]
         doc["danger_signs"] = [
             {"id": d.id, "warning": d.warning, "urgent": d.urgent} for d in answered.dangers
@@ -321,6 +322,7 @@ def _analyze(
         return 0
     for cue in result.warnings:
         print(f"Warning: {cue.label}. {cue.text}")
+    print(f"{ABOUT}, best first:")
     print(
         f"{'#':>2}  {'muscle':28} {'side':6} {'score':>5}  {'strength':8}  "
         f"{'pain explained':>14}  zone covered"

@@ -81,8 +81,9 @@ class MatchList(QtWidgets.QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        # the ranked list keeps room for its header and about seven rows whatever else shows
-        self.tree.setMinimumHeight(int(self.fontMetrics().height() * 1.25 * 8) + 8)
+        # the ranked list keeps room for its header and five rows whatever else shows (and
+        # the whole window still fits a 1024 x 600 screen)
+        self.tree.setMinimumHeight(int(self.fontMetrics().height() * 1.25 * 7) + 8)
         self.danger = DangerBanner()  # danger signs answered yes: above everything
         # warnings and other causes the drawing brings up, below the list (never ranked), in
         # a section that folds away
@@ -131,7 +132,7 @@ class MatchList(QtWidgets.QWidget):
         self.details.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.details.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details.setWidget(details)
-        self.details.setMinimumHeight(int(self.fontMetrics().height() * 4.5))
+        self.details.setMinimumHeight(int(self.fontMetrics().height() * 3.5))
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tree)

@@ -299,3 +299,18 @@ def test_an_export_never_replaces_a_continuation_file_without_asking(
     assert win.files.export() and len(seen) == 2 and other.exists()
     win.undo_stack.setClean()
     win.close()
+
+
+def test_the_readme_example_names_the_matches_it_leaves_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The example is shortened: its words must still say how many matches follow.
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert cli.main(["analyze", "--mark", "back.left.outer_hip", "--json"]) == 0
+    names = [m["name"].lower() for m in json.loads(capsys.readouterr().out)["matches"][1:]]
+    start = readme.index("`bodymap analyze --mark back.left.outer_hip --json` prints")
+    intro = " ".join(readme[start : readme.index("{", start)].split())
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+    assert f"{words.get(len(names), len(names))} more matches" in intro, (names, intro)
+    for name in names:
+        assert name.split()[-1] in intro, (name, intro)

@@ -443,6 +443,10 @@
             <translation>Schmerzkarten-Sitzungen (*.bodymap.json);;Alle Dateien (*)</translation>
         </message>
         <message>
+            <source>Replace files?</source>
+            <translation>Dateien ersetzen?</translation>
+        </message>
+        <message>
             <source>Restore</source>
             <translation>Wiederherstellen</translation>
         </message>
@@ -469,6 +473,10 @@
         <message>
             <source>The app did not close properly last time. Choose what to do with each piece of unsaved work it autosaved: the first you restore opens here, any other in a window of its own. Work kept for later is offered again at the next start.</source>
             <translation>Das Programm wurde beim letzten Mal nicht ordnungsgemäß beendet. Wählen Sie für jede automatisch gesicherte, ungespeicherte Arbeit, was damit geschehen soll: Die erste wiederhergestellte öffnet sich hier, jede weitere in einem eigenen Fenster. Für später Aufgehobenes wird beim nächsten Start erneut angeboten.</translation>
+        </message>
+        <message>
+            <source>The note continues on {count} more images, and {names} already exist. Replace them?</source>
+            <translation>Die Notiz geht auf {count} weiteren Bildern weiter, und {names} gibt es schon. Ersetzen?</translation>
         </message>
         <message>
             <source>Unsaved changes</source>

@@ -443,6 +443,10 @@
             <translation>Schmerzkarten-Sitzungen (*.bodymap.json);;Alle Dateien (*)</translation>
         </message>
         <message>
+            <source>Replace files?</source>
+            <translation>Dateien ersetzen?</translation>
+        </message>
+        <message>
             <source>Restore</source>
             <translation>Wiederherstellen</translation>
         </message>
@@ -469,6 +473,10 @@
         <message>
             <source>The app did not close properly last time. Choose what to do with each piece of unsaved work it autosaved: the first you restore opens here, any other in a window of its own. Work kept for later is offered again at the next start.</source>
             <translation>Das Programm wurde beim letzten Mal nicht ordnungsgemäß beendet. Wählen Sie für jede automatisch gesicherte, ungespeicherte Arbeit, was damit geschehen soll: Die erste wiederhergestellte öffnet sich hier, jede weitere in einem eigenen Fenster. Für später Aufgehobenes wird beim nächsten Start erneut angeboten.</translation>
+        </message>
+        <message>
+            <source>The note continues on {count} more images, and {names} already exist. Replace them?</source>
+            <translation>Die Notiz geht auf {count} weiteren Bildern weiter, und {names} gibt es schon. Ersetzen?</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
@@ -1098,12 +1106,12 @@
             <translation>&amp;Sprache</translation>
         </message>
         <message>
-            <source>A new language applies at the next start</source>
-            <translation>Eine neue Sprache gilt ab dem nächsten Start</translation>
-        </message>
-        <message>
             <source>BodyMap will use {language} from the next start. Close it and start it again.</source>
             <translation>BodyMap verwendet ab dem nächsten Start {language}. Schließen Sie das Programm und starten Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Cannot change the language</source>
+            <translation>Sprache kann nicht gewechselt werden</translation>
         </message>
         <message>
             <source>Language</source>
@@ -1112,6 +1120,10 @@
         <message>
             <source>System ({language})</source>
             <translation>System ({language})</translation>
+        </message>
+        <message>
+            <source>{language}: the undo history starts afresh.</source>
+            <translation>{language}: Der Verlauf zum Rückgängigmachen beginnt neu.</translation>
         </message>
     </context>
     <context>

@@ -81,6 +81,13 @@ class MatchList(QtWidgets.QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        # the muscle's name takes what the other columns leave (elided, whole in its tooltip),
+        # so the strength word is never pushed out of sight
+        header.setSectionResizeMode(
+            COLUMNS.index("Muscle"), QtWidgets.QHeaderView.ResizeMode.Stretch
+        )
+        self.tree.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
+        self.tree.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # the ranked list keeps room for its header and five rows whatever else shows (and
         # the whole window still fits a 1024 x 600 screen)
         self.tree.setMinimumHeight(int(self.fontMetrics().height() * 1.25 * 7) + 8)
@@ -241,6 +248,7 @@ class MatchList(QtWidgets.QWidget):
                 ]
             )
             item.setIcon(1, _swatch(match.colour))
+            item.setToolTip(1, match.name)  # whole, when the column elides it
             item.setData(0, QtCore.Qt.ItemDataRole.UserRole, (match.muscle, match.side))
             for column in (0, 4, 5, 6):
                 item.setTextAlignment(column, QtCore.Qt.AlignmentFlag.AlignRight)

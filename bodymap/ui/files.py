@@ -281,17 +281,12 @@ class FileController(QtCore.QObject):
         except BodyMapError as exc:
             dialogs.show_error(self.window, self.tr("Could not export"), str(exc))
             return False
-        more = ""
-        if len(files) > 1:
-            names = ", ".join(f.name for f in files[1:])
-            more = self.tr("; the note continues in {names}").format(names=names)
-        self.window.statusBar().showMessage(
-            self.tr("Exported {name} ({width} × {height} pixels)").format(
-                name=path.name, width=width, height=height
-            )
-            + more,
-            6000,
+        names = ", ".join(f.name for f in files[1:])
+        more = self.tr("; the note continues in {names}").format(names=names) if names else ""
+        shown = self.tr("Exported {name} ({width} × {height} pixels)").format(
+            name=path.name, width=width, height=height
         )
+        self.window.statusBar().showMessage(shown + more, 6000)
         return True
 
     # -- recovery ------------------------------------------------------------------------

@@ -162,14 +162,15 @@ class FileController(QtCore.QObject):
             dialogs.show_info(self.window, self.tr("Session opened"), warning)
         return True
 
-    def adopt(self, session: Session, path: Path | None, modified: bool) -> None:
-        """Take over another window's work (a language switch): ``session`` tied to ``path``;
-        when ``modified``, unsaved and autosaved at once (as restored work is)."""
+    def adopt(self, session: Session, path: Path | None, modified: bool) -> bool:
+        """Take over work (restored, or a language switch's): ``session`` tied to ``path``;
+        ``modified``: unsaved and autosaved at once (True once the autosave holds it)."""
         self._load(session, path)
         if modified:
             self.window.setWindowModified(True)
             self.undo_stack.resetClean()
-            self.autosaver.save_now()
+            return self.autosaver.save_now() is not None
+        return False
 
     def _load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
         self.session_replaced.emit()  # e.g. the muscle guide starts afresh
@@ -345,12 +346,8 @@ class FileController(QtCore.QObject):
         the orphan is removed once this window's own autosave holds it."""
         from bodymap.ui.autosave import Autosaver
 
-        self._load(orphan.session, orphan.source)
-        self.window.setWindowModified(True)
-        self.undo_stack.resetClean()
-        if self.autosaver.save_now() is not None:
-            Autosaver.remove(orphan.path)
-        # else it stays where it is, and is offered again at the next start
+        if self.adopt(orphan.session, orphan.source, modified=True):
+            Autosaver.remove(orphan.path)  # else it is offered again at the next start
 
     def _previews(self, orphans: list[Orphan]) -> dict[Path, QtGui.QImage]:
         """Small pictures of the orphans whose file keeps its pain (no refolding needed)."""

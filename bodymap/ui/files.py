@@ -251,9 +251,8 @@ class FileController(QtCore.QObject):
         box.setDefaultButton(cancel)
         box.exec()
         clicked = box.clickedButton()
-        return (
-            "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
-        )
+        answers = {id(overwrite): "overwrite", id(save_as): "save_as"}
+        return answers.get(id(clicked), "cancel")
 
     def export(self) -> bool:
         from bodymap.io.session_file import SUFFIX
@@ -275,10 +274,8 @@ class FileController(QtCore.QObject):
         from bodymap.io.export import export_pages
 
         try:
-            document = self.document
-            (width, height), files = export_pages(
-                document.drawing, document.to_session(), path, scale
-            )
+            doc = self.document
+            (width, height), files = export_pages(doc.drawing, doc.to_session(), path, scale)
         except BodyMapError as exc:
             dialogs.show_error(self.window, self.tr("Could not export"), str(exc))
             return False

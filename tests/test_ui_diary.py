@@ -66,6 +66,7 @@ def window(qtbot, anatomy, matcher, asked):  # type: ignore[no-untyped-def]
     win.show()
     qtbot.waitExposed(win)
     win.diary.show()
+    assert win.diary.wait()  # read and measured in the background
     win.diary.entries_paths = paths  # type: ignore[attr-defined]
     yield win
     win.undo_stack.setClean()
@@ -139,9 +140,11 @@ def test_new_entry_from_the_last_copies_it_and_shows_on_the_timeline(window, qtb
     assert window.document.path == path
     assert window.document.drawing.region_marked("back.tailbone")
     assert window.document.score == PainScore(2, 3, 5)
+    assert window.diary.wait()
     assert len(window.diary.entries) == before + 1
     empty = window.diary.new_entry()
     assert empty is not None and window.document.marks == ()
+    assert window.diary.wait()
     assert len(window.diary.entries) == before + 2
 
 
@@ -180,6 +183,7 @@ def test_heat_map_dialog_shows_and_saves(window, qtbot, tmp_path: Path) -> None:
 def test_a_damaged_entry_is_shown_and_hides_nothing(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     (window.diary.folder / "broken.bodymap.json").write_text("{", "utf-8")
     window.diary.refresh()
+    assert window.diary.wait()
     assert len(window.diary.readable()) == 3
     label = window.diary.panel.damaged_label
     assert label.isVisibleTo(window.diary.panel) and "broken.bodymap.json" in label.text()

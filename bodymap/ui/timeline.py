@@ -32,7 +32,7 @@ class _Point:
     name: str
     x: float
     nrs: QtCore.QPointF | None
-    extent: QtCore.QPointF
+    extent: QtCore.QPointF | None  # None until the entry is measured
     score: QtCore.QPointF | None
     entry: EntrySummary
 
@@ -150,7 +150,9 @@ class Timeline(QtWidgets.QWidget):
             nrs = None
             if e.score.now is not None:
                 nrs = QtCore.QPointF(x, top.bottom() - top.height() * e.score.now / 10)
-            extent = QtCore.QPointF(x, low.bottom() - low.height() * e.extent_pct / ext_max)
+            extent = None
+            if e.measured:
+                extent = QtCore.QPointF(x, low.bottom() - low.height() * e.extent_pct / ext_max)
             score = None
             if e.top is not None:
                 score = QtCore.QPointF(x, low.bottom() - low.height() * e.top.score)
@@ -277,11 +279,12 @@ class Timeline(QtWidgets.QWidget):
         colour = QtGui.QColor(EXTENT_COLOUR)
         painter.setPen(QtGui.QPen(colour, 2))
         painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-        if len(points) > 1:
-            painter.drawPolyline([p.extent for p in points])
+        extents = [p.extent for p in points if p.extent is not None]
+        if len(extents) > 1:
+            painter.drawPolyline(extents)
         painter.setBrush(colour)
-        for p in points:
-            painter.drawRect(QtCore.QRectF(p.extent.x() - 3.5, p.extent.y() - 3.5, 7, 7))
+        for q in extents:
+            painter.drawRect(QtCore.QRectF(q.x() - 3.5, q.y() - 3.5, 7, 7))
         colour = QtGui.QColor(SCORE_COLOUR)
         scores = [p.score for p in points if p.score is not None]
         painter.setPen(QtGui.QPen(colour, 1.6, QtCore.Qt.PenStyle.DashLine))

@@ -1,0 +1,85 @@
+"""The pain score of the open entry: three spin boxes (NRS 0-10 now, usual and worst in the
+last 24 hours) and the undoable command that sets it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from bodymap.core.score import NRS_FIELDS, PainScore
+
+if TYPE_CHECKING:
+    from bodymap.ui.document import PainDocument
+
+_SCORE_ID = 2
+_NRS_LABELS = {"now": "Now", "usual": "Usual (24 h)", "worst": "Worst (24 h)"}
+
+
+class SetScoreCommand(QtGui.QUndoCommand):
+    """Change the entry's pain score; consecutive changes merge into one step."""
+
+    def __init__(self, document: PainDocument, score: PainScore) -> None:
+        super().__init__("Change pain score")
+        self._document = document
+        self._before = document.score
+        self._after = score
+
+    def id(self) -> int:
+        return _SCORE_ID
+
+    def mergeWith(self, other: QtGui.QUndoCommand) -> bool:
+        if not isinstance(other, SetScoreCommand):
+            return False
+        self._after = other._after
+        return True
+
+    def redo(self) -> None:
+        self._document.set_score(self._after)
+
+    def undo(self) -> None:
+        self._document.set_score(self._before)
+
+
+class ScoreInput(QtWidgets.QWidget):
+    """Three spin boxes, NRS 0-10 now / usual / worst; "–" is not answered."""
+
+    score_edited = QtCore.Signal(object)  # PainScore
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.spins: dict[str, QtWidgets.QSpinBox] = {}
+        for key in NRS_FIELDS:
+            spin = QtWidgets.QSpinBox()
+            spin.setRange(-1, 10)
+            spin.setSpecialValueText("–")
+            spin.setAccessibleName(f"Pain score {_NRS_LABELS[key].lower()}, 0 to 10")
+            spin.setToolTip("0 no pain, 10 the worst pain imaginable")
+            spin.valueChanged.connect(self._on_spin_value_changed)
+            label = QtWidgets.QLabel(_NRS_LABELS[key])
+            label.setBuddy(spin)
+            layout.addWidget(label)
+            layout.addWidget(spin)
+            self.spins[key] = spin
+        layout.addStretch(1)
+        self._updating = False
+
+    def score(self) -> PainScore:
+        values = [self.spins[k].value() for k in NRS_FIELDS]
+        now, usual, worst = (None if v < 0 else v for v in values)
+        return PainScore(now, usual, worst)
+
+    def set_score(self, score: PainScore) -> None:
+        self._updating = True  # no echo back into the document
+        try:
+            for key in NRS_FIELDS:
+                value = getattr(score, key)
+                self.spins[key].setValue(-1 if value is None else value)
+        finally:
+            self._updating = False
+
+    def _on_spin_value_changed(self, _value: int) -> None:
+        if not self._updating:
+            self.score_edited.emit(self.score())

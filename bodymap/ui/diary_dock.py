@@ -19,6 +19,7 @@ from bodymap.core.score import PainScore
 from bodymap.io.errors import BodyMapError
 from bodymap.ui import dialogs
 from bodymap.ui.diary_loader import DiaryLoader
+from bodymap.ui.entry_list import EntryList
 from bodymap.ui.quality import QualityOverlay, QualityPicker
 from bodymap.ui.score_input import ScoreInput, SetScoreCommand
 from bodymap.ui.settings import app_settings, data_dir
@@ -83,6 +84,10 @@ class DiaryPanel(QtWidgets.QWidget):
         layout.addWidget(self.progress_row)
         self.timeline = Timeline()
         layout.addWidget(self.timeline, 1)
+        self.entry_list = EntryList()
+        self.entry_list.setMinimumHeight(90)
+        self.entry_list.setMaximumHeight(160)
+        layout.addWidget(self.entry_list)
         layout.addWidget(self.damaged_label)
         score_box = QtWidgets.QGroupBox("Pain score of the open entry (0-10)")
         box_layout = QtWidgets.QVBoxLayout(score_box)
@@ -129,6 +134,7 @@ class DiaryController(QtCore.QObject):
         p.copy_button.clicked.connect(self.copy_last_entry)
         p.range_group.idClicked.connect(self._on_range_group_id_clicked)
         p.timeline.entry_activated.connect(self._on_timeline_entry_activated)
+        p.entry_list.entry_activated.connect(self._on_timeline_entry_activated)
         p.score_input.score_edited.connect(self._on_score_input_score_edited)
         window.document.score_changed.connect(self._on_document_score_changed)
         self._watcher.directoryChanged.connect(self._refresh_timer.start)
@@ -203,7 +209,7 @@ class DiaryController(QtCore.QObject):
         p = self.panel
         self.entries = entries
         p.timeline.set_entries(self.entries)
-        self._show_current()
+        self._fill_list()
         damaged = [e for e in self.entries if not e.ok]
         p.damaged_label.setVisible(bool(damaged))
         if damaged:
@@ -320,10 +326,17 @@ class DiaryController(QtCore.QObject):
         days = days if days in RANGES_DAYS else 0
         self.panel.range_group.button(days).setChecked(True)
         self.panel.timeline.set_range(days or None)
+        self._fill_list()
 
     def _on_range_group_id_clicked(self, days: int) -> None:
         app_settings().setValue(SETTING_RANGE, days)
         self.panel.timeline.set_range(days or None)
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        """The list shows what the timeline shows; then the open entry is marked on both."""
+        self.panel.entry_list.set_entries(self.panel.timeline.shown(), None)
+        self._show_current()
 
     def _on_timeline_entry_activated(self, name: str) -> None:
         self.window.files.open_path(self.folder / name)
@@ -341,7 +354,9 @@ class DiaryController(QtCore.QObject):
         """Ring the open session on the timeline when it is an entry of this diary."""
         path = self.window.document.path
         inside = path is not None and path.parent == self.folder
-        self.panel.timeline.set_current(path.name if inside and path else None)
+        name = path.name if inside and path else None
+        self.panel.timeline.set_current(name)
+        self.panel.entry_list.set_current(name)
 
 
 def attach_diary(window: Host) -> DiaryController:

@@ -26,6 +26,7 @@ from bodymap.core.diary import EntrySummary, Summarizer
 from bodymap.io.errors import BodyMapError
 
 POLL_MS = 40
+BATCH = 25  # entries measured between two updates of the timeline (~1 s)
 
 
 class _Job:
@@ -124,7 +125,7 @@ class DiaryLoader(QtCore.QObject):
                         put((job, "measured", done))
 
                     measure_entries(job.folder, anatomy, entries, self._summarizer,
-                                    job.cancel.is_set, batch)  # fmt: skip
+                                    job.cancel.is_set, batch, BATCH)  # fmt: skip
                 put((job, "finished", job.done >= job.total))
         except BaseException as exc:  # raised again on the window's thread
             put((job, "error", exc))

@@ -51,9 +51,11 @@ class DiaryPanel(QtWidgets.QWidget):
         self.new_button = QtWidgets.QPushButton("New entry")
         self.copy_button = QtWidgets.QPushButton("Copy last entry")
         self.copy_button.setToolTip("A new entry starting from the last one, to adjust")
-        head.addWidget(self.folder_label, 1)
+        # The folder on its own line: the dock is often narrow (a column beside the body).
+        layout.addWidget(self.folder_label)
         head.addWidget(self.new_button)
         head.addWidget(self.copy_button)
+        head.addStretch(1)
         layout.addLayout(head)
         ranges = QtWidgets.QHBoxLayout()
         self.range_group = QtWidgets.QButtonGroup(self)
@@ -137,6 +139,7 @@ class DiaryController(QtCore.QObject):
         p.entry_list.entry_activated.connect(self._on_timeline_entry_activated)
         p.score_input.score_edited.connect(self._on_score_input_score_edited)
         window.document.score_changed.connect(self._on_document_score_changed)
+        p.score_input.set_score(window.document.score)  # "–" until answered, never a 0
         self._watcher.directoryChanged.connect(self._refresh_timer.start)
         self._refresh_timer.timeout.connect(self.refresh)
         self.loader.listed.connect(self._on_loader_listed)

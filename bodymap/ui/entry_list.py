@@ -38,6 +38,9 @@ class EntryList(QtWidgets.QListWidget):
         self.setAccessibleName(self.tr("Diary entries, newest first"))
         self.setToolTip(self.tr("Enter or double-click opens the entry"))
         self.setAlternatingRowColors(True)
+        self.setUniformItemSizes(True)  # a thousand rows lay out at once
+        self.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)  # narrow dock: "…", tooltip
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemActivated.connect(self._on_item_activated)
 
     def set_entries(self, entries: list[EntrySummary], current: str | None) -> None:

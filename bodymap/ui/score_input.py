@@ -48,10 +48,11 @@ class ScoreInput(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QtWidgets.QHBoxLayout(self)
+        # Each label above its box: three narrow columns fit a narrow dock.
+        layout = QtWidgets.QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.spins: dict[str, QtWidgets.QSpinBox] = {}
-        for key in NRS_FIELDS:
+        for column, key in enumerate(NRS_FIELDS):
             spin = QtWidgets.QSpinBox()
             spin.setRange(-1, 10)
             spin.setSpecialValueText("–")
@@ -60,10 +61,10 @@ class ScoreInput(QtWidgets.QWidget):
             spin.valueChanged.connect(self._on_spin_value_changed)
             label = QtWidgets.QLabel(_NRS_LABELS[key])
             label.setBuddy(spin)
-            layout.addWidget(label)
-            layout.addWidget(spin)
+            layout.addWidget(label, 0, column)
+            layout.addWidget(spin, 1, column)
             self.spins[key] = spin
-        layout.addStretch(1)
+        layout.setColumnStretch(len(NRS_FIELDS), 1)
         self._updating = False
 
     def score(self) -> PainScore:

@@ -70,7 +70,7 @@ class Timeline(QtWidgets.QWidget):
         self._points: list[_Point] = []
         self._points_size = QtCore.QSize()
         self.setMouseTracking(True)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(250, 220)  # fits a narrow dock
         self.setAccessibleName("Diary timeline")
 
     def set_entries(self, entries: list[EntrySummary], now: datetime | None = None) -> None:

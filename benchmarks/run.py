@@ -5,14 +5,15 @@
     python benchmarks/run.py --json OUT # also write every figure to OUT
     python benchmarks/run.py --only startup,analyze   # some sections: ink, stroke, startup,
                                                       # analyze (export too), memory, limits,
-                                                      # diary
+                                                      # diary, cohort
 
 Prints the machine, then for each budget of issue 6 the figures and a one-line verdict:
 1. input to ink, 2. stroke end to ranked list and highlights, 3. start-up against a bare
 PySide6 window, 4. export and ``bodymap analyze``, 5. peak memory, 6. the diary (1,000
-entries: open and draw the timeline, compare two entries, heat map). Generated inputs (sessions,
-regions files, settings with the safety note marked as seen) go to a temporary folder that
-is removed afterwards. Exit status 0 when every budget is met, 1 otherwise.
+entries: open and draw the timeline, compare two entries, heat map), 7. the cohort map
+(``bodymap cohort`` over 1,000 and 10,000 sessions: time and peak memory). Generated inputs
+(sessions, regions files, settings with the safety note marked as seen) go to a temporary
+folder that is removed afterwards. Exit status 0 when every budget is met, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 import inputs  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 import processes  # noqa: E402
 
-SECTIONS = ("ink", "stroke", "startup", "analyze", "memory", "limits", "diary")
+SECTIONS = ("ink", "stroke", "startup", "analyze", "memory", "limits", "diary", "cohort")
 RESULTS: dict[str, Any] = {}
 VERDICTS: list[bool] = []
 
@@ -309,6 +310,30 @@ def bench_diary(inp: inputs.Inputs, repeat: int, samples: int) -> None:
             f"heat map {res['heatmap_median']:.2f} s (budget 2 s)")  # fmt: skip
 
 
+def bench_cohort(inp: inputs.Inputs, env: dict[str, str]) -> None:
+    import cohort_timing
+    import ui_timing
+
+    from bodymap.io.cohort import default_jobs
+
+    anatomy = ui_timing.anatomy_of(inp.shipped_regions)
+    res = cohort_timing.run(anatomy, inp.root, env, ROOT)
+    small, large = (res[str(n)] for n in cohort_timing.SIZES)
+    print(f"\n7. Cohort map: bodymap cohort over single-entry sessions ({default_jobs()} workers)")
+    for n in cohort_timing.SIZES:
+        r = res[str(n)]
+        print(f"   {n:>6,} sessions  {r['wall_s']:5.1f} s  ({1000 * r['wall_s'] / n:.1f} ms each); "
+              f"peak RSS main {r['rss_main_mb']:.0f} MB, largest worker "
+              f"{r['rss_worker_mb']:.0f} MB (generated in {r['generated_s']:.0f} s)")  # fmt: skip
+    RESULTS["cohort"] = res
+    budget = cohort_timing.BUDGET_S
+    verdict(large["wall_s"] <= budget,
+            f"10,000 sessions {large['wall_s']:.0f} s (budget {budget:.0f} s)")  # fmt: skip
+    grew = max(large["rss_main_mb"] - small["rss_main_mb"],
+               large["rss_worker_mb"] - small["rss_worker_mb"])  # fmt: skip
+    verdict(grew <= 20, f"memory flat: +{grew:.0f} MB from 1,000 to 10,000 (budget +20 MB)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples (about a minute)")
@@ -349,6 +374,8 @@ def main() -> int:
             bench_limits(inp, env)
         if "diary" in only:
             bench_diary(inp, 3 if args.quick else 7, 8 if args.quick else 40)
+        if "cohort" in only:
+            bench_cohort(inp, env)
     ok = all(VERDICTS)
     print(f"\n{sum(VERDICTS)} of {len(VERDICTS)} budgets met; "
           f"{time.perf_counter() - started:.0f} s")  # fmt: skip

@@ -19,7 +19,8 @@ from bodymap.io.errors import BodyMapError, UsageError
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy, Region
 
-COMMANDS = ("analyze", "regions", "validate", "export", "diary", "compare", "heatmap")
+COMMANDS: tuple[str, ...] = ("analyze", "regions", "validate", "export", "diary", "compare")
+COMMANDS += ("heatmap", "export-csv", "export-fhir", "import-choir", "cohort")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,8 +28,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="bodymap",
         description="Pain body map: mark where it hurts and see which muscle referral "
         "patterns explain it. Without a command, opens the window.",
-        epilog="Commands: analyze, regions, validate, export, diary, compare, heatmap "
-        "(bodymap COMMAND --help).",
+        epilog="Commands: analyze, regions, validate, export, diary, compare, heatmap, "
+        "export-csv, export-fhir, import-choir, cohort (bodymap COMMAND --help).",
     )
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
     parser.add_argument("--regions", metavar="FILE", help="use this regions.yaml")
@@ -74,6 +75,9 @@ def _command_parser() -> argparse.ArgumentParser:
     from bodymap import cli_diary
 
     cli_diary.add_parsers(sub)
+    from bodymap import cli_data
+
+    cli_data.add_parsers(sub)
     return parser
 
 
@@ -176,6 +180,10 @@ def _run_command(ns: argparse.Namespace) -> int:
         from bodymap import cli_diary
 
         return cli_diary.run(anatomy, ns)
+    from bodymap import cli_data
+
+    if ns.command in cli_data.COMMANDS:
+        return cli_data.run(anatomy, ns)
     return _export(anatomy, ns.session, ns.out, ns.scale)
 
 

@@ -20,6 +20,8 @@ import yaml
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
+from tests.conftest import outlines_as_lists
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MID = 200.0
@@ -50,7 +52,7 @@ MIDLINE = [
 def doc() -> dict[str, Any]:
     data = yaml.safe_load((ROOT / "regions.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
-    return data
+    return outlines_as_lists(data)  # type: ignore[no-any-return]
 
 
 def poly(points: list[list[float]]) -> Polygon:
@@ -94,7 +96,7 @@ def test_top_level_shape() -> None:
         "cues",
         "symptoms",
     ]
-    assert d["format"] == "bodymap-regions" and d["version"] == 2
+    assert d["format"] == "bodymap-regions" and d["version"] == 3
     assert [v["id"] for v in d["views"]] == ["back", "front"]
     for v in d["views"]:
         x, y, w, h = v["viewbox"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 import shapely
 from hypothesis import HealthCheck, given, settings
@@ -290,3 +291,31 @@ def test_an_erasure_that_touches_no_pain_adds_no_step(anatomy, matcher) -> None:
     drawing.begin_stroke("back", (x, y), 20, 3, erase=True)
     change = drawing.finish_stroke()
     assert change is not None and change.views == ("back",) and drawing.can_undo()
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(
+                st.tuples(st.floats(0, 400, width=32), st.floats(-90, 970, width=32)),
+                min_size=1, max_size=300,
+            ),
+            st.sampled_from([0.5, 2.0, 12.0]),
+            st.booleans(),
+        ),
+        max_size=6,
+    )
+)  # fmt: skip
+def test_rasterised_in_one_pass_agrees_with_each_stroke(strokes) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.marks import rasterised
+
+    made = []
+    for points, width, lazy in strokes:
+        pts = tuple((round(x, 2), round(y, 2)) for x, y in points)
+        if lazy:  # as a session file keeps them: hundredths, points made on first use
+            xy = np.rint(np.asarray(pts).ravel() * 100).astype(np.int64)
+            made.append(Stroke.from_hundredths("back", xy, width, 5, False))
+        else:
+            made.append(Stroke("back", pts, width, 5, False))
+    assert rasterised(made) == [stroke.is_rasterised() for stroke in made]

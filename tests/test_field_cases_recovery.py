@@ -47,7 +47,7 @@ def answers(monkeypatch):  # type: ignore[no-untyped-def]
     orphan); what it was shown is kept in ``answers["shown"]``."""
     state: dict = {"choice": dialogs.RESTORE, "shown": []}
 
-    def ask(parent, orphans, aside, previews):  # type: ignore[no-untyped-def]
+    def ask(parent, orphans, aside, previews, here=True):  # type: ignore[no-untyped-def]
         state["shown"].append((list(orphans), list(aside), dict(previews)))
         choice = state["choice"]
         return {o.path: choice(o) if callable(choice) else choice for o in orphans}

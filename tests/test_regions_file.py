@@ -14,14 +14,45 @@ import yaml
 from bodymap.io.errors import RegionsError
 from bodymap.io.regions_file import load_regions, vocabulary
 
-from .conftest import REGIONS
+from .conftest import REGIONS, outlines_as_lists
 
 LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<reason>.+)$")
 
 
 @pytest.fixture(scope="module")
 def doc() -> dict[str, Any]:
-    return yaml.safe_load(REGIONS.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return outlines_as_lists(yaml.safe_load(REGIONS.read_text(encoding="utf-8")))  # type: ignore[no-any-return]
+
+
+def test_both_spellings_of_an_outline_load_the_same(tmp_path: Path, doc: dict[str, Any]) -> None:
+    shipped = load_regions(REGIONS)
+    assert "polygon: >" in REGIONS.read_text(encoding="utf-8")  # the shipped file: text
+    as_lists = load_regions(_write(tmp_path, doc))
+    for region_id, region in shipped.regions.items():
+        assert region.polygon.equals_exact(as_lists.regions[region_id].polygon, 0)
+    for view_id, view in shipped.views.items():
+        assert view.silhouette.equals_exact(as_lists.views[view_id].silhouette, 0)
+
+
+@pytest.mark.parametrize(
+    ("outline", "needle"),
+    [
+        ("10,10 20,10 20 20", "point 3 of the outline is '20'"),
+        ("10,10 20,10 20,2e999", "too large"),
+        ("10,10 20,10 x,20", "point 3 of the outline is 'x,20'"),
+        ("10,10 20,10", "at least 3 points"),
+        ("10,10 20,10 20,20 10,200000", "outside the viewBox"),
+        ("10,10;20,10;20,20", "point 1 of the outline"),
+    ],
+)  # fmt: skip
+def test_a_broken_outline_text_is_refused_at_its_line(
+    tmp_path: Path, doc: dict[str, Any], outline: str, needle: str
+) -> None:
+    data = copy.deepcopy(doc)
+    data["regions"][2]["polygon"] = outline
+    path = _write(tmp_path, data)
+    match = _fails(path, needle)
+    assert "polygon" in _line(path, match)
 
 
 def _write(tmp_path: Path, data: Any) -> Path:
@@ -92,7 +123,7 @@ def test_duplicate_key_is_refused_at_its_line(tmp_path: Path) -> None:
     [
         ("label", 12, "must be non-empty text"),
         ("side", "no", "expected one of left, right, midline"),
-        ("polygon", "square", "non-empty list"),
+        ("polygon", "square", "point 1 of the outline is 'square'"),
         ("id", "back.left.Low Back", "must look like back.left.low_back"),
     ],
 )

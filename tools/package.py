@@ -152,6 +152,15 @@ def check(app: Path) -> None:
             raise SystemExit(f"packaged smoke test failed ({done.returncode}): {done.stderr}")
         took = time.perf_counter() - started
         print(f"packaged {done.stdout.strip()} in {took:.1f} s")
+        # In German: the interface catalogue and regions.de.yaml were shipped (the safety
+        # note, the first dialog, has the German title of regions.de.yaml).
+        done = subprocess.run(
+            [str(copy / exe), "--smoke-test"], cwd=tmp, env={**env, "BODYMAP_LANGUAGE": "de"},
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        if done.returncode != 0 or "Bevor Sie beginnen" not in done.stdout:
+            raise SystemExit(f"packaged smoke test in German failed: {done.stdout}{done.stderr}")
+        print(f"packaged, in German: {done.stdout.strip()}")
 
 
 def main() -> int:

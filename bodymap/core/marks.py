@@ -116,6 +116,30 @@ def over_limits(marks: Sequence[Mark]) -> str | None:
     return None
 
 
+def rasterised(strokes: Sequence[Stroke]) -> list[bool]:
+    """For each stroke, whether its area is rasterised (``Stroke.is_rasterised``), found in
+    one pass over all their points: a session's thousands of strokes cost one array sum."""
+    flats = [
+        stroke.__dict__["_xy"] if "_xy" in stroke.__dict__
+        else np.asarray(stroke.points, float).ravel() * 100
+        for stroke in strokes
+    ]  # fmt: skip
+    counts = np.array([len(f) // 2 for f in flats], dtype=np.int64)
+    if not len(flats) or counts.sum() == 0:
+        return [False] * len(flats)
+    points = np.concatenate(flats).reshape(-1, 2) / 100  # x, y in hundredths of a unit
+    steps = np.hypot(*np.diff(points, axis=0).T)
+    starts = np.cumsum(counts) - counts  # each stroke's first point in ``points``
+    inside = np.ones(len(steps), dtype=bool)  # steps within a stroke, not between two
+    inside[(starts[1:] - 1)[counts[1:] > 0]] = False
+    within = np.where(inside, steps, 0.0)
+    total = np.concatenate(([0.0], np.cumsum(within)))
+    ends = starts + np.maximum(counts, 1) - 1
+    lengths = total[ends] - total[starts]
+    widths = np.array([stroke.width for stroke in strokes], dtype=float)
+    return [bool(x) for x in (counts >= 2) & (lengths > TRACED_MAX_WIDTHS * widths)]
+
+
 def is_erase(mark: Mark) -> bool:
     return isinstance(mark, Stroke) and mark.erase
 

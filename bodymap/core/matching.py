@@ -157,6 +157,29 @@ class Matcher:
             self._pattern_area[key] = self._weighted_area[key] - _twice_drawn(zones)
         return self._pattern_area[key]
 
+    def listed(self, pain: Mapping[str, BaseGeometry]) -> tuple[tuple[str, str], ...]:
+        """The (muscle id, side) pairs ``match(pain)`` lists, sorted: the same rule on the
+        same overlaps, measuring only the whole patterns' overlap areas (no groups, cue
+        regions, scores or unexplained share): for counting many drawings."""
+        pain_area = sum(g.area for g in pain.values())
+        if pain_area < NO_PAIN_AREA:
+            return ()
+        totals: dict[tuple[str, str], float] = {}
+        for view, geom in pain.items():
+            if geom.is_empty or view not in self._trees:
+                continue
+            patterns = self._patterns[view]
+            hits = [patterns[int(i)] for i in self._trees[view].query(geom, predicate="intersects")]
+            hits = [p for p in hits if _whole(p.key) is not None]
+            overlaps = shapely.area(shapely.intersection(geom, [p.footprint for p in hits]))
+            for p, overlap in zip(hits, overlaps.tolist(), strict=True):
+                if overlap > min(geom.area, p.footprint.area) * (1 + 1e-9) + 1e-9:  # see measure
+                    overlap = shapely.intersection(p.footprint, geom, grid_size=1e-9).area
+                pair = _whole(p.key)
+                assert pair is not None
+                totals[pair] = totals.get(pair, 0.0) + overlap
+        return tuple(sorted(k for k, overlap in totals.items() if _listed(overlap, pain_area)))
+
     def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
         """Rank every muscle side against ``pain`` (view id -> geometry in SVG units)."""
         return self.start(pain)[0]
@@ -309,7 +332,7 @@ class Matcher:
                 continue
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
-            listed = overlap >= LIST_FRACTION * pain_area
+            listed = _listed(overlap, pain_area)
             (matches if listed else touches).append(self._match(muscle_id, side, state, pain_area))
         counted = frozenset((m.muscle, m.side) for m in matches)
         if change is not None and counted == state.counted:
@@ -352,6 +375,11 @@ class Matcher:
                 ]
             )
         return state.coverage[view]
+
+
+def _listed(overlap: float, pain_area: float) -> bool:
+    """Whether a pattern overlapping the pain by ``overlap`` (SVG units²) is listed."""
+    return overlap >= MIN_CONTACT_AREA and overlap >= LIST_FRACTION * pain_area
 
 
 def _whole(key: tuple[str, str, str]) -> tuple[str, str] | None:

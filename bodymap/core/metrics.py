@@ -104,9 +104,9 @@ class RegionIndex:
             pain = drawing.get(view, EMPTY)
             if _area(pain) == 0.0:
                 continue
-            for i in sorted(tree.query(pain, predicate="intersects").tolist()):
-                region = regions[i]
-                covered = float(shapely.intersection(region.polygon, pain).area)
+            hits = [regions[i] for i in sorted(tree.query(pain, predicate="intersects").tolist())]
+            areas = shapely.area(shapely.intersection([r.polygon for r in hits], pain)).tolist()
+            for region, covered in zip(hits, areas, strict=True):
                 if covered >= max(
                     REGION_TOUCH_MIN_AREA, REGION_TOUCH_FRACTION * region.polygon.area
                 ):

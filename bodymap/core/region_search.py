@@ -13,8 +13,13 @@ from collections.abc import Iterable
 
 from bodymap.core.anatomy import Anatomy, Area, Region
 
-_SIDES = {"left": "left", "l": "left", "right": "right", "r": "right"}
-_SPLIT = re.compile(r"[^a-z0-9]+")
+# The patient's side in the shipped languages' words (labels and words may be translated,
+# bodymap.io.content_language).
+_SIDES = {
+    "left": "left", "l": "left", "right": "right", "r": "right",
+    "links": "left", "rechts": "right",
+}  # fmt: skip
+_SPLIT = re.compile(r"[\W_]+")  # letters of any language (umlauts too) and digits make words
 _UNGROUPED = Area("", "Other")
 
 # Scores of how a query matches one phrase (a label or one of a region's words).
@@ -52,7 +57,7 @@ def _phrase_score(query: list[str], phrase: list[str]) -> int:
 
 
 def _phrases(region: Region) -> list[list[str]]:
-    label = [t for t in tokens(region.label) if t not in ("left", "right")]
+    label = [t for t in tokens(region.label) if t not in _SIDES]
     name = tokens(region.id.split(".")[-1].replace("_", " "))
     return [[_singular(t) for t in p] for p in (label, *(tokens(w) for w in region.words), name)]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtSvg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bodymap.core.anatomy import Anatomy, View
 from bodymap.core.drawing import Drawing
@@ -23,6 +24,11 @@ from bodymap.io.errors import ExportError
 from bodymap.io.qt_bridge import geometry_to_path, pattern_paths
 from bodymap.io.resources import svg_path
 
+# The patient's side as the page names it (translated when the window installed a language).
+SIDES = {
+    "left": str(QT_TRANSLATE_NOOP("Export", "left")),
+    "right": str(QT_TRANSLATE_NOOP("Export", "right")),
+}
 SCALE_MIN = 1.0
 SCALE_MAX = 4.0
 MARGIN = 28.0
@@ -82,7 +88,25 @@ def draw_view_art(painter: QtGui.QPainter, anatomy: Anatomy, view: View) -> None
     painter.drawText(
         QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
     )
-    QtSvg.QSvgRenderer(str(svg_path(anatomy, view))).render(painter, QtCore.QRectF(x0, y0, w, h))
+    art_renderer(svg_path(anatomy, view)).render(painter, QtCore.QRectF(x0, y0, w, h))
+
+
+# The words written in the body art, translated as the window's art is (bodymap.ui.shell, where
+# lupdate finds them; a test keeps the two lists equal).
+ART_WORDS = ("left", "right", "BACK", "FRONT", "L", "R")
+
+
+def art_renderer(path: Path) -> QtSvg.QSvgRenderer:
+    """The SVG at ``path`` with its words (``ART_WORDS``) in the installed language."""
+    swaps = [(w, QCoreApplication.translate("Art", w)) for w in ART_WORDS]
+    swaps = [(w, t) for w, t in swaps if t != w]
+    if not swaps:
+        return QtSvg.QSvgRenderer(str(path))
+    text = path.read_text(encoding="utf-8")
+    for word, translated in swaps:
+        safe = translated.replace("&", "&amp;").replace("<", "&lt;")
+        text = text.replace(f">{word}</text>", f">{safe}</text>")
+    return QtSvg.QSvgRenderer(QtCore.QByteArray(text.encode("utf-8")))
 
 
 def write_png(image: QtGui.QImage, out: Path) -> None:
@@ -90,8 +114,9 @@ def write_png(image: QtGui.QImage, out: Path) -> None:
     (the previous file untouched) when it cannot be."""
     buffer = QtCore.QBuffer()
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    # Quality 50 is zlib's middle level: a third faster than the default, about as small.
-    if not image.save(buffer, "PNG", 50):  # type: ignore[call-overload]
+    # Quality 80 is zlib's level 1: encoding takes about half the time of the default level
+    # (the largest share of an export), for a file about a fifth larger.
+    if not image.save(buffer, "PNG", 80):  # type: ignore[call-overload]
         raise ExportError(str(out), "could not encode the image; try a smaller scale")
     try:
         write_atomic(out, bytes(buffer.data().data()))
@@ -134,10 +159,13 @@ def render_page(drawing: Drawing, session: Session, scale: float = 1.0) -> QtGui
 def _draw_header(painter: QtGui.QPainter, page: Page, session: Session) -> None:
     painter.setPen(QtGui.QColor(palette.INK))
     painter.setFont(_font(24, bold=True))
-    painter.drawText(QtCore.QPointF(MARGIN, MARGIN + 22), "Pain map")
+    painter.drawText(
+        QtCore.QPointF(MARGIN, MARGIN + 22), QCoreApplication.translate("Export", "Pain map")
+    )
     painter.setFont(_font(14))
     painter.setPen(QtGui.QColor(palette.MUTED))
-    stamp = session.modified.astimezone().strftime("%d %B %Y, %H:%M")
+    pattern = QCoreApplication.translate("Export", "%d %B %Y, %H:%M")  # strftime, translated
+    stamp = session.modified.astimezone().strftime(pattern)
     rect = QtCore.QRectF(MARGIN, MARGIN, page.width - 2 * MARGIN, 30)
     painter.drawText(
         rect, QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter, stamp
@@ -198,7 +226,10 @@ def _draw_side(
         painter.drawText(QtCore.QPointF(x + indent, y + size), shown)
         y += size + 7
 
-    heading("Pain intensity")
+    # The page's words: English, or the window's language once it installed its translators
+    # (the command line installs none).
+    translate = QCoreApplication.translate
+    heading(translate("Export", "Pain intensity"))
     swatch, gap = 24.0, 3.0  # every level, 1 (mildest) to 10 (worst), its number below
     painter.setPen(muted)
     painter.setFont(_font(11))
@@ -209,42 +240,55 @@ def _draw_side(
         painter.drawText(below, QtCore.Qt.AlignmentFlag.AlignHCenter, str(i + 1))
     y += 40
 
-    heading("Matching muscles")
+    heading(translate("Export", "Matching muscles"))
     if not result.matches:
-        line("No pain marked." if result.pain_area == 0 else "No referral pattern overlaps.", muted)
+        line(
+            translate("Export", "No pain marked.")
+            if result.pain_area == 0
+            else translate("Export", "No referral pattern overlaps."),
+            muted,
+        )
     for rank, match in enumerate(result.matches[:12], 1):
         if rank <= palette.MAX_HIGHLIGHTS:
             rect = QtCore.QRectF(x, y + 2, 12, 12)
             painter.fillRect(rect, _colour(match.colour, palette.ZONE_FILL_ALPHA_EMPHASISED))
             painter.setPen(QtGui.QPen(_colour(match.colour), 1.5))
             painter.drawRect(rect)
-        line(f"{rank}. {match.name} ({match.side})", size=14, indent=20)
+        side = translate("Export", SIDES.get(match.side, match.side))
+        line(f"{rank}. {match.name} ({side})", size=14, indent=20)
         line(
-            f"score {match.score:.2f} · {match.pain_explained:.0%} of pain · "
-            f"{match.zone_covered:.0%} of pattern",
+            translate("Export", "score {score} · {pain} of pain · {pattern} of pattern").format(
+                score=f"{match.score:.2f}", pain=f"{match.pain_explained:.0%}",
+                pattern=f"{match.zone_covered:.0%}",
+            ),
             muted, size=12, indent=20,
         )  # fmt: skip
     if len(result.matches) > 12:
-        line(f"… and {len(result.matches) - 12} more", muted)
+        line(
+            translate("Export", "… and {count} more").format(count=len(result.matches) - 12), muted
+        )
     if result.pain_area > 0:
         y += 4
-        line(f"No pattern explains {result.unexplained:.0%} of the pain.", ink, size=13)
+        share = f"{result.unexplained:.0%}"
+        line(
+            translate("Export", "No pattern explains {share} of the pain.").format(share=share), ink
+        )
     y += 14
 
-    heading("Note")
+    heading(translate("Export", "Note"))
     painter.setFont(_font(13))
     painter.setPen(ink if session.note.strip() else muted)
     bottom = page.height - MARGIN
     if bottom - y > 20:
         note_rect = QtCore.QRectF(x, y, w, bottom - y)
-        text = session.note.strip() or "No note."
+        text = session.note.strip() or translate("Export", "No note.")
         flags = QtCore.Qt.TextFlag.TextWordWrap | QtCore.Qt.AlignmentFlag.AlignTop
         painter.drawText(note_rect, int(flags.value), text)  # clipped at the page bottom
     painter.setPen(muted)
     painter.setFont(_font(11))
     painter.drawText(
         QtCore.QRectF(x, bottom - 14, w, 16), QtCore.Qt.AlignmentFlag.AlignLeft,
-        "A self-help guide, not a diagnosis.",
+        translate("Export", "A self-help guide, not a diagnosis."),
     )  # fmt: skip
 
 

@@ -147,7 +147,10 @@ def render_heatmap(grid: FrequencyGrid, title: str, page_scale: float = 1.0) -> 
         painter.scale(page_scale, page_scale)
         painter.setPen(ink)
         painter.setFont(_font(24, bold=True))
-        painter.drawText(QtCore.QPointF(MARGIN, MARGIN + 22), "How often it hurt where")
+        painter.drawText(
+            QtCore.QPointF(MARGIN, MARGIN + 22),
+            QtCore.QCoreApplication.translate("Export", "How often it hurt where"),
+        )
         painter.setFont(_font(14))
         painter.setPen(muted)
         painter.drawText(QtCore.QPointF(MARGIN, MARGIN + 48), title)
@@ -167,7 +170,10 @@ def _draw_legend(painter: QtGui.QPainter, x: float, y: float, width: float) -> N
     bar_w, bar_h = min(360.0, width - 120), 16.0
     painter.setPen(QtGui.QColor(palette.INK))
     painter.setFont(_font(13))
-    painter.drawText(QtCore.QPointF(x, y), "Share of the entries with pain at that spot")
+    painter.drawText(
+        QtCore.QPointF(x, y),
+        QtCore.QCoreApplication.translate("Export", "Share of the entries with pain at that spot"),
+    )
     top = y + 10
     steps = len(colours)
     for i, (r, g, b) in enumerate(colours.tolist()):
@@ -185,7 +191,8 @@ def _draw_legend(painter: QtGui.QPainter, x: float, y: float, width: float) -> N
         painter.drawLine(QtCore.QPointF(tx, top + bar_h), QtCore.QPointF(tx, top + bar_h + 4))
         painter.drawText(QtCore.QPointF(tx - 10, top + bar_h + 18), f"{share:.0%}")
     painter.drawText(
-        QtCore.QPointF(x + bar_w + 16, top + 13), "No colour: never painful in these entries."
+        QtCore.QPointF(x + bar_w + 16, top + 13),
+        QtCore.QCoreApplication.translate("Export", "No colour: never painful in these entries."),
     )
 
 
@@ -207,8 +214,18 @@ def grid_of_entries(
     grid = FrequencyGrid(anatomy)
     grid.add_all(read_pains(folder, anatomy, entries))
     dates = [e.date.astimezone() for e in entries if e.date is not None]
-    span = f"{dates[0]:%d %B %Y} to {dates[-1]:%d %B %Y}" if dates else ""
-    return grid, f"{grid.entries} entries, {span}"
+    translate = QtCore.QCoreApplication.translate
+    day = translate("Export", "%d %B %Y")  # a strftime pattern: the language's date order
+    span = (
+        translate("Export", "{first} to {last}").format(
+            first=dates[0].strftime(day), last=dates[-1].strftime(day)
+        )
+        if dates
+        else ""
+    )
+    return grid, translate("Export", "{count} entries, {span}").format(
+        count=grid.entries, span=span
+    )
 
 
 def heatmap_of_entries(

@@ -35,7 +35,7 @@ from bodymap.io.regions_codes import (
 from bodymap.io.regions_reader import Reader as _Reader
 
 FORMAT = "bodymap-regions"
-SUPPORTED_VERSION = 2
+SUPPORTED_VERSION = 3
 MAX_BYTES = 32 * 1024 * 1024
 
 # The public vocabulary of region names (shared/anatomy-regions.md); ids are VIEW.SIDE.NAME.

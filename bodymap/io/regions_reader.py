@@ -4,6 +4,7 @@ file, line and column of the value (``RegionsError``), shared by the regions mod
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -12,6 +13,12 @@ from shapely.validation import explain_validity
 
 from bodymap.io import yaml_strict
 from bodymap.io.errors import RegionsError
+
+# A number of an outline written as text (format version 3): plain decimal, optional exponent,
+# at most 24 digits before the point (longer cannot be a coordinate).
+_NUMBER = r"-?[0-9]{1,24}(?:\.[0-9]{1,24})?(?:[eE][-+]?[0-9]{1,3})?"
+_PAIR = re.compile(f"({_NUMBER}),({_NUMBER})")
+_POINTS = re.compile(f"\\s*{_NUMBER},{_NUMBER}(?:\\s+{_NUMBER},{_NUMBER})*\\s*")
 
 
 class Reader:
@@ -82,6 +89,11 @@ class Reader:
     def polygon(
         self, value: Any, where: yaml_strict.Path, viewbox: tuple[float, float, float, float]
     ) -> Polygon:
+        """The polygon of an outline written as a list of ``[x, y]`` pairs or (format version
+        3) as text of ``x,y`` pairs separated by spaces, in SVG user units of the view; it
+        must be valid (not crossing itself) and inside ``viewbox`` (x, y, width, height)."""
+        if isinstance(value, str):
+            return self._checked(self._points_text(value, where), where, viewbox)
         points = self.items(value, where)
         if len(points) < 3:
             raise self.fail(where, "a polygon needs at least 3 points")
@@ -101,6 +113,27 @@ class Reader:
                     (self.number(point[0], (*where, i, 0)), self.number(point[1], (*where, i, 1)))
                 )
             poly = Polygon(coords)
+        return self._checked(poly, where, viewbox)
+
+    def _points_text(self, text: str, where: yaml_strict.Path) -> Polygon:
+        if _POINTS.fullmatch(text) is None:
+            for i, pair in enumerate(text.split()):
+                if _PAIR.fullmatch(pair) is None:
+                    raise self.fail(
+                        where, f"point {i + 1} of the outline is {pair[:40]!r}; write each point "
+                        "as x,y (two numbers, a comma, no space) and separate points by spaces",
+                    )  # fmt: skip
+            raise self.fail(where, "the outline's points must be x,y pairs separated by spaces")
+        flat = np.array(text.replace(",", " ").split(), dtype=np.float64)
+        if len(flat) < 6:
+            raise self.fail(where, "a polygon needs at least 3 points")
+        if not np.isfinite(flat).all():
+            raise self.fail(where, "a coordinate of the outline is too large; use a real one")
+        return Polygon(flat.reshape(-1, 2))
+
+    def _checked(
+        self, poly: Polygon, where: yaml_strict.Path, viewbox: tuple[float, float, float, float]
+    ) -> Polygon:
         if not poly.is_valid:
             raise self.fail(
                 where, f"invalid polygon ({explain_validity(poly)}); fix the outline so it does "

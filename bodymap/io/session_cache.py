@@ -22,10 +22,9 @@ from bodymap.core import brush as _brush
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.geometry import polygonal
 from bodymap.core.layers import PainLayers
-from bodymap.core.marks import Mark, RegionMark
+from bodymap.core.marks import Mark, RegionMark, rasterised
 
 _POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
-OUTSIDE_DUST = 1e-6  # SVG units²: what clipping to the outline leaves past it in floats
 
 
 def encode(layers: PainLayers, marks_digest: str) -> dict[str, Any] | None:
@@ -101,13 +100,12 @@ def _coordinate_budget(marks: list[Mark], anatomy: Anatomy) -> int:
     never decoded: checking it would cost more than folding the marks."""
     per_level = 10_000
     levels = {mark.intensity for mark in marks}
+    strokes = [mark for mark in marks if not isinstance(mark, RegionMark)]
     for mark in marks:
         if isinstance(mark, RegionMark):
             per_level += 2 * len(anatomy.regions[mark.region].polygon.exterior.coords)
-        elif mark.is_rasterised():
-            per_level += 4 * _brush.RASTER_MAX_CELLS
-        else:
-            per_level += 8 * mark.point_count + 64
+    for stroke, raster in zip(strokes, rasterised(strokes), strict=True):
+        per_level += 4 * _brush.RASTER_MAX_CELLS if raster else 8 * stroke.point_count + 64
     return per_level * max(1, len(levels))
 
 
@@ -152,10 +150,10 @@ def _decoded(
         bx, by, bw, bh = anatomy.views[view].viewbox
         if not geom.is_empty and not (bx <= x0 and by <= y0 and x1 <= bx + bw and y1 <= by + bh):
             return None
-        silhouette = anatomy.views[view].silhouette
-        try:  # kept as is when only float dust (< OUTSIDE_DUST units²) lies outside
-            if not silhouette.covers(geom) and geom.difference(silhouette).area > OUTSIDE_DUST:
-                geom = polygonal(geom.intersection(silhouette))
+        outline = anatomy.views[view]
+        try:  # kept as is when only float dust (within OUTLINE_MARGIN) lies outside
+            if not outline.silhouette_margin.covers(geom):
+                geom = polygonal(geom.intersection(outline.silhouette))
         except shapely.errors.GEOSException:
             return None
         result[view][level] = geom

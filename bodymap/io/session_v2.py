@@ -14,6 +14,8 @@ import numpy as np
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.layers import PainLayers
 from bodymap.core.marks import (
+    INTENSITY_MAX,
+    INTENSITY_MIN,
     MAX_POINTS_PER_STROKE,
     MAX_TOTAL_POINTS,
     Mark,
@@ -136,6 +138,11 @@ def _marks(raw_marks: list[Any], anatomy: Anatomy, fail: Fail) -> tuple[list[Mar
             block = None
         if block is None or len(block) % unit:
             raise fail(f"marks[{i}].xy", "must be base64 of x, y pairs of 32-bit hundredths")
+        if type(intensity) is not int:  # also keeps the key below hashable (a list, a dict)
+            raise fail(
+                f"marks[{i}].intensity",
+                f"must be a whole number from {INTENSITY_MIN} to {INTENSITY_MAX}",
+            )
         erase = kind == "erase"
         key = (view, width, type(width), intensity, type(intensity), erase)
         problem = checked.get(key, "")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
+from bodymap.ui import language
 from bodymap.ui.body_view import BodyView, Tool
 from bodymap.ui.files import FileController
 from bodymap.ui.legend import IntensityLegend
@@ -68,31 +69,31 @@ class Actions(QtCore.QObject):
     ) -> None:
         super().__init__(host)
         self.host, self.files, self._docks = host, files, docks
-        self.new = self._action("&New", Std.New, files.new)
-        self.open = self._action("&Open…", Std.Open, files.open)
-        self.save = self._action("&Save", Std.Save, files.save)
-        self.save_as = self._action("Save &As…", "Ctrl+Shift+S", files.save_as)
-        self.export = self._action("&Export PNG…", "Ctrl+E", files.export)
-        self.quit = self._action("&Quit", "Ctrl+Q", host.close)
+        self.new = self._action(self.tr("&New"), Std.New, files.new)
+        self.open = self._action(self.tr("&Open…"), Std.Open, files.open)
+        self.save = self._action(self.tr("&Save"), Std.Save, files.save)
+        self.save_as = self._action(self.tr("Save &As…"), "Ctrl+Shift+S", files.save_as)
+        self.export = self._action(self.tr("&Export PNG…"), "Ctrl+E", files.export)
+        self.quit = self._action(self.tr("&Quit"), "Ctrl+Q", host.close)
 
         # Undo and redo end a stroke being drawn first: the window connects them.
-        self.undo = self._action("&Undo", "Ctrl+Z")
-        self.redo = self._action("&Redo", "Ctrl+Shift+Z")
+        self.undo = self._action(self.tr("&Undo"), "Ctrl+Z")
+        self.redo = self._action(self.tr("&Redo"), "Ctrl+Shift+Z")
         _set_shortcuts(self.redo, "Ctrl+Shift+Z", "Ctrl+Y")
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
-        self.clear = self._action("C&lear all", "Ctrl+Shift+Backspace")
-        self.mirror = self._action("&Mirror to the other side", "Ctrl+M")
-        self.clear.setStatusTip("Remove every mark (can be undone)")
-        self.mirror.setStatusTip("Copy the marks to the patient's other side")
+        self.clear = self._action(self.tr("C&lear all"), "Ctrl+Shift+Backspace")
+        self.mirror = self._action(self.tr("&Mirror to the other side"), "Ctrl+M")
+        self.clear.setStatusTip(self.tr("Remove every mark (can be undone)"))
+        self.mirror.setStatusTip(self.tr("Copy the marks to the patient's other side"))
 
         group = QtGui.QActionGroup(self)
         group.setExclusive(True)
         self.tool_actions: dict[Tool, QtGui.QAction] = {}
         for tool, text, key in (
-            (Tool.REGION, "&Region", "R"),
-            (Tool.BRUSH, "&Brush", "B"),
-            (Tool.ERASER, "&Eraser", "E"),
+            (Tool.REGION, self.tr("&Region"), "R"),
+            (Tool.BRUSH, self.tr("&Brush"), "B"),
+            (Tool.ERASER, self.tr("&Eraser"), "E"),
         ):
             action = self._action(text, key)
             action.setCheckable(True)
@@ -100,33 +101,36 @@ class Actions(QtCore.QObject):
             group.addAction(action)
             self.tool_actions[tool] = action
         self.tool_actions[Tool.REGION].setChecked(True)
-        self.bigger = self._action("Larger brush", "]", lambda: self._step_size(1.25))
-        self.smaller = self._action("Smaller brush", "[", lambda: self._step_size(0.8))
-        self.stronger = self._action("More intense", ".", lambda: self._step_intensity(1))
-        self.weaker = self._action("Less intense", ",", lambda: self._step_intensity(-1))
+        self.bigger = self._action(self.tr("Larger brush"), "]", lambda: self._step_size(1.25))
+        self.smaller = self._action(self.tr("Smaller brush"), "[", lambda: self._step_size(0.8))
+        self.stronger = self._action(self.tr("More intense"), ".", lambda: self._step_intensity(1))
+        self.weaker = self._action(self.tr("Less intense"), ",", lambda: self._step_intensity(-1))
 
-        self.zoom_in = self._action("Zoom &in", "Ctrl++", lambda: view.zoom_by(1.25))
+        self.zoom_in = self._action(self.tr("Zoom &in"), "Ctrl++", lambda: view.zoom_by(1.25))
         _set_shortcuts(self.zoom_in, "Ctrl++", "Ctrl+=")
-        self.zoom_out = self._action("Zoom &out", "Ctrl+-", lambda: view.zoom_by(0.8))
-        self.fit = self._action("&Fit to window", "Ctrl+0", view.fit)
-        self.find_region = self._action("Find &region…", "Ctrl+F")
+        self.zoom_out = self._action(self.tr("Zoom &out"), "Ctrl+-", lambda: view.zoom_by(0.8))
+        self.fit = self._action(self.tr("&Fit to window"), "Ctrl+0", view.fit)
+        self.find_region = self._action(self.tr("Find &region…"), "Ctrl+F")
 
-        self.safety = self._action("&Safety note", "F1")
-        self.about = self._action("&About BodyMap", "Ctrl+F1", self._about)
+        self.safety = self._action(self.tr("&Safety note"), "F1")
+        self.about = self._action(self.tr("&About BodyMap"), "Ctrl+F1", self._about)
 
         self._size_spin = QtWidgets.QSpinBox()
         self._size_spin.setRange(2, int(WIDTH_MAX))
-        self._size_spin.setSuffix(" size")
+        self._size_spin.setSuffix(self.tr(" size"))
         self._size_spin.setValue(round(view.brush_width))
-        self._size_spin.setAccessibleName("Brush or eraser size")
-        self._size_spin.setToolTip("Brush or eraser size in body units ( [ and ] )")
+        self._size_spin.setAccessibleName(self.tr("Brush or eraser size"))
+        self._size_spin.setToolTip(self.tr("Brush or eraser size in body units ( [ and ] )"))
         self._intensity_spin = QtWidgets.QSpinBox()
         self._intensity_spin.setRange(INTENSITY_MIN, INTENSITY_MAX)
-        self._intensity_spin.setPrefix("intensity ")
+        self._intensity_spin.setPrefix(self.tr("intensity "))
         self._intensity_spin.setValue(view.intensity)
-        self._intensity_spin.setAccessibleName("Pain intensity")
+        self._intensity_spin.setAccessibleName(self.tr("Pain intensity"))
         self._intensity_spin.setToolTip(
-            "Pain intensity 1 to 10, shown by colour: the scale is in the status bar ( , and . )"
+            self.tr(
+                "Pain intensity 1 to 10, shown by colour: the scale is in the status bar "
+                "( , and . )"
+            )
         )
         self.legend = IntensityLegend(lambda: self._intensity_spin.value())
         host.statusBar().addPermanentWidget(self.legend)
@@ -154,9 +158,9 @@ class Actions(QtCore.QObject):
 
     def _build_menus(self) -> None:
         bar = self.host.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new, self.open])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
@@ -164,30 +168,31 @@ class Actions(QtCore.QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
         edit.addActions([self.mirror, self.clear])
 
-        tools = bar.addMenu("&Tools")
+        tools = bar.addMenu(self.tr("&Tools"))
         tools.addActions(list(self.tool_actions.values()))
         tools.addSeparator()
         tools.addActions([self.bigger, self.smaller, self.stronger, self.weaker])
 
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         view.addActions([self.zoom_in, self.zoom_out, self.fit])
         view.addSeparator()
         view.addAction(self.find_region)
-        panels = view.addMenu("&Panels")
+        panels = view.addMenu(self.tr("&Panels"))
         for i, dock in enumerate(self._docks, 1):
             toggle = dock.toggleViewAction()
             _set_shortcuts(toggle, f"Alt+{i}")
             panels.addAction(toggle)
+        self.language_menu = language.add_menu(view, self.host)
 
-        self.muscles_menu = bar.addMenu("&Muscles")  # filled by add_muscles()
-        self.diary_menu = bar.addMenu("&Diary")  # filled by ui/diary_dock.attach_diary
+        self.muscles_menu = bar.addMenu(self.tr("&Muscles"))  # filled by add_muscles()
+        self.diary_menu = bar.addMenu(self.tr("&Diary"))  # filled by ui/diary_dock.attach_diary
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.safety, self.about])
 
     def add_muscles(self, muscles: Sequence[tuple[str, str]]) -> None:
@@ -203,7 +208,7 @@ class Actions(QtCore.QObject):
             self.host.addAction(action)
 
     def _build_toolbar(self) -> None:
-        bar = self.host.addToolBar("Tools")
+        bar = self.host.addToolBar(self.tr("Tools"))
         bar.setObjectName("toolbar_tools")
         bar.setMovable(False)
         # As the property, by name: setToolButtonStyle() takes a QtCore.Qt enum (see _ICONS).
@@ -214,8 +219,10 @@ class Actions(QtCore.QObject):
         bar.addWidget(self._size_spin)
         bar.addWidget(self._intensity_spin)
         bar.addSeparator()
-        undo = self._toolbar_twin("Undo", "Undo the last change (Ctrl+Z)", self.undo)
-        redo = self._toolbar_twin("Redo", "Redo (Ctrl+Shift+Z)", self.redo)
+        undo = self._toolbar_twin(
+            self.tr("Undo"), self.tr("Undo the last change (Ctrl+Z)"), self.undo
+        )
+        redo = self._toolbar_twin(self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)"), self.redo)
         bar.addActions([undo, redo])
         bar.addActions([self.mirror, self.clear])
         bar.addSeparator()
@@ -235,7 +242,7 @@ class Actions(QtCore.QObject):
 
     def set_undo_state(self, undo_text: str, redo_text: str) -> None:
         """Name the next undo and redo steps; "" disables the action."""
-        steps = ((self.undo, "&Undo", undo_text), (self.redo, "&Redo", redo_text))
+        steps = ((self.undo, self.tr("&Undo"), undo_text), (self.redo, self.tr("&Redo"), redo_text))
         for action, verb, text in steps:
             action.setText(f"{verb} {text}" if text else verb)
             action.setEnabled(bool(text))
@@ -268,12 +275,15 @@ class Actions(QtCore.QObject):
 
         QtWidgets.QMessageBox.about(
             self.host,
-            "About BodyMap",
-            f"<h3>BodyMap {__version__}</h3><p>Mark where your back hurts and see which "
-            "muscles' referral patterns may explain it. A self-help guide, not a diagnosis.</p>"
-            "<p>Built on Qt and Qt for Python (PySide6), used under the GNU LGPL version 3, "
-            "and other open-source components; their licences and notices are in the "
-            f"<i>licenses</i> folder of the program ({_licences_folder()}).</p>",
+            self.tr("About BodyMap"),
+            f"<h3>BodyMap {__version__}</h3>"
+            + self.tr(
+                "<p>Mark where your back hurts and see which muscles' referral patterns may "
+                "explain it. A self-help guide, not a diagnosis.</p><p>Built on Qt and Qt for "
+                "Python (PySide6), used under the GNU LGPL version 3, and other open-source "
+                "components; their licences and notices are in the <i>licenses</i> folder of "
+                "the program ({folder}).</p>"
+            ).format(folder=_licences_folder()),
         )
 
 

@@ -23,10 +23,12 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.ui import crash, dialogs
+from bodymap.ui import crash, dialogs, language
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.settings import APPLICATION, ORGANISATION
 from bodymap.ui.shell import shipped_art
+
+SETTLE_DELAY_MS = 250  # after loading, before memory is collected and frozen (files.settle_memory)
 
 
 def application() -> QtWidgets.QApplication:
@@ -80,16 +82,29 @@ class AfterFrame(QtCore.QObject):
 def load_into(window: MainWindow, regions_path: str | None) -> bool:
     """Load the regions file and attach it to ``window``; False (after a one-line error
     dialog) when the file is unusable."""
+    from bodymap.io.content_language import in_language
     from bodymap.io.errors import BodyMapError
     from bodymap.io.regions_file import load_regions
     from bodymap.io.resources import default_regions_path
 
+    translate = QtCore.QCoreApplication.translate
     try:
         anatomy = load_regions(regions_path or default_regions_path())
     except BodyMapError as exc:
-        dialogs.show_error(window, "Cannot start", str(exc))
+        dialogs.show_error(window, translate("App", "Cannot start"), str(exc))
         return False
+    # The content (labels, panels, cues) in the interface's language, English where the
+    # language file lacks a string; a broken language file leaves it all in English.
+    anatomy, problem = in_language(anatomy, language.current_language())
     window.attach(anatomy)
+    if problem is not None:
+        dialogs.show_error(
+            window,
+            translate("App", "Texts shown in English"),
+            translate("App", "The body map's texts are shown in English: {problem}").format(
+                problem=problem
+            ),
+        )
     return True
 
 
@@ -116,7 +131,9 @@ def start(
         if window.document.is_empty():  # opening a session settles memory by itself
             from bodymap.ui.files import settle_memory
 
-            settle_memory()
+            # A moment after the window is drawn and usable, not before: the full collection
+            # takes a few tens of milliseconds, and nobody draws a stroke that fast.
+            QtCore.QTimer.singleShot(SETTLE_DELAY_MS, settle_memory)
         if loaded is not None:
             loaded()
 
@@ -136,6 +153,7 @@ def run_app(
 
         clean_up = smoke.isolate()
     app = application()
+    language.install(app, language.chosen_language())
     first_frame = loaded = None
     if smoke_test:
         checker = smoke.SmokeTest(app)

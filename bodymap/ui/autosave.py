@@ -237,7 +237,11 @@ class Autosaver(QtCore.QObject):
             # The cause, short (the first reason, before its advice); every reason in full
             # in the tooltip.
             cause = problem.split(" / ")[0].split(";")[0]
-            label.setText(f"Not autosaved: {cause}. Save your work to keep it." if problem else "")
+            label.setText(
+                self.tr("Not autosaved: {cause}. Save your work to keep it.").format(cause=cause)
+                if problem
+                else ""
+            )
             label.setToolTip(problem.replace(" / ", "\n"))
             label.setVisible(bool(problem))
 

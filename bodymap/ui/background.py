@@ -43,8 +43,9 @@ def run_with_progress(parent: QtWidgets.QWidget, label: str, work: Callable[[], 
     job.thread.start()
     job.thread.join(SHOW_AFTER_MS / 1000)
     if job.thread.is_alive():
-        dialog = QtWidgets.QProgressDialog(label, "Cancel", 0, 0, parent)
-        dialog.setWindowTitle("Please wait")
+        translate = QtCore.QCoreApplication.translate
+        dialog = QtWidgets.QProgressDialog(label, translate("Background", "Cancel"), 0, 0, parent)
+        dialog.setWindowTitle(translate("Background", "Please wait"))
         dialog.setMinimumDuration(0)
         dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         loop = QtCore.QEventLoop()

@@ -23,15 +23,30 @@ FIT_MARGIN = 2  # pixels around the fitted scene, as QGraphicsView.fitInView lea
 
 def describe_map(drawing: Drawing, result: MatchResult) -> str:
     """What a screen reader says of the body map: the marks and the closest patterns."""
+    from bodymap.ui import words
+
+    translate = QtCore.QCoreApplication.translate
     anatomy = drawing.anatomy
     regions = [anatomy.regions[r].label for r in drawing.pain.marked_regions()]
     strokes = sum(1 for m in drawing.marks if not hasattr(m, "region"))
-    parts = [f"Marked regions: {', '.join(regions)}." if regions else "No region marked."]
+    parts = [
+        translate("BodyView", "Marked regions: {regions}.").format(regions=", ".join(regions))
+        if regions
+        else translate("BodyView", "No region marked.")
+    ]
     if strokes:
-        parts.append(f"{strokes} painted stroke{'s' if strokes > 1 else ''}.")
-    best = [f"{m.name} ({m.side})" for m in result.matches[:3]]
+        parts.append(
+            translate("BodyView", "1 painted stroke.")
+            if strokes == 1
+            else translate("BodyView", "{count} painted strokes.").format(count=strokes)
+        )
+    best = [f"{m.name} ({words.side(m.side)})" for m in result.matches[:3]]
     if best:
-        parts.append(f"Patterns that resemble the drawing: {', '.join(best)}.")
+        parts.append(
+            translate("BodyView", "Patterns that resemble the drawing: {names}.").format(
+                names=", ".join(best)
+            )
+        )
     return " ".join(parts)
 
 
@@ -107,7 +122,7 @@ class BodyView(QtWidgets.QGraphicsView):
         self.setViewportUpdateMode(QtWidgets.QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setMouseTracking(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.setAccessibleName("Body map")
+        self.setAccessibleName(self.tr("Body map"))
         self.set_tool(Tool.REGION)
 
     def set_body(self, scene: Surface) -> None:

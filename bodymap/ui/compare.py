@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QCoreApplication
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.compare import Comparison, compare_sessions
@@ -16,6 +17,7 @@ from bodymap.core.diary import EntrySummary
 from bodymap.core.matching import Matcher, MatchResult
 from bodymap.io.compare_render import KINDS, legend_swatch, render_difference, render_pain
 from bodymap.io.errors import BodyMapError
+from bodymap.ui import words
 from bodymap.ui.timeline import describe
 
 MAP_SCALE = 0.5  # logical units per SVG unit of each small map
@@ -35,9 +37,10 @@ def ranked_changes(a: MatchResult, b: MatchResult, anatomy: Anatomy) -> list[str
     lines = []
     for key in keys:
         name = anatomy.muscles[key[0]].name if key[0] in anatomy.muscles else key[0]
-        before = f"#{rank_a[key][0]} ({rank_a[key][1]:.2f})" if key in rank_a else "not ranked"
-        after = f"#{rank_b[key][0]} ({rank_b[key][1]:.2f})" if key in rank_b else "not ranked"
-        lines.append(f"{name} ({key[1]}): {before} → {after}")
+        not_ranked = QCoreApplication.translate("Compare", "not ranked")
+        before = f"#{rank_a[key][0]} ({rank_a[key][1]:.2f})" if key in rank_a else not_ranked
+        after = f"#{rank_b[key][0]} ({rank_b[key][1]:.2f})" if key in rank_b else not_ranked
+        lines.append(f"{name} ({words.side(key[1])}): {before} → {after}")
     return lines
 
 
@@ -45,16 +48,33 @@ def summary_lines(result: Comparison, anatomy: Anatomy) -> list[str]:
     """The changes in words: NRS, extent, place (Jaccard), areas, ranked muscles."""
     c = result.change
     lines = []
-    deltas = [f"{k} {d:+d}" for k, d in result.nrs_change.items() if d is not None]
-    lines.append("Pain score: " + (", ".join(deltas) if deltas else "not given in both"))
-    lines.append(f"Pain extent: {c.extent_a:.1f}% → {c.extent_b:.1f}% of the body")
-    lines.append(f"Same place (Jaccard index, 1 = identical): {c.jaccard:.2f}")
+    translate = QCoreApplication.translate
+    deltas = [f"{words.nrs(k)} {d:+d}" for k, d in result.nrs_change.items() if d is not None]
     lines.append(
-        f"New {c.new:.1f}%, resolved {c.resolved:.1f}%, unchanged {c.unchanged:.1f}% of the body"
+        translate("Compare", "Pain score: {changes}").format(
+            changes=", ".join(deltas) if deltas else translate("Compare", "not given in both")
+        )
+    )
+    lines.append(
+        translate("Compare", "Pain extent: {a}% → {b}% of the body").format(
+            a=f"{c.extent_a:.1f}", b=f"{c.extent_b:.1f}"
+        )
+    )
+    lines.append(
+        translate("Compare", "Same place (Jaccard index, 1 = identical): {jaccard}").format(
+            jaccard=f"{c.jaccard:.2f}"
+        )
+    )
+    lines.append(
+        translate(
+            "Compare", "New {new}%, resolved {resolved}%, unchanged {unchanged}% of the body"
+        ).format(new=f"{c.new:.1f}", resolved=f"{c.resolved:.1f}", unchanged=f"{c.unchanged:.1f}")
     )
     lines.append("")
-    lines.append("Patterns, rank (score) A → B:")
-    lines += ranked_changes(result.matches_a, result.matches_b, anatomy) or ["none ranked"]
+    lines.append(translate("Compare", "Patterns, rank (score) A → B:"))
+    lines += ranked_changes(result.matches_a, result.matches_b, anatomy) or [
+        translate("Compare", "none ranked")
+    ]
     return lines
 
 
@@ -70,7 +90,7 @@ class CompareDialog(QtWidgets.QDialog):
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Compare two entries")
+        self.setWindowTitle(self.tr("Compare two entries"))
         self.anatomy, self.folder, self.matcher = anatomy, folder, matcher
         self.entries = [e for e in entries if e.ok]
         self.comparison: Comparison | None = None
@@ -80,8 +100,8 @@ class CompareDialog(QtWidgets.QDialog):
         for combo, text in ((self.combo_a, "A"), (self.combo_b, "B")):
             for entry in self.entries:
                 combo.addItem(_label(entry), entry.name)
-            combo.setAccessibleName(f"Entry {text}")
-            label = QtWidgets.QLabel(f"Entry {text}:")
+            combo.setAccessibleName(self.tr("Entry {letter}").format(letter=text))
+            label = QtWidgets.QLabel(self.tr("Entry {letter}:").format(letter=text))
             label.setBuddy(combo)
             pick.addWidget(label)
             pick.addWidget(combo, 1)
@@ -89,17 +109,17 @@ class CompareDialog(QtWidgets.QDialog):
         maps = QtWidgets.QGridLayout()
         self.map_a, self.map_b, self.map_diff = (QtWidgets.QLabel() for _ in range(3))
         for col, (title, label) in enumerate(
-            (("A", self.map_a), ("B", self.map_b), ("What changed", self.map_diff))
+            (("A", self.map_a), ("B", self.map_b), (self.tr("What changed"), self.map_diff))
         ):
             maps.addWidget(QtWidgets.QLabel(f"<b>{title}</b>"), 0, col)
             maps.addWidget(label, 1, col)
         layout.addLayout(maps)
         legend = QtWidgets.QHBoxLayout()
-        for kind, (text, *_rest) in KINDS.items():
+        for kind in KINDS:
             swatch = QtWidgets.QLabel()
             swatch.setPixmap(legend_swatch(kind))
             legend.addWidget(swatch)
-            legend.addWidget(QtWidgets.QLabel(text))
+            legend.addWidget(QtWidgets.QLabel(words.change(kind)))
             legend.addSpacing(14)
         legend.addStretch(1)
         layout.addLayout(legend)

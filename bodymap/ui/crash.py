@@ -8,6 +8,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6 import QtCore
+
 from bodymap.ui import dialogs
 from bodymap.ui.settings import data_dir
 
@@ -71,12 +73,19 @@ class ExceptionHook:
             saved = None
             if not self.window.undo_stack.isClean():
                 saved = self.window.autosaver.save_now()
-            kept = " Your work was autosaved." if saved else ""
+            translate = QtCore.QCoreApplication.translate
+            kept = " " + translate("Crash", "Your work was autosaved.") if saved else ""
             dialogs.show_error(
                 self.window,
-                "Something went wrong",
-                f"Unexpected error: {kind.__name__}: {exc}.{kept} The app keeps running; "
-                f"details are in {log_path()}.",
+                translate("Crash", "Something went wrong"),
+                translate("Crash", "Unexpected error: {error}.").format(
+                    error=f"{kind.__name__}: {exc}"
+                )
+                + kept
+                + " "
+                + translate("Crash", "The app keeps running; details are in {log}.").format(
+                    log=log_path()
+                ),
             )
         finally:
             self._busy = False

@@ -7,13 +7,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtGui, QtWidgets
+from PySide6.QtCore import QCoreApplication
+
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Safety
     from bodymap.ui.recovery import Orphan
 
-SESSION_FILTER = "Pain map sessions (*.bodymap.json);;All files (*)"
-PNG_FILTER = "PNG images (*.png)"
+SESSION_FILTER = QT_TRANSLATE_NOOP("Dialogs", "Pain map sessions (*.bodymap.json);;All files (*)")
+PNG_FILTER = QT_TRANSLATE_NOOP("Dialogs", "PNG images (*.png)")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
 
 
 def show_error(parent: QtWidgets.QWidget | None, title: str, message: str) -> None:
@@ -29,8 +36,10 @@ def ask_unsaved(parent: QtWidgets.QWidget | None, name: str) -> str:
     buttons = QtWidgets.QMessageBox.StandardButton
     answer = QtWidgets.QMessageBox.question(
         parent,
-        "Unsaved changes",
-        f"Save the changes to {name} before closing it?",
+        QCoreApplication.translate("Dialogs", "Unsaved changes"),
+        QCoreApplication.translate(
+            "Dialogs", "Save the changes to {name} before closing it?"
+        ).format(name=name),
         buttons.Save | buttons.Discard | buttons.Cancel,
         buttons.Save,
     )
@@ -38,7 +47,11 @@ def ask_unsaved(parent: QtWidgets.QWidget | None, name: str) -> str:
 
 
 RESTORE, KEEP, DISCARD = "restore", "keep", "discard"
-_CHOICES = ((RESTORE, "Restore"), (KEEP, "Keep for later"), (DISCARD, "Discard"))
+_CHOICES = (
+    (RESTORE, QT_TRANSLATE_NOOP("Dialogs", "Restore")),
+    (KEEP, QT_TRANSLATE_NOOP("Dialogs", "Keep for later")),
+    (DISCARD, QT_TRANSLATE_NOOP("Dialogs", "Discard")),
+)
 
 
 def ask_recovery(
@@ -46,19 +59,32 @@ def ask_recovery(
     orphans: Sequence[Orphan],
     set_aside: Sequence[str],
     previews: Mapping[Path, QtGui.QImage],
+    here: bool = True,
 ) -> dict[Path, str]:
     """What to do with each orphaned autosave: ``{orphan.path: RESTORE | KEEP | DISCARD}``.
     Every orphan is listed with its date, what it holds and a preview when one is given;
-    ``set_aside`` lines say what could not be read. Closing the dialog keeps everything."""
+    ``set_aside`` lines say what could not be read. Closing the dialog keeps everything.
+    ``here``: the first restored opens in ``parent``'s window (else each in its own)."""
     from html import escape
 
     dialog = QtWidgets.QDialog(parent)
-    dialog.setWindowTitle("Restore unsaved work?")
+    dialog.setWindowTitle(QCoreApplication.translate("Dialogs", "Restore unsaved work?"))
     layout = QtWidgets.QVBoxLayout(dialog)
     intro = QtWidgets.QLabel(
-        "The app did not close properly last time. Choose what to do with each piece of "
-        "unsaved work it autosaved: the first you restore opens here, any other in a window "
-        "of its own. Work kept for later is offered again at the next start."
+        QCoreApplication.translate(
+            "Dialogs",
+            "The app did not close properly last time. Choose what to do with each piece of "
+            "unsaved work it autosaved: the first you restore opens here, any other in a window "
+            "of its own. Work kept for later is offered again at the next start.",
+        )
+        if here
+        else QCoreApplication.translate(
+            "Dialogs",
+            "The app did not close properly last time. Choose what to do with each piece "
+            "of unsaved work it autosaved: each you restore opens in a window of its own, "
+            "beside the session you asked to open. Work kept for later is offered again at "
+            "the next start.",
+        )
     )
     intro.setWordWrap(True)
     layout.addWidget(intro)
@@ -70,13 +96,19 @@ def ask_recovery(
             thumb = QtWidgets.QLabel()
             thumb.setPixmap(QtGui.QPixmap.fromImage(image))
             grid.addWidget(thumb, row, 0)
-        when = orphan.saved.strftime("%d %B %Y at %H:%M")
+        from bodymap.ui.words import date_time
+
+        when = date_time(orphan.saved)
         text = QtWidgets.QLabel(f"<b>{escape(when)}</b><br>{escape(orphan.summary())}")
         grid.addWidget(text, row, 1)
         combo = QtWidgets.QComboBox()
-        combo.setAccessibleName(f"What to do with the work autosaved {when}")
+        combo.setAccessibleName(
+            QCoreApplication.translate(
+                "Dialogs", "What to do with the work autosaved {when}"
+            ).format(when=when)
+        )
         for key, label in _CHOICES:
-            combo.addItem(label, key)
+            combo.addItem(_t(label), key)
         grid.addWidget(combo, row, 2)
         combos[orphan.path] = combo
     rows = QtWidgets.QWidget()
@@ -91,8 +123,13 @@ def ask_recovery(
     layout.addWidget(scroll)
     if set_aside:
         aside = QtWidgets.QLabel(
-            "Could not be read, kept aside (open them with a newer version or the right "
-            "regions file):<br>" + "<br>".join(escape(line) for line in set_aside)
+            QCoreApplication.translate(
+                "Dialogs",
+                "Could not be read, kept aside (open them with a newer version or the right "
+                "regions file):",
+            )
+            + "<br>"
+            + "<br>".join(escape(line) for line in set_aside)
         )
         aside.setWordWrap(True)
         layout.addWidget(aside)
@@ -109,13 +146,15 @@ def ask_recovery(
 
 
 def ask_open_path(parent: QtWidgets.QWidget | None, folder: str) -> Path | None:
-    name, _ = QtWidgets.QFileDialog.getOpenFileName(parent, "Open session", folder, SESSION_FILTER)
+    name, _ = QtWidgets.QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("Dialogs", "Open session"), folder, _t(SESSION_FILTER)
+    )
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QtWidgets.QWidget | None, suggested: str) -> Path | None:
     name, _ = QtWidgets.QFileDialog.getSaveFileName(
-        parent, "Save session", suggested, SESSION_FILTER
+        parent, QCoreApplication.translate("Dialogs", "Save session"), suggested, _t(SESSION_FILTER)
     )
     if not name:
         return None
@@ -137,7 +176,9 @@ def ask_export(
     if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
         return None
     scale = dialog.scale()
-    name, _ = QtWidgets.QFileDialog.getSaveFileName(parent, "Export PNG", suggested, PNG_FILTER)
+    name, _ = QtWidgets.QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("Dialogs", "Export PNG"), suggested, _t(PNG_FILTER)
+    )
     if not name:
         return None
     if not name.lower().endswith(".png"):
@@ -149,7 +190,8 @@ def safety_html(safety: Safety) -> str:
     from html import escape  # html.entities is large: not on the way to the first frame
 
     flags = "".join(f"<li>{escape(f)}</li>" for f in safety.red_flags)
-    return f"<p>{escape(safety.text)}</p><p><b>Seek urgent medical care if:</b></p><ul>{flags}</ul>"
+    urgent = QCoreApplication.translate("Dialogs", "Seek urgent medical care if:")
+    return f"<p>{escape(safety.text)}</p><p><b>{escape(urgent)}</b></p><ul>{flags}</ul>"
 
 
 def show_safety(parent: QtWidgets.QWidget | None, safety: Safety) -> None:

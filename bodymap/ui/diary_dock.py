@@ -48,9 +48,9 @@ class DiaryPanel(QtWidgets.QWidget):
         self.folder_label.setTextInteractionFlags(
             QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.new_button = QtWidgets.QPushButton("New entry")
-        self.copy_button = QtWidgets.QPushButton("Copy last entry")
-        self.copy_button.setToolTip("A new entry starting from the last one, to adjust")
+        self.new_button = QtWidgets.QPushButton(self.tr("New entry"))
+        self.copy_button = QtWidgets.QPushButton(self.tr("Copy last entry"))
+        self.copy_button.setToolTip(self.tr("A new entry starting from the last one, to adjust"))
         # The folder on its own line: the dock is often narrow (a column beside the body).
         layout.addWidget(self.folder_label)
         head.addWidget(self.new_button)
@@ -61,7 +61,7 @@ class DiaryPanel(QtWidgets.QWidget):
         self.range_group = QtWidgets.QButtonGroup(self)
         for days in RANGES_DAYS:
             button = QtWidgets.QToolButton()
-            button.setText("All" if days is None else f"{days} days")
+            button.setText(self.tr("All") if days is None else self.tr("%n days", "", days))
             button.setCheckable(True)
             self.range_group.addButton(button, days or 0)  # 0: all
             ranges.addWidget(button)
@@ -91,12 +91,12 @@ class DiaryPanel(QtWidgets.QWidget):
         self.entry_list.setMaximumHeight(160)
         layout.addWidget(self.entry_list)
         layout.addWidget(self.damaged_label)
-        score_box = QtWidgets.QGroupBox("Pain score of the open entry (0-10)")
+        score_box = QtWidgets.QGroupBox(self.tr("Pain score of the open entry (0-10)"))
         box_layout = QtWidgets.QVBoxLayout(score_box)
         self.score_input = ScoreInput()
         box_layout.addWidget(self.score_input)
         layout.addWidget(score_box)
-        quality_box = QtWidgets.QGroupBox("What the pain feels like")
+        quality_box = QtWidgets.QGroupBox(self.tr("What the pain feels like"))
         quality_layout = QtWidgets.QVBoxLayout(quality_box)
         self.quality_picker = QualityPicker()
         quality_layout.addWidget(self.quality_picker)
@@ -158,14 +158,14 @@ class DiaryController(QtCore.QObject):
     def _build_menu(self) -> QtWidgets.QMenu:
         menu = self.window.action_set.diary_menu
         items = (
-            ("&New Entry", self.new_entry, "Ctrl+Shift+N"),
-            ("New Entry from the &Last", self.copy_last_entry, "Ctrl+Shift+L"),
+            (self.tr("&New Entry"), self.new_entry, "Ctrl+Shift+N"),
+            (self.tr("New Entry from the &Last"), self.copy_last_entry, "Ctrl+Shift+L"),
             (None, None, None),
-            ("&Compare Two Entries…", self.compare, "Ctrl+Shift+C"),
-            ("&Heat Map…", self.heat_map, "Ctrl+Shift+H"),
+            (self.tr("&Compare Two Entries…"), self.compare, "Ctrl+Shift+C"),
+            (self.tr("&Heat Map…"), self.heat_map, "Ctrl+Shift+H"),
             (None, None, None),
-            ("&Open Diary Folder…", self.choose_folder, "Ctrl+Shift+O"),
-            ("Use the &App's Diary", self.use_default_folder, "Ctrl+Shift+D"),
+            (self.tr("&Open Diary Folder…"), self.choose_folder, "Ctrl+Shift+O"),
+            (self.tr("Use the &App's Diary"), self.use_default_folder, "Ctrl+Shift+D"),
         )
         for text, slot, key in items:
             if text is None:
@@ -193,7 +193,11 @@ class DiaryController(QtCore.QObject):
         """Read the folder again (through its index, in the background) and show it."""
         p = self.panel
         own = self.folder == default_folder()
-        p.folder_label.setText("The app's diary" if own else f"Diary: {self.folder.name}")
+        p.folder_label.setText(
+            self.tr("The app's diary")
+            if own
+            else self.tr("Diary: {folder}").format(folder=self.folder.name)
+        )
         p.folder_label.setToolTip(str(self.folder))
         if self._watcher.directories():
             self._watcher.removePaths(self._watcher.directories())
@@ -217,9 +221,9 @@ class DiaryController(QtCore.QObject):
         p.damaged_label.setVisible(bool(damaged))
         if damaged:
             lines = [f"{e.name}: {e.error}" for e in damaged[:5]]
-            more = f"\n… and {len(damaged) - 5} more" if len(damaged) > 5 else ""
+            more = "\n" + self.tr("… and %n more", "", len(damaged) - 5) if len(damaged) > 5 else ""
             p.damaged_label.setText(
-                f"{len(damaged)} entr{'y' if len(damaged) == 1 else 'ies'} cannot be read:\n"
+                self.tr("%n entries cannot be read:", "", len(damaged)) + "\n"
                 + "\n".join(lines) + more
             )  # fmt: skip
 
@@ -272,12 +276,12 @@ class DiaryController(QtCore.QObject):
             try:
                 previous = load_session(self.folder / readable[-1].name, self.window.anatomy)
             except BodyMapError as exc:
-                dialogs.show_error(self.main, "Cannot copy the last entry", str(exc))
+                dialogs.show_error(self.main, self.tr("Cannot copy the last entry"), str(exc))
                 return None
         try:
             path = add_entry(self.folder, new_entry(previous))
         except BodyMapError as exc:
-            dialogs.show_error(self.main, "Cannot add an entry", str(exc))
+            dialogs.show_error(self.main, self.tr("Cannot add an entry"), str(exc))
             return None
         self.window.files.open_path(path, ask=False)
         self.refresh()
@@ -294,7 +298,7 @@ class DiaryController(QtCore.QObject):
 
     def choose_folder(self) -> None:
         folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self.main, "Open a diary folder", str(self.folder)
+            self.main, self.tr("Open a diary folder"), str(self.folder)
         )
         if folder:
             self.set_folder(Path(folder))
@@ -309,7 +313,9 @@ class DiaryController(QtCore.QObject):
 
         readable = self.readable()
         if len(readable) < 2:
-            dialogs.show_info(self.main, "Compare", "The diary needs two entries to compare.")
+            dialogs.show_info(
+                self.main, self.tr("Compare"), self.tr("The diary needs two entries to compare.")
+            )
             return
         CompareDialog(self.window.anatomy, self.folder, readable, self.summarizer.matcher,
                       self.main).open()  # fmt: skip
@@ -319,7 +325,9 @@ class DiaryController(QtCore.QObject):
 
         shown = self.panel.timeline.shown()
         if not shown:
-            dialogs.show_info(self.main, "Heat map", "No entries in the range shown.")
+            dialogs.show_info(
+                self.main, self.tr("Heat map"), self.tr("No entries in the range shown.")
+            )
             return
         HeatMapDialog(self.window.anatomy, self.folder, shown, self.main).open()
 

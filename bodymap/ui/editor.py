@@ -72,16 +72,17 @@ class Editor(QtCore.QObject):
 
     def toggle_region(self, region_id: str) -> None:
         label = self.drawing.anatomy.regions[region_id].label
-        verb = "Unmark" if self.drawing.region_marked(region_id) else "Mark"
-        self._edit(self.drawing.toggle_region(region_id, self.view.intensity), f"{verb} {label}")
+        text = self.tr("Unmark {region}") if self.drawing.region_marked(region_id) else None
+        text = (text or self.tr("Mark {region}")).format(region=label)
+        self._edit(self.drawing.toggle_region(region_id, self.view.intensity), text)
 
     def clear_all(self) -> None:
-        self._edit(self.drawing.clear(), "Clear all")
+        self._edit(self.drawing.clear(), self.tr("Clear all"))
 
     def mirror_marks(self) -> bool:
         """Mirror the marks to the other side; False when there was nothing to mirror."""
         change = self.drawing.mirror()
-        self._edit(change, "Mirror to the other side")
+        self._edit(change, self.tr("Mirror to the other side"))
         return change is not None
 
     def undo(self) -> None:
@@ -116,7 +117,7 @@ class Editor(QtCore.QObject):
     def _on_view_stroke_began(
         self, view_id: str, x: float, y: float, width: float, intensity: int, erase: bool
     ) -> None:
-        self._stroke_text = "Erase" if erase else "Paint"
+        self._stroke_text = self.tr("Erase") if erase else self.tr("Paint")
         self.document.publish(self.drawing.begin_stroke(view_id, (x, y), width, intensity, erase))
         self._sync_undo()
 
@@ -179,10 +180,10 @@ class Editor(QtCore.QObject):
         if not shiboken6.isValid(stack):
             return  # the window is being destroyed: its stack clears itself on the way out
         if self.drawing.drawing_stroke:
-            self.undo_state_changed.emit("(cancel the stroke)", "")
+            self.undo_state_changed.emit(self.tr("(cancel the stroke)"), "")
             return
-        undo = (stack.undoText() or "step") if stack.canUndo() else ""
-        redo = (stack.redoText() or "step") if stack.canRedo() else ""
+        undo = (stack.undoText() or self.tr("step")) if stack.canUndo() else ""
+        redo = (stack.redoText() or self.tr("step")) if stack.canRedo() else ""
         self.undo_state_changed.emit(undo, redo)
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote_to_bytes
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -29,6 +31,35 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 MAX_PREVIEWS = 6  # orphans drawn in the recovery dialog
 PREVIEW_SCALE = 0.18  # of the export page: about 200 pixels wide
+
+
+def disk_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells one version of the file at ``path`` from the next: its inode (an atomic
+    save makes a new one), modification time in nanoseconds and size in bytes; ``None`` when
+    it cannot be read (e.g. it is gone)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
+
+
+_BYTES = "fs:"  # a recent file whose name is not text: its bytes, percent-encoded
+
+
+def _to_setting(name: str) -> str:
+    """``name`` as QSettings can keep it: a name holding bytes that are not UTF-8 (Python's
+    surrogate escapes, which a QString cannot carry) is kept as its percent-encoded bytes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return _BYTES + quote(os.fsencode(name), safe="/")
+    return name
+
+
+def _from_setting(text: str) -> str:
+    """The name :func:`_to_setting` kept (an absolute path never starts with ``fs:``)."""
+    return os.fsdecode(unquote_to_bytes(text[len(_BYTES) :])) if text.startswith(_BYTES) else text
 
 
 def settle_memory() -> None:
@@ -55,6 +86,9 @@ class FileController(QtCore.QObject):
         self.others: list[QtWidgets.QWidget] = []  # windows opened for further recovered work
         self._document: PainDocument | None = None
         self._autosaver: Autosaver | None = None
+        # The session file as this window last read or wrote it: a save first checks that
+        # nobody (another window, another program) has written it since.
+        self._stamp: tuple[int, int, int] | None = None
 
     def attach(self, document: PainDocument, autosaver: Autosaver) -> None:
         self._document, self._autosaver = document, autosaver
@@ -71,9 +105,9 @@ class FileController(QtCore.QObject):
 
     def display_name(self) -> str:
         if self._document is None:
-            return "Untitled"
+            return self.tr("Untitled")
         path = self.document.path
-        return path.name if path else "Untitled"
+        return path.name if path else self.tr("Untitled")
 
     def update_title(self) -> None:
         self.window.setWindowTitle(f"{self.display_name()}[*] — BodyMap")
@@ -85,13 +119,13 @@ class FileController(QtCore.QObject):
     def recent_files(self) -> list[str]:
         value = app_settings().value("files/recent", [])
         if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
+            value = [value]
+        return [_from_setting(str(v)) for v in value] if isinstance(value, list) else []
 
     def _remember(self, path: Path) -> None:
         name = str(path.resolve())
         recent = [name] + [p for p in self.recent_files() if p != name]
-        app_settings().setValue("files/recent", recent[:MAX_RECENT])
+        app_settings().setValue("files/recent", [_to_setting(p) for p in recent[:MAX_RECENT]])
         self.recent_changed.emit()
 
     def _folder(self) -> str:
@@ -132,24 +166,30 @@ class FileController(QtCore.QObject):
 
         path = Path(path)
         anatomy, matcher = self.document.anatomy, self.document.drawing.matcher
+        stamp = disk_stamp(path)  # before reading: a change while it is read is seen too
 
         def read() -> tuple[Session, Drawing]:  # in a worker thread: no widgets here
             session = load_session(path, anatomy)
             return session, Drawing.of_session(session, anatomy, matcher)
 
         try:
-            session, drawing = run_with_progress(self.window, f"Opening {path.name}…", read)
+            session, drawing = run_with_progress(
+                self.window, self.tr("Opening {name}…").format(name=path.name), read
+            )
         except BodyMapError as exc:
-            dialogs.show_error(self.window, "Cannot open the session", str(exc))
+            dialogs.show_error(self.window, self.tr("Cannot open the session"), str(exc))
             return False
         except Cancelled:
-            self.window.statusBar().showMessage(f"Opening {path.name} cancelled.", 4000)
+            self.window.statusBar().showMessage(
+                self.tr("Opening {name} cancelled.").format(name=path.name), 4000
+            )
             return False
         self._load(session, path, drawing)
+        self._stamp = stamp
         self._remember(path)
         warning = regions_warning(session, self.document.anatomy, path.name)
         if warning:
-            dialogs.show_info(self.window, "Session opened", warning)
+            dialogs.show_info(self.window, self.tr("Session opened"), warning)
         return True
 
     def _load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
@@ -160,6 +200,7 @@ class FileController(QtCore.QObject):
         self.window.setWindowModified(False)
         self.autosaver.discard_file()
         self.autosaver.source = path
+        self._stamp = None
         self.update_title()
         settle_memory()
 
@@ -178,22 +219,61 @@ class FileController(QtCore.QObject):
     def save_to(self, path: Path) -> bool:
         from bodymap.io.session_file import save_session
 
+        if path == self.document.path and self._stamp is not None:
+            now = disk_stamp(path)
+            if now is not None and now != self._stamp:
+                answer = self._ask_changed_on_disk(path.name)
+                if answer == "save_as":
+                    return self.save_as()
+                if answer != "overwrite":
+                    return False
         try:
             written = save_session(self.document.to_session(), path)
         except BodyMapError as exc:
-            dialogs.show_error(self.window, "Could not save", str(exc))
+            dialogs.show_error(self.window, self.tr("Could not save"), str(exc))
             self.window.setWindowModified(True)
             return False
         self.document.path = path
+        self._stamp = disk_stamp(written)
         self.undo_stack.setClean()
         self.autosaver.discard_file()
         self.autosaver.source = path
         self._remember(path)
         self.update_title()
         # Saved through a symbolic link: the linked file holds the work, the link stays.
-        where = path.name if written == path else f"{path.name} (the file it links to, {written})"
-        self.window.statusBar().showMessage(one_line(f"Saved {where}"), 6000)
+        where = (
+            path.name
+            if written == path
+            else self.tr("{name} (the file it links to, {target})").format(
+                name=path.name, target=written
+            )
+        )
+        self.window.statusBar().showMessage(
+            one_line(self.tr("Saved {where}").format(where=where)), 6000
+        )
         return True
+
+    def _ask_changed_on_disk(self, name: str) -> str:
+        """'overwrite', 'save_as' or 'cancel' (the default: nothing is lost by it)."""
+        box = QtWidgets.QMessageBox(self.window)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File changed on disk"))
+        box.setText(
+            self.tr(
+                "{name} has been changed by another window or program since this window "
+                "opened or saved it. Saving here replaces those changes."
+            ).format(name=name)
+        )
+        role = QtWidgets.QMessageBox.ButtonRole
+        overwrite = box.addButton(self.tr("Replace Them"), role.DestructiveRole)
+        save_as = box.addButton(self.tr("Save As…"), role.AcceptRole)
+        cancel = box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return (
+            "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
+        )
 
     def export(self) -> bool:
         from bodymap.io.session_file import SUFFIX
@@ -215,20 +295,25 @@ class FileController(QtCore.QObject):
             document = self.document
             width, height = export_png(document.drawing, document.to_session(), path, scale)
         except BodyMapError as exc:
-            dialogs.show_error(self.window, "Could not export", str(exc))
+            dialogs.show_error(self.window, self.tr("Could not export"), str(exc))
             return False
         self.window.statusBar().showMessage(
-            f"Exported {path.name} ({width} × {height} pixels)", 6000
+            self.tr("Exported {name} ({width} × {height} pixels)").format(
+                name=path.name, width=width, height=height
+            ),
+            6000,
         )
         return True
 
     # -- recovery ------------------------------------------------------------------------
 
-    def offer_recovery(self) -> bool:
+    def offer_recovery(self, here: bool = True) -> bool:
         """After a crash, offer every orphaned autosave (``bodymap.ui.recovery``): each is
-        restored (the first here, the others in windows of their own), kept for the next
-        start or discarded, as the user chooses; what cannot be read is set aside, never
-        deleted. True when work was restored into this window."""
+        restored (the first here, the others in windows of their own; every one in a window
+        of its own when ``here`` is false, as when this window is about to open a session
+        named on the command line), kept for the next start or discarded, as the user
+        chooses; what cannot be read is set aside, never deleted. True when work was
+        restored into this window."""
         from bodymap.io.atomic import remove_stale_temps
         from bodymap.ui import recovery
         from bodymap.ui.autosave import Autosaver
@@ -238,18 +323,21 @@ class FileController(QtCore.QObject):
         try:
             orphans, aside = recovery.find(self.document.anatomy)
         except OSError as exc:  # the folders themselves: start without recovery
-            self.window.statusBar().showMessage(f"Could not look for autosaved work: {exc}")
+            self.window.statusBar().showMessage(
+                self.tr("Could not look for autosaved work: {error}").format(error=exc)
+            )
             return False
         if not orphans:
             if aside:
                 dialogs.show_info(
                     self.window,
-                    "Autosaved work set aside",
+                    self.tr("Autosaved work set aside"),
                     "\n".join(item.line() for item in aside),
                 )
             return False
+        where = {} if here else {"here": False}  # the dialog says where restored work opens
         choices = dialogs.ask_recovery(
-            self.window, orphans, [a.line() for a in aside], self._previews(orphans)
+            self.window, orphans, [a.line() for a in aside], self._previews(orphans), **where
         )
         restored = False
         for orphan in orphans:
@@ -257,7 +345,7 @@ class FileController(QtCore.QObject):
             if choice == dialogs.DISCARD:
                 Autosaver.remove(orphan.path)
             elif choice == dialogs.RESTORE:
-                if not restored:
+                if here and not restored:
                     self.restore(orphan)
                     restored = True
                 else:

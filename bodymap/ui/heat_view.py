@@ -27,7 +27,7 @@ class HeatMapDialog(QtWidgets.QDialog):
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Heat map")
+        self.setWindowTitle(self.tr("Heat map"))
         self.folder = folder
         self.grid: FrequencyGrid
         self.grid, self.title = grid_of_entries(anatomy, folder, entries)
@@ -47,7 +47,9 @@ class HeatMapDialog(QtWidgets.QDialog):
         scroll.setWidget(self.image)
         layout.addWidget(scroll, 1)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        save = buttons.addButton("Save as PNG…", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        save = buttons.addButton(
+            self.tr("Save as PNG…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+        )
         save.clicked.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -57,7 +59,10 @@ class HeatMapDialog(QtWidgets.QDialog):
 
     def _on_save_clicked(self) -> None:
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Save the heat map", str(self.folder.parent / "heat-map.png"), "PNG (*.png)"
+            self,
+            self.tr("Save the heat map"),
+            str(self.folder.parent / "heat-map.png"),
+            self.tr("PNG images (*.png)"),
         )
         if path:
             self.save_to(Path(path))
@@ -66,6 +71,6 @@ class HeatMapDialog(QtWidgets.QDialog):
         try:
             export_heatmap(self.grid, self.title, path, page_scale=1.5)
         except BodyMapError as exc:
-            dialogs.show_error(self, "Could not save the heat map", str(exc))
+            dialogs.show_error(self, self.tr("Could not save the heat map"), str(exc))
             return False
         return True

@@ -29,13 +29,15 @@ class IntensityLegend(QtWidgets.QWidget):
         self._rendered: tuple[int, int, int] | None = None
         self._text_w = self.fontMetrics().horizontalAdvance("10") + 6
         levels = ", ".join(f"{k} {c}" for k, c in enumerate(PAIN_SCALE, INTENSITY_MIN))
-        self.setAccessibleName("Pain intensity colours")
+        self.setAccessibleName(self.tr("Pain intensity colours"))
         self.setAccessibleDescription(
-            "Pain intensity 1 (mildest, orange) to 10 (worst, darkest plum); "
-            f"colours by level: {levels}"
+            self.tr(
+                "Pain intensity 1 (mildest, orange) to 10 (worst, darkest plum); "
+                "colours by level: {levels}"
+            ).format(levels=levels)
         )
         self.setToolTip(
-            "Pain intensity colours, 1 (mildest) to 10 (worst): click one to paint with it"
+            self.tr("Pain intensity colours, 1 (mildest) to 10 (worst): click one to paint with it")
         )
 
     def sizeHint(self) -> QtCore.QSize:

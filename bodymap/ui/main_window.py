@@ -23,6 +23,7 @@ from bodymap.ui.files import FileController
 from bodymap.ui.screen_fit import restore_layout
 from bodymap.ui.settings import app_settings
 from bodymap.ui.shell import ArtScene, ViewArt, make_dock, on_paper
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
@@ -36,12 +37,19 @@ if TYPE_CHECKING:
     from bodymap.ui.panels import MusclePanels
     from bodymap.ui.region_list import RegionList
 
-LOADING = "Loading the body map…"
+LOADING = QT_TRANSLATE_NOOP("MainWindow", "Loading the body map…")
 
 _TOOL_HINTS = {
-    Tool.REGION: "Region: click a part of the body to mark it as painful; click again to unmark.",
-    Tool.BRUSH: "Brush (size {size}, intensity {intensity}): drag to paint where it hurts.",
-    Tool.ERASER: "Eraser (size {size}): drag over painted pain to remove it.",
+    Tool.REGION: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Region: click a part of the body to mark it as painful; click again to unmark.",
+    ),
+    Tool.BRUSH: QT_TRANSLATE_NOOP(
+        "MainWindow", "Brush (size {size}, intensity {intensity}): drag to paint where it hurts."
+    ),
+    Tool.ERASER: QT_TRANSLATE_NOOP(
+        "MainWindow", "Eraser (size {size}): drag over painted pain to remove it."
+    ),
 }
 
 
@@ -80,11 +88,13 @@ class MainWindow(QtWidgets.QMainWindow):
 
         # The docks' contents come with the anatomy (attach): item views cost the first frame
         # ~10 ms of PySide type set-up, and none of them has anything to show before.
-        self.match_dock = make_dock(self, "Matches", "matches")
-        self.panel_dock = make_dock(self, "Muscle guide", "guide")
-        self.region_dock = make_dock(self, "Regions", "regions")
-        self.note_dock = make_dock(self, "Note", "note")
-        self.diary_dock = make_dock(self, "Diary", "diary")  # filled by ui/diary_dock.attach_diary
+        self.match_dock = make_dock(self, self.tr("Matches"), "matches")
+        self.panel_dock = make_dock(self, self.tr("Muscle guide"), "guide")
+        self.region_dock = make_dock(self, self.tr("Regions"), "regions")
+        self.note_dock = make_dock(self, self.tr("Note"), "note")
+        self.diary_dock = make_dock(
+            self, self.tr("Diary"), "diary"
+        )  # filled by ui/diary_dock.attach_diary
         # Placed by _restore_layout(): left the regions over the note, right the matches over
         # the muscle guide, unless the saved layout says otherwise.
         self._left_docks = (self.region_dock, self.note_dock)
@@ -109,7 +119,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.resize(1400, 900)
         self._restore_layout()
         if anatomy is None:
-            self.tool_label.setText(LOADING)
+            self.tool_label.setText(self.tr(LOADING))
         else:
             self.attach(anatomy, matcher)
 
@@ -150,9 +160,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.panels = MusclePanels(anatomy)
         self.region_list = RegionList(anatomy)
         self.note_edit = QtWidgets.QPlainTextEdit()
-        self.note_edit.setPlaceholderText("A note for this session: when it started, what helps…")
+        self.note_edit.setPlaceholderText(
+            self.tr("A note for this session: when it started, what helps…")
+        )
         self.note_edit.setTabChangesFocus(True)  # Tab leaves the note; a note needs no tabs
-        self.note_edit.setAccessibleName("Session note")
+        self.note_edit.setAccessibleName(self.tr("Session note"))
         self.match_dock.setWidget(self.match_list)
         self.panel_dock.setWidget(self.panels)
         self.region_dock.setWidget(self.region_list)
@@ -169,7 +181,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor.marks_changed.connect(self._on_editor_marks_changed)
         self.editor.undo_state_changed.connect(self.action_set.set_undo_state)
         self.editor.refused.connect(
-            lambda why: self.statusBar().showMessage(f"Not added: {why}.", 6000)
+            lambda why: self.statusBar().showMessage(
+                self.tr("Not added: {why}.").format(why=why), 6000
+            )
         )
         self.document.note_changed.connect(self._on_document_note_changed)
         self.note_edit.textChanged.connect(self._on_note_text_changed)
@@ -212,7 +226,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return  # the status bar says "Loading…"
         tool = self.view.tool
         self.tool_label.setText(
-            _TOOL_HINTS[tool].format(
+            self.tr(_TOOL_HINTS[tool]).format(
                 size=round(self.view.current_width()), intensity=self.view.intensity
             )
         )
@@ -247,7 +261,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def mirror_marks(self) -> None:
         if self._attached and not self.editor.mirror_marks():
-            self.statusBar().showMessage("Nothing to mirror: mark pain on one side first.", 4000)
+            self.statusBar().showMessage(
+                self.tr("Nothing to mirror: mark pain on one side first."), 4000
+            )
 
     def undo(self) -> None:
         if self._attached:
@@ -265,7 +281,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.hover_label.setText("")
             self.view.viewport().setToolTip("")
             return
-        state = "marked" if self.drawing.region_marked(region_id) else "click to mark"
+        state = (
+            self.tr("marked") if self.drawing.region_marked(region_id) else self.tr("click to mark")
+        )
         self.hover_label.setText(f"{region.label} ({state})")
         self.view.viewport().setToolTip(region.label)
 
@@ -388,6 +406,6 @@ class MainWindow(QtWidgets.QMainWindow):
         if not settings.value("safety/seen", False, type=bool):
             self.show_safety()
             settings.setValue("safety/seen", True)
-        self.files.offer_recovery()
+        self.files.offer_recovery(here=not session_path)  # the session asked for opens here
         if session_path:
             self.files.open_path(session_path)

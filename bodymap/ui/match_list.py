@@ -8,11 +8,24 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from bodymap.ui import words
+from bodymap.ui.words import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:  # the list is built before the core is imported (see app.py)
     from bodymap.core.matching import Match, MatchResult
 
-COLUMNS = ("#", "Muscle", "Side", "Strength", "Score", "Explains", "Pattern")
-NOTHING_MARKED = "Mark where it hurts to see which muscles may refer pain there."
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("MatchList", "Muscle"),
+    QT_TRANSLATE_NOOP("MatchList", "Side"),
+    QT_TRANSLATE_NOOP("MatchList", "Strength"),
+    QT_TRANSLATE_NOOP("MatchList", "Score"),
+    QT_TRANSLATE_NOOP("MatchList", "Explains"),
+    QT_TRANSLATE_NOOP("MatchList", "Pattern"),
+)
+NOTHING_MARKED = QT_TRANSLATE_NOOP(
+    "MatchList", "Mark where it hurts to see which muscles may refer pain there."
+)
 
 
 @functools.cache
@@ -38,16 +51,18 @@ class MatchList(QtWidgets.QWidget):
         super().__init__(parent)
         self.tree = QtWidgets.QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setAccessibleName("Matching muscles")
+        self.tree.setAccessibleName(self.tr("Matching muscles"))
         self.tree.setToolTip(
-            "Strength: how closely the pain resembles the pattern, in words.\n"
-            "Score: how well the pattern fits the pain (0 to 1).\n"
-            "Explains: share of your pain inside this pattern.\n"
-            "Pattern: share of this pattern that you marked."
+            self.tr(
+                "Strength: how closely the pain resembles the pattern, in words.\n"
+                "Score: how well the pattern fits the pain (0 to 1).\n"
+                "Explains: share of your pain inside this pattern.\n"
+                "Pattern: share of this pattern that you marked."
+            )
         )
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -58,7 +73,7 @@ class MatchList(QtWidgets.QWidget):
         self.cues.setWordWrap(True)
         self.cues.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.cues.setContentsMargins(4, 2, 4, 2)
-        self.cues.setAccessibleName("Warnings and other causes to consider")
+        self.cues.setAccessibleName(self.tr("Warnings and other causes to consider"))
         self.cues.hide()
         self.summary = QtWidgets.QLabel()
         self.summary.setWordWrap(True)
@@ -70,7 +85,7 @@ class MatchList(QtWidgets.QWidget):
         layout.addWidget(self.summary)
         self.tree.itemSelectionChanged.connect(self._on_tree_selection_changed)
         self._matches: tuple[Match, ...] = ()
-        self.summary.setText(NOTHING_MARKED)
+        self.summary.setText(self.tr(NOTHING_MARKED))
 
     def set_result(self, result: MatchResult) -> None:
         # Rebuilt rather than edited: each edit of a shown row makes the header measure every
@@ -88,8 +103,8 @@ class MatchList(QtWidgets.QWidget):
                 [
                     str(rank),
                     match.name,
-                    " and ".join(m.side for m in sides),
-                    match.strength,
+                    words.sides([m.side for m in sides]),
+                    words.strength(match.strength),
                     f"{match.score:.2f}",
                     f"{explains:.0%}",
                     f"{match.zone_covered:.0%}",
@@ -107,15 +122,17 @@ class MatchList(QtWidgets.QWidget):
         del blocker
         self._show_cues(result)
         if result.pain_area == 0:
-            self.summary.setText(NOTHING_MARKED)
+            self.summary.setText(self.tr(NOTHING_MARKED))
         elif not result.matches:
             self.summary.setText(
-                "No referral pattern in the guide explains a tenth of this pain or more."
+                self.tr("No referral pattern in the guide explains a tenth of this pain or more.")
                 + _touches(result)
             )
         else:
             self.summary.setText(
-                f"No pattern explains <b>{result.unexplained:.0%}</b> of the pain."
+                self.tr("No pattern explains <b>{share}</b> of the pain.").format(
+                    share=f"{result.unexplained:.0%}"
+                )
                 + _touches(result)
             )
         if selected is not None and self.selected() is None:
@@ -125,7 +142,11 @@ class MatchList(QtWidgets.QWidget):
         lines = [f"<b>&#9888; {escape(c.label)}.</b> {escape(c.text)}" for c in result.warnings]
         if result.other_causes:
             causes = "; ".join(escape(c.label) for c in result.other_causes)
-            lines.append(f"<b>Other causes to consider</b> (not muscles, not ranked): {causes}.")
+            lines.append(
+                self.tr(
+                    "<b>Other causes to consider</b> (not muscles, not ranked): {causes}."
+                ).format(causes=causes)
+            )
         self.cues.setText("<br>".join(lines))
         self.cues.setToolTip("\n\n".join(f"{c.label}: {c.text}" for c in result.other_causes))
         self.cues.setVisible(bool(lines))
@@ -166,5 +187,7 @@ def _touches(result: MatchResult) -> str:
     """The "also touches" sentence: contacts explaining less than a tenth of the pain."""
     if not result.also_touches:
         return ""
-    names = ", ".join(f"{escape(m.name)} ({m.side})" for m in result.also_touches)
-    return f"<br>Also touches, but explains little of it: {names}."
+    names = ", ".join(f"{escape(m.name)} ({words.side(m.side)})" for m in result.also_touches)
+    return "<br>" + QtCore.QCoreApplication.translate(
+        "MatchList", "Also touches, but explains little of it: {names}."
+    ).format(names=names)

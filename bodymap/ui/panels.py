@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from bodymap.ui import words
+from bodymap.ui.words import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:  # the panels are built before the core is imported (see app.py)
     from bodymap.core.anatomy import Anatomy, Muscle
     from bodymap.core.matching import Match
@@ -26,8 +29,20 @@ p, li { line-height: 135%; }
 MAX_RANKED_TABS = 12  # the best matches get a tab; the Muscles menu opens any other
 
 
+STEPS = {  # the relief steps' ids (regions.yaml) as headings
+    "massage": QT_TRANSLATE_NOOP("Panels", "Massage"),
+    "stretch": QT_TRANSLATE_NOOP("Panels", "Stretch"),
+    "strengthen": QT_TRANSLATE_NOOP("Panels", "Strengthen"),
+}
+
+
+def _t(text: str) -> str:
+    return QtCore.QCoreApplication.translate("Panels", text)
+
+
 def panel_html(muscle: Muscle) -> str:
     p = muscle.panel
+    translate = QtCore.QCoreApplication.translate
 
     def section(title: str, body: str) -> str:
         return f"<h3>{escape(title)}</h3><p>{escape(body)}</p>"
@@ -37,25 +52,31 @@ def panel_html(muscle: Muscle) -> str:
         return f"<h3>{escape(title)}</h3><ul>{rows}</ul>"
 
     relief = "".join(
-        f"<li><b>{escape(step.step.capitalize())}:</b> {escape(step.how)}"
-        f"<br><span class='caution'>Caution: {escape(step.caution)}</span></li>"
+        f"<li><b>{escape(_t(STEPS.get(step.step, step.step.capitalize())))}:</b> "
+        f"{escape(step.how)}<br><span class='caution'>"
+        + translate("Panels", "Caution: {text}").format(text=escape(step.caution))
+        + "</span></li>"
         for step in p.relief
     )
     sources = "".join(f"<li>{escape(s)}</li>" for s in p.sources)
+    relief_title = translate("Panels", "Relief")
+    clinician_title = translate("Panels", "When to see a clinician")
+    sources_title = translate("Panels", "Sources")
     return (
         f"{_STYLE}<h2><span style='color:{muscle.colour}'>&#9632;</span> {escape(muscle.name)}"
         f" <span class='muted'>({escape(muscle.short_name)})</span></h2>"
         + f"<p>{escape(p.summary)}</p>"
-        + section("Pain pattern", p.pain_pattern)
-        + bullets("Symptoms", p.symptoms)
-        + bullets("Made worse by", p.aggravated_by)
-        + f"<h3>Relief</h3><ol>{relief}</ol>"
-        + f"<h3>When to see a clinician</h3><p class='clinician'>{escape(p.see_a_clinician)}</p>"
-        + section("Anatomy", p.anatomy)
-        + section("Attachments", p.attachments)
-        + section("Nerve", p.nerve)
-        + section("Function", p.function)
-        + f"<h3>Sources</h3><ul class='muted'>{sources}</ul>"
+        + section(translate("Panels", "Pain pattern"), p.pain_pattern)
+        + bullets(translate("Panels", "Symptoms"), p.symptoms)
+        + bullets(translate("Panels", "Made worse by"), p.aggravated_by)
+        + f"<h3>{escape(relief_title)}</h3><ol>{relief}</ol>"
+        + f"<h3>{escape(clinician_title)}</h3>"
+        + f"<p class='clinician'>{escape(p.see_a_clinician)}</p>"
+        + section(translate("Panels", "Anatomy"), p.anatomy)
+        + section(translate("Panels", "Attachments"), p.attachments)
+        + section(translate("Panels", "Nerve"), p.nerve)
+        + section(translate("Panels", "Function"), p.function)
+        + f"<h3>{escape(sources_title)}</h3><ul class='muted'>{sources}</ul>"
     )
 
 
@@ -131,7 +152,7 @@ class MusclePanels(QtWidgets.QTabWidget):
         self.setTabsClosable(True)
         self.setMovable(False)
         self.setUsesScrollButtons(True)
-        self.setAccessibleName("Muscle guide")
+        self.setAccessibleName(self.tr("Muscle guide"))
         self._pages: dict[str, MusclePage] = {}
         self._ranked: list[str] = []
         self._pinned: list[str] = []
@@ -143,8 +164,10 @@ class MusclePanels(QtWidgets.QTabWidget):
         self._pending_timer.timeout.connect(self._show_pending)
         self.tabCloseRequested.connect(self._on_tabs_close_requested)
         self._placeholder = QtWidgets.QLabel(
-            "Muscles that may explain your pain open here.\n"
-            "Mark where it hurts, or pick one from the Muscles menu."
+            self.tr(
+                "Muscles that may explain your pain open here.\n"
+                "Mark where it hurts, or pick one from the Muscles menu."
+            )
         )
         self._placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setWordWrap(True)
@@ -163,8 +186,14 @@ class MusclePanels(QtWidgets.QTabWidget):
             if match.muscle not in ranked and len(ranked) < MAX_RANKED_TABS:
                 ranked.append(match.muscle)
                 self._page(match.muscle).set_note(
-                    f"Match #{rank}: {match.side} side, score {match.score:.2f}, "
-                    f"explains {match.pain_explained:.0%} of the pain."
+                    self.tr(
+                        "Match #{rank}: {side} side, score {score}, explains {share} of the pain."
+                    ).format(
+                        rank=rank,
+                        side=words.side(match.side),
+                        score=f"{match.score:.2f}",
+                        share=f"{match.pain_explained:.0%}",
+                    )
                 )
         for muscle_id in self._ranked:
             if muscle_id not in ranked:
@@ -231,7 +260,7 @@ class MusclePanels(QtWidgets.QTabWidget):
             if m in self._ranked
             else (self._page(m), self._pages[m].muscle.name)
             for i, m in enumerate(order)
-        ] or [(self._placeholder, "Guide")]
+        ] or [(self._placeholder, self.tr("Guide"))]
         with QtCore.QSignalBlocker(self):
             for i, (page, title) in enumerate(wanted):
                 at = self.indexOf(page)

@@ -16,6 +16,7 @@ from bodymap.core.marks import Mark, Stroke, is_erase
 from bodymap.core.score import QUALITIES, quality_areas
 from bodymap.io import palette
 from bodymap.io.qt_bridge import geometry_to_path
+from bodymap.ui import words
 from bodymap.ui.commands import DrawingCommand
 
 if TYPE_CHECKING:
@@ -91,11 +92,13 @@ class QualityPicker(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QtWidgets.QVBoxLayout()  # the label above the list: fits a narrow dock
         self.combo = QtWidgets.QComboBox()
-        self.combo.addItem("not said", None)
+        self.combo.addItem(self.tr("not said"), None)
         for quality in QUALITIES.values():
-            self.combo.addItem(QtGui.QIcon(swatch(quality.id)), quality.label, quality.id)
-        self.combo.setAccessibleName("Pain quality of the last mark")
-        label = QtWidgets.QLabel("Quality of the last mark:")
+            self.combo.addItem(
+                QtGui.QIcon(swatch(quality.id)), words.quality(quality.id), quality.id
+            )
+        self.combo.setAccessibleName(self.tr("Pain quality of the last mark"))
+        label = QtWidgets.QLabel(self.tr("Quality of the last mark:"))
         label.setBuddy(self.combo)
         row.addWidget(label)
         row.addWidget(self.combo, 1)
@@ -108,7 +111,7 @@ class QualityPicker(QtWidgets.QWidget):
         for i, quality in enumerate(QUALITIES.values()):
             icon = QtWidgets.QLabel()
             icon.setPixmap(swatch(quality.id))
-            text = QtWidgets.QLabel(quality.label)
+            text = QtWidgets.QLabel(words.quality(quality.id))
             swatches.addWidget(icon, i, 0)
             swatches.addWidget(text, i, 1)
             icon.hide()
@@ -120,7 +123,7 @@ class QualityPicker(QtWidgets.QWidget):
 
     def show_legend(self, qualities: list[str]) -> None:
         """Show the patterns of ``qualities`` (those on the map) and hide the rest."""
-        self.legend.setText("On the map:" if qualities else "")
+        self.legend.setText(self.tr("On the map:") if qualities else "")
         for quality, (icon, text) in self._rows.items():
             icon.setVisible(quality in qualities)
             text.setVisible(quality in qualities)
@@ -193,5 +196,6 @@ class QualityOverlay(QtCore.QObject):
         marks[index] = with_quality(marks[index], quality)
         document = self.window.document
         document.publish(document.drawing.set_marks(marks))
-        label = QUALITIES[quality].label.lower() if quality else "not said"
-        self.window.undo_stack.push(DrawingCommand(document, f"Pain quality: {label}"))
+        label = words.quality(quality).lower() if quality else self.tr("not said")
+        text = self.tr("Pain quality: {quality}").format(quality=label)
+        self.window.undo_stack.push(DrawingCommand(document, text))

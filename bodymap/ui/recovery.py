@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.session import Session
@@ -40,12 +41,21 @@ class Orphan:
     def summary(self) -> str:
         """``12 marks · note "Started after…" · from diary.bodymap.json``"""
         count = len(self.session.marks)
-        parts = [f"{count} mark{'s' if count != 1 else ''}"]
+        translate = QCoreApplication.translate
+        parts = [
+            translate("Recovery", "1 mark")
+            if count == 1
+            else translate("Recovery", "{count} marks").format(count=count)
+        ]
         note = " ".join(self.session.note.split())
         if note:
             cut = note[:NOTE_START] + ("…" if len(note) > NOTE_START else "")
-            parts.append(f"note “{cut}”")
-        parts.append(f"from {self.source.name}" if self.source else "never saved")
+            parts.append(translate("Recovery", "note “{text}”").format(text=cut))
+        parts.append(
+            translate("Recovery", "from {name}").format(name=self.source.name)
+            if self.source
+            else translate("Recovery", "never saved")
+        )
         return one_line(" · ".join(parts))
 
 
@@ -58,7 +68,12 @@ class SetAside:
     moved_to: Path | None  # None: it could not be moved either (left where it was)
 
     def line(self) -> str:
-        where = f"moved to {self.moved_to.parent}" if self.moved_to else "left in place"
+        translate = QCoreApplication.translate
+        where = (
+            translate("Recovery", "moved to {folder}").format(folder=self.moved_to.parent)
+            if self.moved_to
+            else translate("Recovery", "left in place")
+        )
         return one_line(f"{self.name}: {self.reason} ({where})")
 
 

@@ -6,21 +6,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QCoreApplication
 
 from bodymap.core.score import NRS_FIELDS, PainScore
+from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from bodymap.ui.document import PainDocument
 
 _SCORE_ID = 2
-_NRS_LABELS = {"now": "Now", "usual": "Usual (24 h)", "worst": "Worst (24 h)"}
+_NRS_LABELS = {  # translated in the context of the dock they were first written for
+    "now": QT_TRANSLATE_NOOP("DiaryDock", "Now"),
+    "usual": QT_TRANSLATE_NOOP("DiaryDock", "Usual (24 h)"),
+    "worst": QT_TRANSLATE_NOOP("DiaryDock", "Worst (24 h)"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DiaryDock", text)
 
 
 class SetScoreCommand(QtGui.QUndoCommand):
     """Change the entry's pain score; consecutive changes merge into one step."""
 
     def __init__(self, document: PainDocument, score: PainScore) -> None:
-        super().__init__("Change pain score")
+        super().__init__(QCoreApplication.translate("DiaryDock", "Change pain score"))
         self._document = document
         self._before = document.score
         self._after = score
@@ -56,10 +66,12 @@ class ScoreInput(QtWidgets.QWidget):
             spin = QtWidgets.QSpinBox()
             spin.setRange(-1, 10)
             spin.setSpecialValueText("–")
-            spin.setAccessibleName(f"Pain score {_NRS_LABELS[key].lower()}, 0 to 10")
-            spin.setToolTip("0 no pain, 10 the worst pain imaginable")
+            spin.setAccessibleName(
+                self.tr("Pain score {which}, 0 to 10").format(which=_t(_NRS_LABELS[key]).lower())
+            )
+            spin.setToolTip(self.tr("0 no pain, 10 the worst pain imaginable"))
             spin.valueChanged.connect(self._on_spin_value_changed)
-            label = QtWidgets.QLabel(_NRS_LABELS[key])
+            label = QtWidgets.QLabel(_t(_NRS_LABELS[key]))
             label.setBuddy(spin)
             layout.addWidget(label, 0, column)
             layout.addWidget(spin, 1, column)

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from PySide6 import QtCore, QtGui, QtSvg, QtSvgWidgets, QtWidgets
 
+from bodymap.ui.words import QT_TRANSLATE_NOOP
+
 # Copies of bodymap.io.palette and bodymap.core.marks (see the module docstring).
 PAPER = "#FAFAF7"
 INK = "#2B2B2B"
@@ -36,8 +38,29 @@ class ViewArt(NamedTuple):
     svg: Path
 
 
+# The words written in the body art (assets/svg): shown in the interface's language.
+ART_WORDS = (
+    QT_TRANSLATE_NOOP("Art", "left"),
+    QT_TRANSLATE_NOOP("Art", "right"),
+    QT_TRANSLATE_NOOP("Art", "BACK"),
+    QT_TRANSLATE_NOOP("Art", "FRONT"),
+    QT_TRANSLATE_NOOP("Art", "L"),
+    QT_TRANSLATE_NOOP("Art", "R"),
+)
+
+
 def svg_renderer(path: Path | str, parent: QtCore.QObject | None = None) -> QtSvg.QSvgRenderer:
-    return QtSvg.QSvgRenderer(str(path), parent)
+    """The art of ``path``, its words (``ART_WORDS``) in the interface's language."""
+    translate = QtCore.QCoreApplication.translate
+    swaps = [(w, translate("Art", w)) for w in ART_WORDS]
+    swaps = [(w, t) for w, t in swaps if t != w]
+    if not swaps:
+        return QtSvg.QSvgRenderer(str(path), parent)
+    text = Path(path).read_text(encoding="utf-8")
+    for word, translated in swaps:  # (html.escape would import html.entities: ~5 ms)
+        safe = translated.replace("&", "&amp;").replace("<", "&lt;")
+        text = text.replace(f">{word}</text>", f">{safe}</text>")
+    return QtSvg.QSvgRenderer(QtCore.QByteArray(text.encode("utf-8")), parent)
 
 
 def add_art(

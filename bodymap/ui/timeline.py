@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.core.diary import EntrySummary, last_days
 from bodymap.io import palette
+from bodymap.ui import words
 
 NRS_COLOUR = "#D55E00"  # vermillion
 BAND_COLOUR = "#E69F00"  # orange
@@ -41,18 +42,27 @@ def describe(entry: EntrySummary) -> str:
     """The entry's date in this computer's zone, with the entry's own zone when it differs,
     and its measures, for a tooltip."""
     assert entry.date is not None
+    translate = QtCore.QCoreApplication.translate
     local = entry.date.astimezone()
-    text = local.strftime("%a %d %b %Y, %H:%M")
+    text = words.date_time(local, "ddd dd MMM yyyy, HH:mm")
     if local.utcoffset() != entry.date.utcoffset():
-        text += f" (made at {entry.date:%H:%M} UTC{entry.date:%z})"
+        text += " " + translate("Timeline", "(made at {time} UTC{offset})").format(
+            time=f"{entry.date:%H:%M}", offset=f"{entry.date:%z}"
+        )
     s = entry.score
     if not s.is_empty():
-        parts = [f"{k} {v}" for k, v in (("now", s.now), ("usual", s.usual), ("worst", s.worst))
+        parts = [f"{words.nrs(k)} {v}"
+                 for k, v in (("now", s.now), ("usual", s.usual), ("worst", s.worst))
                  if v is not None]  # fmt: skip
-        text += "\nPain score: " + ", ".join(parts)
-    text += f"\nPain extent: {entry.extent_pct:.1f}% of the body"
+        text += "\n" + translate("Timeline", "Pain score: {scores}").format(scores=", ".join(parts))
+    if entry.measured:  # else not known yet (being measured)
+        text += "\n" + translate("Timeline", "Pain extent: {extent}% of the body").format(
+            extent=f"{entry.extent_pct:.1f}"
+        )
     if entry.top is not None:
-        text += f"\nBest pattern score: {entry.top.score:.2f}"
+        text += "\n" + translate("Timeline", "Best pattern score: {score}").format(
+            score=f"{entry.top.score:.2f}"
+        )
     return text
 
 
@@ -71,7 +81,7 @@ class Timeline(QtWidgets.QWidget):
         self._points_size = QtCore.QSize()
         self.setMouseTracking(True)
         self.setMinimumSize(250, 220)  # fits a narrow dock
-        self.setAccessibleName("Diary timeline")
+        self.setAccessibleName(self.tr("Diary timeline"))
 
     def set_entries(self, entries: list[EntrySummary], now: datetime | None = None) -> None:
         self._entries = [e for e in entries if e.date is not None]
@@ -208,7 +218,9 @@ class Timeline(QtWidgets.QWidget):
                 painter.setPen(QtGui.QColor(palette.MUTED))
                 painter.drawText(
                     top.united(low), QtCore.Qt.AlignmentFlag.AlignCenter,
-                    "No entries in this range." if self._entries else "No diary entries yet.",
+                    self.tr("No entries in this range.")
+                    if self._entries
+                    else self.tr("No diary entries yet."),
                 )  # fmt: skip
                 return
             self._draw_nrs(painter, top, points)
@@ -243,10 +255,10 @@ class Timeline(QtWidgets.QWidget):
                 QtCore.QRectF(low.right() + 6, y - 8, _MARGIN_R - 6, 16), align_l, f"{share:g}"
             )
         painter.setPen(QtGui.QColor(palette.INK))
-        painter.drawText(QtCore.QPointF(top.left(), top.top() - 8),
-                         "Pain score (NRS 0-10): ● now, bar from usual to worst")  # fmt: skip
-        painter.drawText(QtCore.QPointF(low.left(), low.top() - 8),
-                         "■ pain extent (% of body)   ▲ best pattern score (0-1)")  # fmt: skip
+        nrs_title = self.tr("Pain score (NRS 0-10): ● now, bar from usual to worst")
+        lower_title = self.tr("■ pain extent (% of body)   ▲ best pattern score (0-1)")
+        painter.drawText(QtCore.QPointF(top.left(), top.top() - 8), nrs_title)
+        painter.drawText(QtCore.QPointF(low.left(), low.top() - 8), lower_title)
         shown = self.shown()
         start, end = self._span(shown)
         painter.setPen(muted)
@@ -254,7 +266,9 @@ class Timeline(QtWidgets.QWidget):
             when = (start + (end - start) * frac).astimezone()
             x = low.left() + low.width() * frac
             rect = QtCore.QRectF(x - 60, low.bottom() + 4, 120, 16)
-            painter.drawText(rect, QtCore.Qt.AlignmentFlag.AlignHCenter, f"{when:%d %b %Y}")
+            painter.drawText(
+                rect, QtCore.Qt.AlignmentFlag.AlignHCenter, words.date_time(when, "dd MMM yyyy")
+            )
 
     def _draw_nrs(self, painter: QtGui.QPainter, top: QtCore.QRectF, points: list[_Point]) -> None:
         band = QtGui.QColor(BAND_COLOUR)

@@ -208,3 +208,34 @@ def test_cancel_keeps_the_measured_and_carries_on(window, qtbot, tmp_path, monke
     assert all(e.measured for e in d.entries)
     assert not set(seen) & measured and len(seen) == 12 - len(measured)
     assert (folder / INDEX_NAME).exists()
+
+
+def test_drawing_pauses_the_measuring(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.ui.body_view import Tool
+    from tests.ui_helpers import LEFT, NONE, _send, scene_point
+
+    window.set_tool(Tool.BRUSH)
+    folder = tmp_path / "big"
+    _fill(folder, 8)
+    original = diary_files._summary
+    seen: list[str] = []
+
+    def slow(path, summarizer):  # type: ignore[no-untyped-def]
+        time.sleep(0.05)
+        seen.append(path.name)
+        return original(path, summarizer)
+
+    monkeypatch.setattr(diary_files, "_summary", slow)
+    d = window.diary
+    d.set_folder(folder)
+    qtbot.waitUntil(lambda: len(seen) >= 1)
+    where = scene_point(window, "back", 200, 420)
+    _send(window.view, QtCore.QEvent.Type.MouseButtonPress, where, LEFT, LEFT)  # a stroke
+    assert d.loader.paused()
+    count = len(seen)
+    qtbot.wait(400)
+    assert len(seen) <= count + 1  # at most the entry under way when the stroke began
+    _send(window.view, QtCore.QEvent.Type.MouseButtonRelease, where, LEFT, NONE)
+    qtbot.waitUntil(lambda: not d.loader.paused())  # a moment after the stroke ends
+    assert d.wait()
+    assert len(seen) == 8 and all(e.measured for e in d.entries)

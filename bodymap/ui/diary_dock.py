@@ -149,9 +149,16 @@ class DiaryController(QtCore.QObject):
         self.loader.finished.connect(self._on_loader_finished)
         p.cancel_button.clicked.connect(self.loader.cancel)
         p.cancel_button.clicked.connect(p.progress_row.hide)
+        for view in window.scene.views():  # a stroke pauses the measuring (diary_loader)
+            view.stroke_began.connect(self._on_view_stroke_began)  # type: ignore[attr-defined]
+            view.stroke_released.connect(self.loader.resume)  # type: ignore[attr-defined]
+            view.stroke_cancelled.connect(self.loader.resume)  # type: ignore[attr-defined]
         self.menu = self._build_menu()
         self.qualities = QualityOverlay(window, p.quality_picker)
         self.refresh()
+
+    def _on_view_stroke_began(self, *_stroke: object) -> None:
+        self.loader.pause()
 
     # -- menu ------------------------------------------------------------------------------
 

@@ -9,7 +9,9 @@ small batches (``measured``), each kept in the index at once, so Cancel, closing
 or a new request loses nothing already measured and the next reading carries on.
 
 The worker uses its own copy of the anatomy and its own matcher: shapely's prepared
-geometries must not be shared between threads.
+geometries must not be shared between threads. While the person draws (``pause`` until
+``resume``) it waits between entries: its Python work would otherwise compete with the
+window's for the interpreter and slow the end of a stroke.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from bodymap.core.diary import EntrySummary, Summarizer
 from bodymap.io.errors import BodyMapError
 
 POLL_MS = 40
+RESUME_MS = 400  # after the last stroke ends, before measuring goes on
 BATCH = 25  # entries measured between two updates of the timeline (~1 s)
 
 
@@ -55,6 +58,11 @@ class DiaryLoader(QtCore.QObject):
         self._lock = threading.Lock()  # one job at a time owns the worker's anatomy
         self._out: queue.SimpleQueue[tuple[_Job, str, object]] = queue.SimpleQueue()
         self._job: _Job | None = None
+        self._drawing = threading.Event()  # set while the person draws: measuring waits
+        self._resume = QtCore.QTimer(self)
+        self._resume.setSingleShot(True)
+        self._resume.setInterval(RESUME_MS)
+        self._resume.timeout.connect(self._drawing.clear)
         self._threads: list[threading.Thread] = []
         self._timer = QtCore.QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -77,6 +85,18 @@ class DiaryLoader(QtCore.QObject):
         """Stop measuring (what is measured is kept); the listing, if sent, stands."""
         if self._job is not None:
             self._job.cancel.set()
+
+    def pause(self) -> None:
+        """The person started drawing: no new entry is measured until :meth:`resume`."""
+        self._resume.stop()
+        self._drawing.set()
+
+    def resume(self) -> None:
+        """The stroke ended: measuring goes on a little later (the stroke's end first)."""
+        self._resume.start()
+
+    def paused(self) -> bool:
+        return self._drawing.is_set()
 
     def busy(self) -> bool:
         return self._timer.isActive()
@@ -124,8 +144,13 @@ class DiaryLoader(QtCore.QObject):
                         job.done += len(done)
                         put((job, "measured", done))
 
-                    measure_entries(job.folder, anatomy, entries, self._summarizer,
-                                    job.cancel.is_set, batch, BATCH)  # fmt: skip
+                    def stop() -> bool:  # asked between entries
+                        while self._drawing.is_set() and not job.cancel.is_set():
+                            job.cancel.wait(0.05)
+                        return job.cancel.is_set()
+
+                    measure_entries(job.folder, anatomy, entries, self._summarizer, stop,
+                                    batch, BATCH)  # fmt: skip
                 put((job, "finished", job.done >= job.total))
         except BaseException as exc:  # raised again on the window's thread
             put((job, "error", exc))

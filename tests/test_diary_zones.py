@@ -94,7 +94,7 @@ def test_the_window_shows_local_dates(qtbot, anatomy, matcher, errors, zone, tmp
     d.set_folder(folder)
     assert d.wait()
     QTest.mouseClick(p.range_group.button(0), QtCore.Qt.MouseButton.LeftButton)  # All
-    lines = [p.entry_list.item(row).text() for row in range(p.entry_list.count())]
+    lines = [p.entry_list.text(row) for row in range(p.entry_list.count())]
     assert lines == [
         "Mon 02 Nov 2026, 09:00 · pain 3/10 · 0.2% of the body",
         "Mon 02 Nov 2026, 05:00 (made at 23:00 UTC-0500) · pain 6/10 · 0.4% of the body",
@@ -118,9 +118,9 @@ def test_the_window_shows_local_dates(qtbot, anatomy, matcher, errors, zone, tmp
     assert dialog.combo_b.currentText() == "Mon 02 Nov 2026, 09:00"
     # Enter on a row of the list opens that entry.
     p.entry_list.setFocus()
-    p.entry_list.setCurrentRow(1)
+    p.entry_list.setCurrentIndex(p.entry_list.entries.index(1))
     QTest.keyClick(p.entry_list, QtCore.Qt.Key.Key_Return)
     assert win.document.path == paths[0]
-    assert p.entry_list.currentItem().text().startswith("Mon 02 Nov 2026, 05:00")
+    assert p.entry_list.current_name() == paths[0].name  # and the list marks it open
     win.undo_stack.setClean()
     win.close()

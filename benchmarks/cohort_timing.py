@@ -5,12 +5,15 @@ The sessions are generated: 400 distinct drawings (one to three painted regions 
 brush stroke, their pain kept in the file as the window saves it), each written under
 several dates and pain scores, one session file per entry, in subfolders of 1,000. Each run
 is the command as a person runs it (a fresh process, every core), timed from start to exit;
-its peak memory is that of the main process and of the largest worker.
+its peak memory is that of the main process and of the largest worker, and its CPU time
+that of the main process and of all workers (on a machine shared with other work the wall
+time grows with the load, the CPU time hardly).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -36,10 +39,12 @@ import json, resource, sys, time
 t0 = time.perf_counter()
 from bodymap.cli import main
 status = main(sys.argv[1:])
-me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+me = resource.getrusage(resource.RUSAGE_SELF)
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"status": status, "s": time.perf_counter() - t0,
-                  "rss_main_mb": me / 1024, "rss_worker_mb": workers / 1024}))
+                  "rss_main_mb": me.ru_maxrss / 1024, "rss_worker_mb": workers.ru_maxrss / 1024,
+                  "cpu_main_s": me.ru_utime + me.ru_stime,
+                  "cpu_workers_s": workers.ru_utime + workers.ru_stime}))
 """
 
 
@@ -99,8 +104,10 @@ def run(
         make_sessions(anatomy, folder, size)
         generated = time.perf_counter() - t0
         wall = time.perf_counter()
+        load = os.getloadavg()[0]
         res = run_cohort(folder, root, env, cwd)
         res["wall_s"] = time.perf_counter() - wall
+        res["load_before"], res["load_after"] = load, os.getloadavg()[0]
         res["generated_s"] = generated
         figures[str(size)] = res
     return figures

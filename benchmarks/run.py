@@ -5,13 +5,14 @@
     python benchmarks/run.py --json OUT # also write every figure to OUT
     python benchmarks/run.py --only startup,analyze   # some sections: ink, stroke, startup,
                                                       # analyze (export too), memory, limits,
-                                                      # diary, cohort
+                                                      # diary, cohort, report
 
 Prints the machine, then for each budget of issue 6 the figures and a one-line verdict:
 1. input to ink, 2. stroke end to ranked list and highlights, 3. start-up against a bare
 PySide6 window, 4. export and ``bodymap analyze``, 5. peak memory, 6. the diary (1,000
 entries: open and draw the timeline, compare two entries, heat map), 7. the cohort map
-(``bodymap cohort`` over 1,000 and 10,000 sessions: time and peak memory). Generated inputs
+(``bodymap cohort`` over 1,000 and 10,000 sessions: time and peak memory), 8. the PDF report
+of one entry (``bodymap report`` in-process). Generated inputs
 (sessions, regions files, settings with the safety note marked as seen) go to a temporary
 folder that is removed afterwards. Exit status 0 when every budget is met, 1 otherwise.
 """
@@ -41,6 +42,7 @@ import inputs  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 import processes  # noqa: E402
 
 SECTIONS = ("ink", "stroke", "startup", "analyze", "memory", "limits", "diary", "cohort")
+SECTIONS += ("report",)
 RESULTS: dict[str, Any] = {}
 VERDICTS: list[bool] = []
 
@@ -325,6 +327,10 @@ def bench_cohort(inp: inputs.Inputs, env: dict[str, str]) -> None:
         print(f"   {n:>6,} sessions  {r['wall_s']:5.1f} s  ({1000 * r['wall_s'] / n:.1f} ms each); "
               f"peak RSS main {r['rss_main_mb']:.0f} MB, largest worker "
               f"{r['rss_worker_mb']:.0f} MB (generated in {r['generated_s']:.0f} s)")  # fmt: skip
+        per = 1000 * r["cpu_workers_s"] / n
+        print(f"                    CPU: main {r['cpu_main_s']:.1f} s, workers "
+              f"{r['cpu_workers_s']:.1f} s ({per:.1f} ms a session); load average "
+              f"{r['load_before']:.1f} before, {r['load_after']:.1f} after")  # fmt: skip
     RESULTS["cohort"] = res
     budget = cohort_timing.BUDGET_S
     verdict(large["wall_s"] <= budget,
@@ -332,6 +338,37 @@ def bench_cohort(inp: inputs.Inputs, env: dict[str, str]) -> None:
     grew = max(large["rss_main_mb"] - small["rss_main_mb"],
                large["rss_worker_mb"] - small["rss_worker_mb"])  # fmt: skip
     verdict(grew <= 20, f"memory flat: +{grew:.0f} MB from 1,000 to 10,000 (budget +20 MB)")
+
+
+def bench_report(inp: inputs.Inputs, repeat: int) -> None:
+    """``bodymap report ENTRY OUT.pdf`` in-process: read the entry, analyse it, lay out and
+    write the PDF (the interpreter's start-up and imports are not counted)."""
+    import ui_timing
+
+    from bodymap.io.report_model import load_report
+    from bodymap.io.report_pdf import write_report_pdf
+
+    anatomy = ui_timing.anatomy_of(inp.shipped_regions)
+    out = inp.root / "report.pdf"
+    write_report_pdf(load_report(anatomy, inp.session(anatomy, 50)), out)  # fonts, SVG warm
+    print("\n8. PDF report of one entry (bodymap report, in-process, file read included)")
+    budgets = {50: 1.0, 2000: 2.0}  # seconds: a day's entry; the heavy session of section 4
+    figures = {}
+    for strokes, budget in budgets.items():
+        path = inp.session(anatomy, strokes)
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            pages = write_report_pdf(load_report(anatomy, path), out)
+            times.append(time.perf_counter() - t0)
+        median = statistics.median(times)
+        figures[strokes] = times
+        print(f"   {strokes:>5} strokes: median {1000 * median:.0f} ms, {pages} pages, "
+              f"{out.stat().st_size // 1024} KiB")  # fmt: skip
+        verdict(
+            median <= budget, f"report of {strokes} strokes {median:.2f} s (budget {budget:g} s)"
+        )
+    RESULTS["report"] = figures
 
 
 def main() -> int:
@@ -376,6 +413,8 @@ def main() -> int:
             bench_diary(inp, 3 if args.quick else 7, 8 if args.quick else 40)
         if "cohort" in only:
             bench_cohort(inp, env)
+        if "report" in only:
+            bench_report(inp, 3 if args.quick else 7)
     ok = all(VERDICTS)
     print(f"\n{sum(VERDICTS)} of {len(VERDICTS)} budgets met; "
           f"{time.perf_counter() - started:.0f} s")  # fmt: skip

@@ -18,6 +18,13 @@ from shapely.geometry import Polygon, box
 from bodymap.core.marks import Stroke
 
 
+def _points(value: Any) -> list[tuple[float, float]]:
+    """A polygon of regions.yaml: a list of [x, y] pairs, or (format 3) "x,y x,y ..." text."""
+    if isinstance(value, str):
+        return [(float(x), float(y)) for x, y in (p.split(",") for p in value.split())]
+    return [(float(x), float(y)) for x, y in value]
+
+
 def regions_with_zones(base: Path, zone_count: int, out: Path, seed: int = 1) -> Path:
     """Write a copy of ``base`` whose muscles have ``zone_count`` zones in all.
 
@@ -27,7 +34,7 @@ def regions_with_zones(base: Path, zone_count: int, out: Path, seed: int = 1) ->
     """
     doc: dict[str, Any] = yaml.safe_load(base.read_text(encoding="utf-8"))
     shipped = doc["muscles"]
-    bodies = {v["id"]: Polygon(v["silhouette"]) for v in doc["views"]}
+    bodies = {v["id"]: Polygon(_points(v["silhouette"])) for v in doc["views"]}
     halves = {"neg": box(0, 0, 199, 720), "pos": box(201, 0, 400, 720)}
     rng = random.Random(seed)
     muscles: list[dict[str, Any]] = []
@@ -41,7 +48,7 @@ def regions_with_zones(base: Path, zone_count: int, out: Path, seed: int = 1) ->
             dx, dy = rng.uniform(-40, 40), rng.uniform(-250, 250)
             zones = []
             for zone in muscle["zones"]:
-                poly = Polygon(zone["polygon"])
+                poly = Polygon(_points(zone["polygon"]))
                 half = halves["neg" if poly.centroid.x < 200 else "pos"]
                 sign = 1 if poly.centroid.x > 200 else -1  # mirror the shift on the other side
                 moved = affinity.translate(poly, sign * dx, dy)
@@ -56,6 +63,9 @@ def regions_with_zones(base: Path, zone_count: int, out: Path, seed: int = 1) ->
                 zones.append(zone)
             muscle["zones"] = zones
         muscle["zones"] = muscle["zones"][: zone_count - total]
+        # where a muscle lies and its trigger points are drawn, never matched: not copied
+        muscle.pop("outline", None)
+        muscle.pop("trigger_points", None)
         if muscle["zones"]:
             muscles.append(muscle)
             total += len(muscle["zones"])

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy, Region
 
 COMMANDS: tuple[str, ...] = ("analyze", "regions", "validate", "export", "diary", "compare")
-COMMANDS += ("heatmap", "export-csv", "export-fhir", "import-choir", "cohort")
+COMMANDS += ("heatmap", "export-csv", "export-fhir", "import-choir", "cohort", "report")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Pain body map: mark where it hurts and see which muscle referral "
         "patterns explain it. Without a command, opens the window.",
         epilog="Commands: analyze, regions, validate, export, diary, compare, heatmap, "
-        "export-csv, export-fhir, import-choir, cohort (bodymap COMMAND --help).",
+        "export-csv, export-fhir, import-choir, cohort, report (bodymap COMMAND --help).",
     )
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
     parser.add_argument("--regions", metavar="FILE", help="use this regions.yaml")
@@ -55,7 +55,7 @@ def _command_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print JSON")
     analyze.add_argument(
         "--symptom", action="append", default=[], metavar="ID",
-        help="answer yes to a checklist item (repeatable; may reorder near-ties only)",
+        help="answer yes to a checklist item or danger sign (repeatable; see --list-symptoms)",
     )  # fmt: skip
     analyze.add_argument(
         "--list-symptoms", action="store_true", help="list the symptom checklist and exit"
@@ -78,10 +78,17 @@ def _command_parser() -> argparse.ArgumentParser:
     from bodymap import cli_data
 
     cli_data.add_parsers(sub)
+    from bodymap import cli_report
+
+    cli_report.add_parsers(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a packaged app: its copies are `bodymap cohort`'s workers
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if _command_word(args) in COMMANDS:
@@ -174,12 +181,20 @@ def _run_command(ns: argparse.Namespace) -> int:
         if ns.list_symptoms:
             for symptom in anatomy.symptoms:
                 print(f"{symptom.id:18} {symptom.label}")
+            if anatomy.danger_signs:
+                print("Danger signs (a yes puts 'see a clinician' above the list):")
+                for sign in anatomy.danger_signs:
+                    print(f"{sign.id:18} {sign.question}")
             return 0
         return _analyze(anatomy, ns.session, ns.mark, ns.json, ns.symptom)
     if ns.command in ("diary", "compare", "heatmap"):
         from bodymap import cli_diary
 
         return cli_diary.run(anatomy, ns)
+    if ns.command == "report":
+        from bodymap import cli_report
+
+        return cli_report.run(anatomy, ns)
     from bodymap import cli_data
 
     if ns.command in cli_data.COMMANDS:
@@ -248,7 +263,7 @@ def _analyze(
 ) -> int:
     from bodymap.core.drawing import Drawing
     from bodymap.core.marks import RegionMark
-    from bodymap.core.symptoms import reorder, unknown_symptoms
+    from bodymap.core.symptoms import assess, unknown_symptoms
 
     unknown = unknown_symptoms(anatomy, answers)
     if unknown:
@@ -261,6 +276,7 @@ def _analyze(
         if warning:
             print(f"bodymap: warning: {warning}", file=sys.stderr)
         drawing = Drawing.of_session(session, anatomy)
+        answers = [a for a, yes in session.answers.items() if yes] + answers
     else:
         drawing = Drawing(anatomy)
     for region_id in marks:
@@ -273,7 +289,14 @@ def _analyze(
             raise UsageError(f"--mark {region_id}: unknown region id; `bodymap regions` lists them")
         if not drawing.region_marked(region_id):
             drawing.add(RegionMark(region_id))
-    result, moves = reorder(anatomy, drawing.result, answers)
+    known = {s.id for s in anatomy.symptoms} | {d.id for d in anatomy.danger_signs}
+    answered = assess(
+        anatomy,
+        drawing.result,
+        [a for a in answers if a in known],
+        [m.quality for m in drawing.marks],
+    )
+    result, moves = answered.result, answered.moves
     if as_json:
         import json
 
@@ -283,11 +306,16 @@ def _analyze(
         extent = pain_extent(anatomy, pain)
         doc = result.as_dict()
         doc["symptom_moves"] = [m.as_dict() for m in moves]
+        doc["danger_signs"] = [
+            {"id": d.id, "warning": d.warning, "urgent": d.urgent} for d in answered.dangers
+        ]
         doc["extent_pct"] = round(extent.total, 3)
         doc["extent_pct_by_view"] = {v: round(p, 3) for v, p in extent.per_view.items()}
         doc["regions_touched"] = len(regions_touched(anatomy, pain))
         print(json.dumps(doc, indent=2))
         return 0
+    for sign in answered.dangers:
+        print(f"See a clinician {'now' if sign.urgent else 'soon'}: {sign.warning}")
     if result.pain_area == 0:
         print("No pain marked. Use --mark REGION_ID or give a session file.")
         return 0
@@ -326,8 +354,9 @@ def _export(anatomy: Anatomy, session_path: str, out: str, scale: float) -> int:
 
     session = load_session(session_path, anatomy)
     from bodymap.core.drawing import Drawing
-    from bodymap.io.export import export_png  # Qt, only for this command
+    from bodymap.io.export import export_pages  # Qt, only for this command
 
-    size = export_png(Drawing.of_session(session, anatomy), session, Path(out), scale)
-    print(f"{out}: {size[0]} x {size[1]} pixels")
+    size, files = export_pages(Drawing.of_session(session, anatomy), session, Path(out), scale)
+    more = f"; continued in {', '.join(str(f) for f in files[1:])}" if len(files) > 1 else ""
+    print(f"{out}: {size[0]} x {size[1]} pixels{more}")
     return 0

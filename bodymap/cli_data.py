@@ -34,6 +34,10 @@ def add_parsers(sub: Any) -> None:
     )
     choir.add_argument("out", nargs="?", metavar="OUT.bodymap.json")
     choir.add_argument("--out-dir", metavar="DIR", help="with -: one session per line here")
+    choir.add_argument(
+        "--chart", choices=("male", "female"), default="male",
+        help="the CHOIR chart the codes were drawn on (default male)",
+    )  # fmt: skip
     cohort = sub.add_parser("cohort", help="how often each spot, region and pattern is painful")
     cohort.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
     cohort.add_argument("--heatmap", required=True, metavar="OUT.png")
@@ -49,7 +53,7 @@ def run(anatomy: Anatomy, ns: argparse.Namespace) -> int:
     if ns.command == "export-fhir":
         return _export_fhir(anatomy, ns.entry, ns.out)
     if ns.command == "import-choir":
-        return _import_choir(anatomy, ns.codes, ns.out, ns.out_dir)
+        return _import_choir(anatomy, ns.codes, ns.out, ns.out_dir, ns.chart)
     return _cohort(anatomy, ns.inputs, ns.heatmap, ns.csv, ns.jobs)
 
 
@@ -124,18 +128,21 @@ def _export_fhir(anatomy: Anatomy, entry: str, out: str) -> int:
     if warning:
         _skip(f"warning: {warning}")
     facts = FactFinder(anatomy).facts(session)
-    # The PDF report is attached once the report module can make it.
-    bundle = build_bundle(anatomy, session, facts, report_pdf=None)
+    from bodymap.io.report_pdf import report_pdf_bytes
+
+    bundle = build_bundle(anatomy, session, facts, report_pdf=report_pdf_bytes(anatomy, session))
     write_table(out, bundle_bytes(bundle))
     print(f"{out}: FHIR R4 Bundle of {len(bundle['entry'])} resources")
     return 0
 
 
-def _import_choir(anatomy: Anatomy, codes: str, out: str | None, out_dir: str | None) -> int:
+def _import_choir(
+    anatomy: Anatomy, codes: str, out: str | None, out_dir: str | None, chart: str
+) -> int:
     if codes == "-":
         if out_dir is None or out is not None:
             raise UsageError("import-choir -: give --out-dir DIR (one session per line), no OUT")
-        return _import_lines(anatomy, out_dir)
+        return _import_lines(anatomy, out_dir, chart)
     if out is None or out_dir is not None:
         raise UsageError(
             "import-choir CODES: give OUT.bodymap.json (--out-dir goes with - for stdin)"
@@ -145,7 +152,7 @@ def _import_choir(anatomy: Anatomy, codes: str, out: str | None, out_dir: str | 
     from bodymap.io.session_file import save_session
 
     try:
-        imported = session_of_codes(anatomy, codes)
+        imported = session_of_codes(anatomy, codes, chart)
     except ChoirCodeError as exc:
         raise UsageError(f"{codes}: {exc}; nothing written") from None
     save_session(imported.session, out)
@@ -162,7 +169,7 @@ def _report_missing(missing: tuple[int, ...], where: str) -> int:
     return 2
 
 
-def _import_lines(anatomy: Anatomy, out_dir: str) -> int:
+def _import_lines(anatomy: Anatomy, out_dir: str, chart: str) -> int:
     from bodymap.core.choir import ChoirCodeError
     from bodymap.io.choir_import import session_of_codes
     from bodymap.io.errors import SessionError
@@ -179,7 +186,7 @@ def _import_lines(anatomy: Anatomy, out_dir: str) -> int:
         if not text:
             continue
         try:
-            imported = session_of_codes(anatomy, text)
+            imported = session_of_codes(anatomy, text, chart)
         except ChoirCodeError as exc:
             _skip(f"stdin:{number}: {exc}; line skipped")
             status = 2

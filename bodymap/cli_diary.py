@@ -172,10 +172,11 @@ def _heatmap(
     entries = in_range(read_diary(folder, anatomy), start, end)
     if not entries:
         raise UsageError(f"{folder}: no readable entries in that range; widen --from/--to")
-    from bodymap.io.heatmap import heatmap_of_entries
+    from bodymap.io.heatmap import count_of_entries, heatmap_of_entries
 
     heatmap_of_entries(anatomy, Path(folder), entries, Path(out))
     first, last = entries[0].date, entries[-1].date
     assert first is not None and last is not None
-    print(f"{out}: {len(entries)} entries, {first.date()} to {last.date()}")
+    span = f"{first.date()}" if first.date() == last.date() else f"{first.date()} to {last.date()}"
+    print(f"{out}: {count_of_entries(len(entries))}, {span}")
     return 0

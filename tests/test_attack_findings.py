@@ -196,3 +196,75 @@ def test_the_readme_example_of_analyze_is_what_analyze_prints(
         ("extent_pct", result["extent_pct"]),
     ):
         assert f'"{key}": {json.dumps(value)}' in example, (key, value)
+
+
+def test_a_heat_map_of_one_entry_says_1_entry_and_one_date(
+    anatomy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    # Found with a diary of one entry: "1 entries, 30 November 2026 to 30 November 2026".
+    from datetime import UTC, datetime
+
+    from bodymap.core.diary import new_entry
+    from bodymap.io.diary_files import add_entry, read_diary
+    from bodymap.io.heatmap import grid_of_entries
+
+    folder = tmp_path / "diary"
+    for day in (1, 3):
+        entry = new_entry(date=datetime(2026, 11, day, 8, 30, tzinfo=UTC))
+        entry.marks = [RegionMark("back.left.outer_hip", 5)]
+        add_entry(folder, entry)
+    entries = read_diary(folder, anatomy)
+    assert grid_of_entries(anatomy, folder, entries[:1])[1] == "1 entry, 01 November 2026"
+    both = grid_of_entries(anatomy, folder, entries)[1]
+    assert both == "2 entries, 01 November 2026 to 03 November 2026"
+    out = tmp_path / "heat.png"
+    assert cli.main(["heatmap", str(folder), str(out), "--to", "2026-11-02"]) == 0
+    assert capsys.readouterr().out == f"{out}: 1 entry, 2026-11-01\n"
+
+
+def test_a_folder_that_refuses_new_files_is_not_called_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found exporting to /proc/x.png: "the folder does not exist", though /proc exists (the
+    # kernel answers a create there with ENOENT).
+    import errno
+
+    from bodymap.io.atomic import describe_os_error
+
+    there = FileNotFoundError(errno.ENOENT, "No such file or directory", str(tmp_path / "x.png"))
+    gone = FileNotFoundError(errno.ENOENT, "No such file", str(tmp_path / "no" / "x.png"))
+    assert describe_os_error(there).startswith("that folder does not take new files")
+    assert describe_os_error(gone).startswith("the folder does not exist")
+    if Path("/proc/self").is_dir():  # Linux
+        path, _ = _session_file(tmp_path)
+        assert cli.main(["export", str(path), "/proc/x.png"]) == 2
+        assert "does not take new files" in capsys.readouterr().err
+
+
+def test_a_data_folder_that_is_a_file_still_gives_a_whole_window(
+    qtbot, anatomy, matcher, errors, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # Found with BODYMAP_DATA_DIR naming a file (README: autosave then falls back): the
+    # Diary dock made its folder while the window was built, FileExistsError stopped it half
+    # way ("Unexpected error"), with no Diary, no recovery offer and no session opened.
+    from PySide6 import QtCore
+
+    from tests.ui_helpers import click, new_window
+
+    blocker = tmp_path / "data"
+    blocker.write_bytes(b"not a folder")
+    monkeypatch.setenv("BODYMAP_DATA_DIR", str(blocker))
+    session = tmp_path / "s.bodymap.json"
+    save_session(Session(marks=[RegionMark("back.left.iliac_crest", 6)]), session)
+    win = new_window(qtbot, anatomy, matcher)
+    assert win.is_attached() and win.diary is not None
+    win.startup(str(session))
+    assert win.document.path == session and errors == []
+    click(win, *_point(anatomy, "back.right.iliac_crest"))
+    saved = win.autosaver.save_now()
+    assert saved is not None and blocker not in saved.parents  # the fallback folder
+    qtbot.mouseClick(win.diary.panel.new_button, QtCore.Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "diary folder" in errors[0] and "\n" not in errors[0]
+    assert blocker.read_bytes() == b"not a folder"
+    win.undo_stack.setClean()
+    win.close()

@@ -95,6 +95,7 @@ def test_top_level_shape() -> None:
         "safety",
         "cues",
         "symptoms",
+        "danger_signs",
     ]
     assert d["format"] == "bodymap-regions" and d["version"] == 3
     assert [v["id"] for v in d["views"]] == ["back", "front"]

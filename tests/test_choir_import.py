@@ -156,3 +156,24 @@ def test_unwritable_output_and_misuse_are_one_line(tmp_path: Path) -> None:
     blocker.write_text("x")
     proc = bodymap("import-choir", "-", "--out-dir", str(blocker / "sub"), stdin="128\n")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+
+
+def test_codes_from_the_female_chart_are_renumbered(tmp_path: Path, anatomy) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.choir import FEMALE_TO_MALE
+
+    assert sorted(FEMALE_TO_MALE) == sorted(FEMALE_TO_MALE.values()) == list(range(112, 118))
+    assert parse_codes("f12,113,f14,128", "female") == (116, 117, 112, 128)
+    assert parse_codes("f12,113,f14,128") == (112, 113, 114, 128)
+    with pytest.raises(ValueError):
+        parse_codes("128", "other")
+    # Female 112 is the right side of the abdomen (male 116): front, right side.
+    regions, _ = regions_of_codes(anatomy, parse_codes("112", "female"))
+    assert {anatomy.regions[r].view for r in regions} == {"front"}
+    assert {anatomy.regions[r].side for r in regions} == {"right"}
+    assert any("abdomen" in r for r in regions)
+    out = tmp_path / "female.bodymap.json"
+    proc = bodymap("import-choir", "f12", str(out), "--chart", "female")
+    assert proc.returncode == 0, proc.stderr
+    session = load_session(out, anatomy)
+    assert {m.region for m in session.marks} == set(regions)  # type: ignore[union-attr]
+    assert "female chart" in session.note and "116" in session.note

@@ -72,8 +72,15 @@ def test_regions_no_pattern_reaches_yield_nothing(anatomy, matcher, region: str)
     [
         # shared: QL deep lower, gluteus maximus TrP2 (the whole buttock) and others
         ("back.{s}.lower_buttock", {QL, "gluteus_maximus"}),
-        # the outer thigh from the front: QL's outer-thigh tail, gluteus minimus anterior
-        ("front.{s}.outer_thigh", {QL, "gluteus_minimus"}),
+        # the outer thigh from the front: vastus lateralis (the whole outer thigh), gluteus
+        # minimus anterior (TFL leads; QL's outer-thigh tail, spillover only, comes fourth)
+        ("front.{s}.outer_thigh", {"vastus_lateralis", "gluteus_minimus"}),
+        # the back of the thigh: hamstrings (inner), gluteus minimus posterior
+        ("back.{s}.back_of_thigh", {"hamstrings", "gluteus_minimus"}),
+        # the lower belly: external oblique (lower), rectus abdominis (lower fibres)
+        ("front.{s}.lower_abdomen", {"external_oblique", "rectus_abdominis"}),
+        # the groin: external oblique, pectineus and the psoas tendon share it
+        ("front.{s}.groin", {"external_oblique", "adductor_longus", PSOAS}),
         # the low back: psoas's band beside the lumbar spine, the erector (iliocostalis)
         ("back.{s}.low_back", {PSOAS, "iliocostalis_lumborum"}),
         ("back.{s}.mid_back", {"iliocostalis_lumborum"}),  # its thoracis part, about T11
@@ -147,6 +154,41 @@ GROUP_STROKES = [
     ("rectus_abdominis", "lower fibres", "front", [[(12, 335), (22, 370), (14, 405)]], 3),
     # gluteus maximus TrP3: the tailbone
     (GMAX, "TrP3", "back", [[(5, 414), (5, 436)]], 3),
+    # second tier. Hamstrings, inner: across the lower gluteal fold (Niel-Asher)
+    ("hamstrings", "medial", "back", [[(18, 468), (54, 470)], [(22, 480), (50, 482)]], 1),
+    # hamstrings, outer (biceps femoris): a cross over the back of the knee
+    ("hamstrings", "lateral", "back", [[(44, 628), (44, 675)], [(32, 650), (58, 650)]], 1),
+    # pectineus: deep in the groin just below the crease
+    ("adductor_longus", "pectineus", "front", [[(14, 448), (36, 442)]], 1),
+    # adductor longus, upper points: down the front-inner thigh
+    ("adductor_longus", "upper", "front", [[(24, 455), (20, 510), (18, 560)]], 1),
+    # adductor longus, lower points: the upper inner knee
+    ("adductor_longus", "lower", "front", [[(22, 612), (22, 648)]], 1),
+    # external oblique, lower: along the groin crease and the lower outer belly
+    (
+        "external_oblique",
+        "lower",
+        "front",
+        [[(66, 392), (46, 416), (28, 434)], [(58, 378), (62, 392)]],
+        1,
+    ),
+    # vastus lateralis: the whole outer thigh to the knee, on either view
+    (
+        "vastus_lateralis",
+        "along the thigh",
+        "front",
+        [[(92, 450), (88, 520), (80, 600), (72, 640)]],
+        1,
+    ),
+    (
+        "vastus_lateralis",
+        "along the thigh",
+        "back",
+        [[(92, 450), (88, 520), (80, 600), (72, 640)]],
+        1,
+    ),
+    # vastus lateralis, lowest points: round the outer edge of the kneecap
+    ("vastus_lateralis", "above the knee", "front", [[(57, 632), (57, 664)]], 1),
 ]
 
 

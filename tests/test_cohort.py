@@ -184,3 +184,21 @@ def test_listed_is_the_ranking_list(anatomy, matcher) -> None:  # type: ignore[n
         assert matcher.listed(pain) == ranked
         checked += bool(ranked)
     assert checked > 20
+
+
+def test_an_unexpected_failure_on_one_file_is_that_files_error(
+    cohort_dir: Path, anatomy, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    real = cohort.count_session
+
+    def flaky(ctx: cohort.Context, path: str) -> cohort.SessionCounts:
+        if path.endswith("p03.bodymap.json"):
+            raise shapely.errors.GEOSException("TopologyException: side location conflict")
+        return real(ctx, path)
+
+    monkeypatch.setattr(cohort, "count_session", flaky)
+    tally = cohort.run(anatomy, [str(cohort_dir)], jobs=1)
+    assert tally.sessions == 13
+    reasons = dict(tally.failed)
+    bad = [p for p in reasons if p.endswith("p03.bodymap.json")]
+    assert bad and "TopologyException" in reasons[bad[0]]

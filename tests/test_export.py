@@ -157,11 +157,14 @@ def test_window_export_uses_the_same_renderer(
 
 
 def test_export_legend_shows_every_intensity_colour(anatomy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from bodymap.io.export import VIEWS_TOP
+    from bodymap.io.export import layout_pages
 
-    image = export_module.render_page(*_analysed(anatomy, _session(anatomy)), 2.0)
-    page = page_layout(anatomy)
-    top = VIEWS_TOP - 22 + 28  # under the "Pain intensity" heading
+    drawing, session = _analysed(anatomy, _session(anatomy))
+    image = export_module.render_page(drawing, session, 2.0)
+    x, y, _row = next(p for p in layout_pages(drawing, session)[0].rows if p[2].role == "legend")
+    width = min(export_module.SIDE_WIDTH, 13 * 22)  # the scale's width (report_side)
+    gap = width * 0.012
+    swatch = (width - 9 * gap) / 10
     for level, colour in enumerate(palette.PAIN_SCALE, 1):
-        x, y = page.side_x + (level - 1) * 27 + 12, top + 8
-        assert image.pixelColor(round(x * 2), round(y * 2)) == QtGui.QColor(colour), level
+        cx, cy = x + (level - 1) * (swatch + gap) + swatch / 2, y + 5
+        assert image.pixelColor(round(cx * 2), round(cy * 2)) == QtGui.QColor(colour), level

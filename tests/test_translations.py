@@ -132,6 +132,9 @@ def test_every_core_word_has_a_translation_entry() -> None:
     assert set(words.QUALITIES) == set(QUALITIES)
     assert set(words.CHANGES) == set(KINDS)
     assert set(panels.STEPS) == set(RELIEF_STEPS)
+    from bodymap.ui.body_view import Tool
+
+    assert set(words.TOOL_HINTS) == {t.value for t in Tool}
 
 
 # -- the content's language file ----------------------------------------------------------------
@@ -156,12 +159,12 @@ def test_a_new_muscle_without_translation_is_named(anatomy) -> None:  # type: ig
     psoas = anatomy.muscles["psoas"]
     grown = dataclasses.replace(
         anatomy,
-        muscles={**anatomy.muscles, "hamstrings": dataclasses.replace(psoas, id="hamstrings")},
+        muscles={**anatomy.muscles, "soleus": dataclasses.replace(psoas, id="soleus")},
     )
     missing = untranslated(grown, texts)
-    assert "missing muscles.hamstrings.name" in missing
-    assert "missing muscles.hamstrings.relief.stretch.how" in missing
-    assert all("hamstrings" in line for line in missing)
+    assert "missing muscles.soleus.name" in missing
+    assert "missing muscles.soleus.relief.stretch.how" in missing
+    assert all("soleus" in line for line in missing)
 
 
 def test_language_file_falls_back_to_english_per_string(anatomy, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -284,7 +287,7 @@ def test_window_started_in_german_shows_german(qtbot, asked, german) -> None:  #
         window.region_list.list.item(i).text() for i in range(window.region_list.list.count())
     ]
     assert "Hüfte außen links" in labels and "Left outer hip" not in labels
-    assert window.view.accessibleName() == "Körperschema"
+    assert window.view.accessibleName() == "Körperkarte"
     window.undo_stack.setClean()
     window.close()
 
@@ -346,6 +349,17 @@ def test_broken_language_file_starts_in_english_with_one_line(
     assert _menu_titles(window)[0] == "&Datei"  # the interface's catalogue is fine
     window.undo_stack.setClean()
     window.close()
+
+
+def test_core_refusals_are_translated(german) -> None:  # type: ignore[no-untyped-def]
+    """The drawing's limits, said by the core in English, are shown in German."""
+    from bodymap.core.marks import MAX_MARKS, RegionMark, over_limits
+    from bodymap.ui import words
+
+    why = over_limits(tuple(RegionMark("back.sacrum") for _ in range(MAX_MARKS + 1)))
+    assert why is not None
+    assert words.refusal(why) == f"eine Karte fasst höchstens {MAX_MARKS} Markierungen"
+    assert words.refusal("something else") == "something else"
 
 
 def test_art_words_follow_the_language(german) -> None:  # type: ignore[no-untyped-def]

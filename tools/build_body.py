@@ -23,6 +23,7 @@ from shapely.geometry import Polygon
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bodygen import art, body
+from bodygen import outlines as ol
 from bodygen import regions as reg
 from bodygen import zones as zn
 
@@ -182,6 +183,11 @@ def build_regions(words: dict[str, Any]) -> list[dict[str, Any]]:
 
 def build_muscles(words: dict[str, Any]) -> list[dict[str, Any]]:
     zones = zn.all_zones()
+    outlines = ol.all_outlines()
+    groups: dict[str, set[str]] = {}
+    for zone, _ in zones:
+        groups.setdefault(zone.muscle, set()).add(zone.group)
+    points = ol.all_trigger_points(outlines, groups)
     sources = words["sources"]
     out: list[dict[str, Any]] = []
     for muscle_id, meta in words["muscles"].items():
@@ -205,6 +211,27 @@ def build_muscles(words: dict[str, Any]) -> list[dict[str, Any]]:
                     entries[-1]["crosses_midline"] = True
         panel = dict(meta["panel"])
         panel["sources"] = [" ".join(sources[key].split()) for key in panel["sources"]]
+        outline = [
+            {"view": o.view, "side": side, "polygon": to_svg(shape, side_sign(o.view, side))}
+            for side in SIDES
+            for o, shape in outlines
+            if o.muscle == muscle_id
+        ]
+        trigger_points = [
+            {
+                "group": p.group,
+                "view": p.view,
+                "side": side,
+                "at": _Flow(
+                    [round(200.0 + side_sign(p.view, side) * p.at[0], 2), round(p.at[1], 2)]
+                ),
+            }
+            for side in SIDES
+            for p in points
+            if p.muscle == muscle_id
+        ]
+        if not outline or not trigger_points:
+            raise ValueError(f"muscle {muscle_id} has no outline or no trigger point")
         out.append(
             {
                 "id": muscle_id,
@@ -212,6 +239,8 @@ def build_muscles(words: dict[str, Any]) -> list[dict[str, Any]]:
                 "short_name": meta["short_name"],
                 "colour": meta["colour"],
                 "zones": entries,
+                "outline": outline,
+                "trigger_points": trigger_points,
                 "panel": panel,
             }
         )
@@ -247,6 +276,10 @@ def build_document(words: dict[str, Any]) -> dict[str, Any]:
                 "for": [{"muscle": m, "source": src} for m, src in item["for"].items()],
             }
             for item in words["symptoms"]
+        ],
+        "danger_signs": [
+            {**item, **{k: " ".join(item[k].split()) for k in ("question", "warning")}}
+            for item in words["danger_signs"]
         ],
     }
 

@@ -88,6 +88,32 @@ def draw_view(
         for zone in muscle["zones"]:
             if zone["view"] == view["id"]:
                 draw_zone(p, zone, muscle["colour"])
+        for outline in muscle.get("outline", []):
+            if outline["view"] == view["id"]:
+                draw_outline(p, outline["polygon"], muscle["colour"])
+        for point in muscle.get("trigger_points", []):
+            if point["view"] == view["id"]:
+                draw_trigger_point(p, point["at"], muscle["colour"])
+
+
+def draw_outline(p: QtGui.QPainter, polygon: list[list[float]], colour: str) -> None:
+    """Where the muscle lies: a dotted line of its colour, darker, no fill."""
+    pen = QtGui.QPen(QtGui.QColor(colour).darker(150), 1.6)
+    pen.setStyle(QtCore.Qt.PenStyle.DotLine)
+    p.setPen(pen)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    p.drawPath(polygon_path(polygon))
+
+
+def draw_trigger_point(p: QtGui.QPainter, at: list[float], colour: str) -> None:
+    """A usual trigger point: a white ring with a dot of the muscle's colour."""
+    centre = QtCore.QPointF(at[0], at[1])
+    p.setPen(QtGui.QPen(QtGui.QColor("#2B2B2B"), 1.2))
+    p.setBrush(QtGui.QColor("white"))
+    p.drawEllipse(centre, 4.0, 4.0)
+    p.setPen(QtCore.Qt.PenStyle.NoPen)
+    p.setBrush(QtGui.QColor(colour).darker(135))
+    p.drawEllipse(centre, 2.0, 2.0)
 
 
 def draw_legend(p: QtGui.QPainter, top: float) -> None:
@@ -101,13 +127,30 @@ def draw_legend(p: QtGui.QPainter, top: float) -> None:
         p.setPen(QtGui.QColor("#333333"))
         p.drawText(QtCore.QPointF(x + 56, top + 36), weight)
         x += 80 + p.fontMetrics().horizontalAdvance(weight) + 36
+    draw_outline(
+        p, [[x, top + 16], [x + 44, top + 16], [x + 44, top + 40], [x, top + 40]], "#555555"
+    )
+    p.setPen(QtGui.QColor("#333333"))
+    p.drawText(QtCore.QPointF(x + 56, top + 36), "where the muscle lies")
+    x += 80 + p.fontMetrics().horizontalAdvance("where the muscle lies") + 36
+    p.save()
+    p.translate(x + 22, top + 28)
+    p.scale(2.5, 2.5)
+    draw_trigger_point(p, [0.0, 0.0], "#555555")
+    p.restore()
+    p.setPen(QtGui.QColor("#333333"))
+    p.drawText(QtCore.QPointF(x + 56, top + 36), "trigger point")
+    x += 80 + p.fontMetrics().horizontalAdvance("trigger point") + 36
     p.setPen(QtGui.QPen(REGION_ART, 2.4))
     p.drawLine(QtCore.QPointF(x, top + 28), QtCore.QPointF(x + 44, top + 28))
     p.setPen(QtGui.QColor("#333333"))
     p.drawText(
         QtCore.QPointF(x + 56, top + 36),
-        "faint lines: clickable regions.  Back view: patient's left on the left; "
-        "front view: patient's left on the right.",
+        "faint lines: clickable regions.",
+    )
+    p.drawText(
+        QtCore.QPointF(MARGIN, top + 116),
+        "Back view: patient's left on the left; front view: patient's left on the right.",
     )
     p.drawText(
         QtCore.QPointF(MARGIN, top + 76),
@@ -127,7 +170,7 @@ def render(regions_file: Path, out: Path, scale: float, show_regions: bool = Tru
     muscles = doc["muscles"]
     rows = -(-len(muscles) // COLUMNS)
     width = MARGIN + COLUMNS * cell_w
-    height = MARGIN + rows * cell_h + LEGEND_H * 2
+    height = MARGIN + rows * cell_h + LEGEND_H * 3
     image = QtGui.QImage(int(width * scale), int(height * scale), QtGui.QImage.Format.Format_ARGB32)
     image.fill(QtGui.QColor("white"))
     with QtGui.QPainter(image) as p:

@@ -204,7 +204,7 @@
         </message>
         <message>
             <source>The body map's texts are shown in English: {problem}</source>
-            <translation>Die Texte des Körperschemas werden auf Englisch angezeigt: {problem}</translation>
+            <translation>Die Texte der Körperkarte werden auf Englisch angezeigt: {problem}</translation>
         </message>
     </context>
     <context>
@@ -260,7 +260,7 @@
         </message>
         <message>
             <source>Body map</source>
-            <translation>Körperschema</translation>
+            <translation>Körperkarte</translation>
         </message>
         <message>
             <source>Marked regions: {regions}.</source>
@@ -277,6 +277,51 @@
         <message>
             <source>{count} painted strokes.</source>
             <translation>{count} gemalte Striche.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Checklist</name>
+        <message>
+            <source>Symptoms and &amp;Danger Signs…</source>
+            <translation>Beschwerden und &amp;Warnzeichen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistController</name>
+        <message>
+            <source>Answer no</source>
+            <translation>Mit Nein antworten</translation>
+        </message>
+        <message>
+            <source>Answer yes</source>
+            <translation>Mit Ja antworten</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistDialog</name>
+        <message>
+            <source>A yes puts a warning above the list and every self-help panel: see a clinician before any self-treatment.</source>
+            <translation>Ein Ja setzt einen Warnhinweis über die Liste und über jede Anleitung zur Selbsthilfe: Lassen Sie sich untersuchen, bevor Sie sich selbst behandeln.</translation>
+        </message>
+        <message>
+            <source>Answers may only swap muscles whose scores are close; they never add or remove one. Each move says which answer caused it.</source>
+            <translation>Antworten dürfen nur Muskeln mit ähnlichem Wert vertauschen; sie fügen nie einen hinzu und entfernen nie einen. Jede Verschiebung nennt die Antwort, die sie bewirkt hat.</translation>
+        </message>
+        <message>
+            <source>Danger signs: does any of these apply to you?</source>
+            <translation>Warnzeichen: Trifft eines davon auf Sie zu?</translation>
+        </message>
+        <message>
+            <source>Source: {source}</source>
+            <translation>Quelle: {source}</translation>
+        </message>
+        <message>
+            <source>Symptoms and danger signs</source>
+            <translation>Beschwerden und Warnzeichen</translation>
+        </message>
+        <message>
+            <source>Symptoms: tick what is true for you</source>
+            <translation>Beschwerden: Kreuzen Sie an, was auf Sie zutrifft</translation>
         </message>
     </context>
     <context>
@@ -353,6 +398,21 @@
         </message>
     </context>
     <context>
+        <name>DangerBanner</name>
+        <message>
+            <source>See a clinician</source>
+            <translation>Ärztlich abklären lassen</translation>
+        </message>
+        <message>
+            <source>See a clinician now, before any self-help below.</source>
+            <translation>Lassen Sie sich sofort untersuchen, vor jeder Selbsthilfe unten.</translation>
+        </message>
+        <message>
+            <source>See a clinician soon, before any self-help below.</source>
+            <translation>Lassen Sie sich bald untersuchen, vor jeder Selbsthilfe unten.</translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message>
             <source>Could not be read, kept aside (open them with a newer version or the right regions file):</source>
@@ -404,7 +464,7 @@
         </message>
         <message>
             <source>The app did not close properly last time. Choose what to do with each piece of unsaved work it autosaved: each you restore opens in a window of its own, beside the session you asked to open. Work kept for later is offered again at the next start.</source>
-            <translation>Die App wurde beim letzten Mal nicht richtig beendet. Wählen Sie für jede automatisch gesicherte, ungespeicherte Arbeit, was damit geschehen soll: Jede wiederhergestellte öffnet sich in einem eigenen Fenster neben der Sitzung, die Sie öffnen wollten. Für später Aufbewahrtes wird beim nächsten Start erneut angeboten.</translation>
+            <translation>Das Programm wurde beim letzten Mal nicht ordnungsgemäß beendet. Wählen Sie für jede automatisch gesicherte, ungespeicherte Arbeit, was damit geschehen soll: Jede wiederhergestellte öffnet sich in einem eigenen Fenster neben der Sitzung, die Sie öffnen wollten. Für später Aufgehobenes wird beim nächsten Start erneut angeboten.</translation>
         </message>
         <message>
             <source>The app did not close properly last time. Choose what to do with each piece of unsaved work it autosaved: the first you restore opens here, any other in a window of its own. Work kept for later is offered again at the next start.</source>
@@ -630,8 +690,8 @@
             <translation>%d.%m.%Y, %H:%M Uhr</translation>
         </message>
         <message>
-            <source>A self-help guide, not a diagnosis.</source>
-            <translation>Eine Anleitung zur Selbsthilfe, keine Diagnose.</translation>
+            <source>1 entry</source>
+            <translation>1 Eintrag</translation>
         </message>
         <message>
             <source>How often it hurt where</source>
@@ -690,16 +750,16 @@
             <translation>Wert {score} · erklärt {pain} · {pattern} des Musters</translation>
         </message>
         <message>
-            <source>{count} entries, {span}</source>
-            <translation>{count} Einträge, {span}</translation>
+            <source>{count} entries</source>
+            <translation>{count} Einträge</translation>
+        </message>
+        <message>
+            <source>{count}, {span}</source>
+            <translation>{count}, {span}</translation>
         </message>
         <message>
             <source>{first} to {last}</source>
             <translation>{first} bis {last}</translation>
-        </message>
-        <message>
-            <source>… and {count} more</source>
-            <translation>… und {count} weitere</translation>
         </message>
     </context>
     <context>
@@ -744,6 +804,10 @@
     <context>
         <name>FileController</name>
         <message>
+            <source>; the note continues in {names}</source>
+            <translation>; die Notiz geht weiter in {names}</translation>
+        </message>
+        <message>
             <source>Autosaved work set aside</source>
             <translation>Automatisch gesicherte Arbeit beiseitegelegt</translation>
         </message>
@@ -781,7 +845,7 @@
         </message>
         <message>
             <source>Replace Them</source>
-            <translation>Ersetzen</translation>
+            <translation>Änderungen ersetzen</translation>
         </message>
         <message>
             <source>Save As…</source>
@@ -805,7 +869,7 @@
         </message>
         <message>
             <source>{name} has been changed by another window or program since this window opened or saved it. Saving here replaces those changes.</source>
-            <translation>{name} wurde von einem anderen Fenster oder Programm geändert, seit dieses Fenster die Datei geöffnet oder gespeichert hat. Speichern ersetzt diese Änderungen.</translation>
+            <translation>{name} wurde von einem anderen Fenster oder Programm geändert, seit dieses Fenster die Datei geöffnet oder gespeichert hat. Wenn Sie hier speichern, werden diese Änderungen ersetzt.</translation>
         </message>
     </context>
     <context>
@@ -889,7 +953,7 @@
         </message>
         <message>
             <source>Loading the body map…</source>
-            <translation>Körperschema wird geladen…</translation>
+            <translation>Körperkarte wird geladen…</translation>
         </message>
         <message>
             <source>Matches</source>
@@ -993,8 +1057,28 @@ Erklärt: Anteil Ihres Schmerzes innerhalb dieses Musters.
 Muster: Anteil dieses Musters, den Sie markiert haben.</translation>
         </message>
         <message>
+            <source>Symptoms and danger signs…</source>
+            <translation>Beschwerden und Warnzeichen…</translation>
+        </message>
+        <message>
+            <source>Warnings and other causes ({count})</source>
+            <translation>Warnhinweise und andere Ursachen ({count})</translation>
+        </message>
+        <message>
             <source>Warnings and other causes to consider</source>
             <translation>Warnhinweise und andere mögliche Ursachen</translation>
+        </message>
+        <message>
+            <source>refers pain</source>
+            <translation>strahlt Schmerz aus</translation>
+        </message>
+        <message>
+            <source>trigger point</source>
+            <translation>Triggerpunkt</translation>
+        </message>
+        <message>
+            <source>where it lies</source>
+            <translation>wo er liegt</translation>
         </message>
     </context>
     <context>
@@ -1154,6 +1238,76 @@ Markieren Sie, wo es schmerzt, oder wählen Sie einen im Menü Muskeln.</transla
         </message>
     </context>
     <context>
+        <name>ReportActions</name>
+        <message>
+            <source>Choose file…</source>
+            <translation>Datei wählen…</translation>
+        </message>
+        <message>
+            <source>Export PDF report</source>
+            <translation>PDF-Bericht exportieren</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF-Dokumente (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Paper size</source>
+            <translation>Papierformat</translation>
+        </message>
+        <message>
+            <source>Paper size:</source>
+            <translation>Papierformat:</translation>
+        </message>
+        <message>
+            <source>Print report</source>
+            <translation>Bericht drucken</translation>
+        </message>
+        <message>
+            <source>The report shows both views with your marks, what the pain feels like, the matching muscle patterns, your pain score and your whole note, for a clinician to read. Nothing is sent anywhere.</source>
+            <translation>Der Bericht zeigt beide Ansichten mit Ihren Markierungen, wie sich der Schmerz anfühlt, die passenden Muskelmuster, Ihre Schmerzstärke und Ihre ganze Notiz, zum Lesen für Ärztin oder Therapeut. Nichts wird irgendwohin gesendet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportController</name>
+        <message>
+            <source>&amp;Print Report…</source>
+            <translation>Bericht druc&amp;ken…</translation>
+        </message>
+        <message>
+            <source>Could not export the report</source>
+            <translation>Bericht konnte nicht exportiert werden</translation>
+        </message>
+        <message>
+            <source>Could not print the report</source>
+            <translation>Bericht konnte nicht gedruckt werden</translation>
+        </message>
+        <message>
+            <source>Export P&amp;DF Report…</source>
+            <translation>P&amp;DF-Bericht exportieren…</translation>
+        </message>
+        <message>
+            <source>Exported {name} ({pages} pages, {size})</source>
+            <translation>{name} exportiert ({pages} Seiten, {size})</translation>
+        </message>
+        <message>
+            <source>Pain report</source>
+            <translation>Schmerzbericht</translation>
+        </message>
+        <message>
+            <source>Print the report for a clinician</source>
+            <translation>Den Bericht für Ärztin oder Therapeut drucken</translation>
+        </message>
+        <message>
+            <source>Sent {pages} pages to the printer</source>
+            <translation>{pages} Seiten an den Drucker gesendet</translation>
+        </message>
+        <message>
+            <source>Write the report for a clinician as a PDF</source>
+            <translation>Den Bericht für Ärztin oder Therapeut als PDF schreiben</translation>
+        </message>
+    </context>
+    <context>
         <name>ScoreInput</name>
         <message>
             <source>0 no pain, 10 the worst pain imaginable</source>
@@ -1244,6 +1398,14 @@ Markieren Sie, wo es schmerzt, oder wählen Sie einen im Menü Muskeln.</transla
         <message>
             <source>Unchanged</source>
             <translation>Unverändert</translation>
+        </message>
+        <message>
+            <source>a map may hold at most {count} marks</source>
+            <translation>eine Karte fasst höchstens {count} Markierungen</translation>
+        </message>
+        <message>
+            <source>a map may hold at most {count} stroke points in all</source>
+            <translation>eine Karte fasst insgesamt höchstens {count} Strichpunkte</translation>
         </message>
         <message>
             <source>left</source>

@@ -137,6 +137,27 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class MuscleOutline:
+    """Where one side of a muscle lies on one view (SVG units): shown beside where it refers
+    pain, never matched."""
+
+    view: str
+    side: MuscleSide
+    polygon: Polygon
+
+
+@dataclass(frozen=True)
+class TriggerPoint:
+    """A usual trigger-point location of one group of a muscle side: ``at`` is ``(x, y)``
+    in SVG units of ``view`` (where a person presses in the massage step)."""
+
+    group: str
+    view: str
+    side: MuscleSide
+    at: tuple[float, float]
+
+
+@dataclass(frozen=True)
 class Muscle:
     id: str
     name: str
@@ -144,6 +165,8 @@ class Muscle:
     colour: str
     zones: tuple[Zone, ...]
     panel: Panel
+    outline: tuple[MuscleOutline, ...] = ()
+    trigger_points: tuple[TriggerPoint, ...] = ()
 
     def zones_for(self, side: str, view: str | None = None) -> tuple[Zone, ...]:
         return tuple(z for z in self.zones if z.side == side and (view is None or z.view == view))
@@ -178,6 +201,19 @@ class Symptom:
 
 
 @dataclass(frozen=True)
+class DangerSign:
+    """An item of the danger-sign screen: a yes/no ``question`` and the ``warning`` a "yes"
+    puts above every ranking and self-help panel (``urgent``: care the same day). Never
+    ranked or weighted; ``source`` names where the red flag comes from."""
+
+    id: str
+    question: str
+    warning: str
+    urgent: bool
+    source: str
+
+
+@dataclass(frozen=True)
 class Safety:
     title: str
     text: str
@@ -202,6 +238,7 @@ class Anatomy:
     areas: Mapping[str, Area] = field(default_factory=dict)
     cues: tuple[Cue, ...] = ()
     symptoms: tuple[Symptom, ...] = ()
+    danger_signs: tuple[DangerSign, ...] = ()
     _region_trees: dict[str, tuple[STRtree, tuple[Region, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )

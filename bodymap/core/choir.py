@@ -4,7 +4,8 @@ Qt-free. The CHOIR body map (Collaborative Health Outcomes Information Registry;
 et al., PAIN Reports 2021;6(1):e880) has 74 segments: 101-136 on the front, 201-238 on the
 back. REDCap's image map stores the same segments as ``f01``-``f36`` and ``b01``-``b38``
 (CHOIRBM ``string_to_map()`` accepts both). The numbering is the male chart's, which the
-crosswalk was registered on (the female chart numbers 112-117 in another order).
+crosswalk was registered on; codes from the female chart are renumbered when read
+(:data:`FEMALE_TO_MALE`: it numbers 112-117 in another order).
 
 Each region of ``regions.yaml`` lists the segments it mostly covers, best first (its
 ``choir`` field, made by ``tools/choir_crosswalk.py``). Both directions use that list:
@@ -27,6 +28,13 @@ from bodymap.core.anatomy import Anatomy
 
 FRONT = range(101, 137)
 BACK = range(201, 239)
+# The female chart's numbers of six front segments, as the male chart numbers them. Found by
+# matching the segments' centroids between the female and male front figures of CHOIRBM
+# (R/sysdata.rda, written out as female_front.csv and male_front.csv): female 112-113 are the
+# abdomen (male 116-117), 114 the left biceps (male 112), 115-116 the elbows (male 113-114),
+# 117 the right forearm (male 115). Every other segment has the same number on both charts.
+FEMALE_TO_MALE = {112: 116, 113: 117, 114: 112, 115: 113, 116: 114, 117: 115}
+CHARTS = ("male", "female")
 _TOKEN = re.compile(r"[,;\s]+")
 
 
@@ -38,18 +46,24 @@ class ChoirCodeError(ValueError):
         super().__init__(reason)
 
 
-def parse_codes(text: str) -> tuple[int, ...]:
-    """The segments of a CHOIR code string, in the order given, each once.
+def parse_codes(text: str, chart: str = "male") -> tuple[int, ...]:
+    """The segments of a CHOIR code string, in the order given, each once, numbered as on
+    the male chart (the crosswalk's).
 
     ``text`` holds codes separated by commas, semicolons or spaces, each either a number
     (``128``; 101-136 front, 201-238 back) or a REDCap key (``f28``, ``B07``; f01-f36,
-    b01-b38), in any mix. Raises :class:`ChoirCodeError` naming the first token that is not a
-    segment, or an empty string ``code`` when there is no code at all."""
+    b01-b38), in any mix; ``chart`` is the chart they were drawn on (``"female"``: six front
+    codes are renumbered, :data:`FEMALE_TO_MALE`). Raises :class:`ChoirCodeError` naming the
+    first token that is not a segment, or an empty string ``code`` when there is no code."""
+    if chart not in CHARTS:
+        raise ValueError(f"chart must be one of {CHARTS}, not {chart!r}")
     out: list[int] = []
     for token in _TOKEN.split(text.strip()):
         if not token:
             continue
         code = _segment(token)
+        if chart == "female":
+            code = FEMALE_TO_MALE.get(code, code)
         if code not in out:
             out.append(code)
     if not out:

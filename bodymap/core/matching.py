@@ -36,6 +36,7 @@ from shapely.strtree import STRtree
 
 from bodymap.core.anatomy import ZONE_WEIGHTS, Anatomy, Cue, Muscle, Zone
 from bodymap.core.geometry import polygonal
+from bodymap.core.lateral import twice_drawn
 from bodymap.core.match_result import Match, MatchResult
 
 MIN_CONTACT_AREA = 25.0  # SVG units² (a 5 x 5 square, about 8 x 8 mm on an adult)
@@ -54,35 +55,6 @@ SPILLOVER_WEIGHT = ZONE_WEIGHTS["spillover"]
 Overlaps = dict[tuple[str, str, str], tuple[float, float]]
 
 __all__ = ["Match", "MatchResult", "MatchState", "Matcher", "Overlaps"]
-
-
-def _share(zone: Zone, same_view: list[Zone]) -> float:
-    """How much ``zone`` adds to A(E) + ½·A(S outside E) of its view's zones, SVG units²:
-    the weighted area the pattern loses without it. Only the zones it touches are unioned."""
-    near = [z for z in same_view if z is not zone and z.polygon.intersects(zone.polygon)]
-    ess = shapely.union_all([z.polygon for z in near if z.weight == "essential"])
-    spill = shapely.union_all([z.polygon for z in near if z.weight == "spillover"])
-    own = zone.polygon.difference(ess)
-    if zone.weight == "essential":  # its own area leaves E; spillover under it counts again
-        return float(own.area - SPILLOVER_WEIGHT * own.intersection(spill).area)
-    return float(SPILLOVER_WEIGHT * own.difference(spill).area)
-
-
-def _twice_drawn(zones: tuple[Zone, ...]) -> float:
-    """The weighted area of lateral landmarks drawn on both views, counted a second time.
-
-    A zone whose id ends in ``_back`` with a twin ending in ``_front`` (same muscle side and
-    group) is one landmark at the edge of the body, drawn on each view (the outer hip; see
-    docs/lateral-landmarks.md). Its area joins the pattern once: the smaller drawing's share
-    is returned, to be taken off the total, so painting it fully on either view covers it."""
-    twice = 0.0
-    by_id = {z.id: z for z in zones}
-    for back in (z for z in zones if z.id.endswith("_back")):
-        front = by_id.get(back.id.removesuffix("_back") + "_front")
-        if front is None or front.group != back.group:
-            continue
-        twice += min(_share(z, [o for o in zones if o.view == z.view]) for z in (back, front))
-    return twice
 
 
 @dataclass(frozen=True)
@@ -154,31 +126,26 @@ class Matcher:
             zones = self.anatomy.muscles[muscle_id].zones_for(side)
             if group != WHOLE:
                 zones = tuple(z for z in zones if z.group == group)
-            self._pattern_area[key] = self._weighted_area[key] - _twice_drawn(zones)
+            self._pattern_area[key] = self._weighted_area[key] - twice_drawn(zones)
         return self._pattern_area[key]
 
     def listed(self, pain: Mapping[str, BaseGeometry]) -> tuple[tuple[str, str], ...]:
         """The (muscle id, side) pairs ``match(pain)`` lists, sorted: the same rule on the
-        same overlaps, measuring only the whole patterns' overlap areas (no groups, cue
-        regions, scores or unexplained share): for counting many drawings."""
+        same overlaps, measuring only the whole patterns (for counting many drawings)."""
         pain_area = sum(g.area for g in pain.values())
-        if pain_area < NO_PAIN_AREA:
-            return ()
         totals: dict[tuple[str, str], float] = {}
         for view, geom in pain.items():
-            if geom.is_empty or view not in self._trees:
+            if pain_area < NO_PAIN_AREA or geom.is_empty or view not in self._trees:
                 continue
-            patterns = self._patterns[view]
-            hits = [patterns[int(i)] for i in self._trees[view].query(geom, predicate="intersects")]
-            hits = [p for p in hits if _whole(p.key) is not None]
-            overlaps = shapely.area(shapely.intersection(geom, [p.footprint for p in hits]))
-            for p, overlap in zip(hits, overlaps.tolist(), strict=True):
-                if overlap > min(geom.area, p.footprint.area) * (1 + 1e-9) + 1e-9:  # see measure
-                    overlap = shapely.intersection(p.footprint, geom, grid_size=1e-9).area
-                pair = _whole(p.key)
-                assert pair is not None
+            found = [self._patterns[view][i] for i in self._trees[view].query(geom, "intersects")]
+            hits = [(pair, p.footprint) for p in found if (pair := _whole(p.key)) is not None]
+            overlaps = shapely.area(shapely.intersection(geom, [f for _, f in hits])).tolist()
+            for (pair, footprint), overlap in zip(hits, overlaps, strict=True):
+                if overlap > min(geom.area, footprint.area) * (1 + 1e-9) + 1e-9:  # see measure
+                    overlap = shapely.intersection(footprint, geom, grid_size=1e-9).area
                 totals[pair] = totals.get(pair, 0.0) + overlap
-        return tuple(sorted(k for k, overlap in totals.items() if _listed(overlap, pain_area)))
+        floor = max(MIN_CONTACT_AREA, LIST_FRACTION * pain_area)  # _finish's listing rule
+        return tuple(sorted(k for k, overlap in totals.items() if overlap >= floor))
 
     def match(self, pain: Mapping[str, BaseGeometry]) -> MatchResult:
         """Rank every muscle side against ``pain`` (view id -> geometry in SVG units)."""
@@ -332,7 +299,7 @@ class Matcher:
                 continue
             if overlap < MIN_CONTACT_AREA or overlap < MIN_CONTACT_FRACTION * pain_area:
                 continue
-            listed = _listed(overlap, pain_area)
+            listed = overlap >= LIST_FRACTION * pain_area
             (matches if listed else touches).append(self._match(muscle_id, side, state, pain_area))
         counted = frozenset((m.muscle, m.side) for m in matches)
         if change is not None and counted == state.counted:
@@ -375,11 +342,6 @@ class Matcher:
                 ]
             )
         return state.coverage[view]
-
-
-def _listed(overlap: float, pain_area: float) -> bool:
-    """Whether a pattern overlapping the pain by ``overlap`` (SVG units²) is listed."""
-    return overlap >= MIN_CONTACT_AREA and overlap >= LIST_FRACTION * pain_area
 
 
 def _whole(key: tuple[str, str, str]) -> tuple[str, str] | None:

@@ -18,10 +18,10 @@ small on purpose.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from bodymap.core.anatomy import Anatomy
+from bodymap.core.anatomy import Anatomy, DangerSign
 from bodymap.core.match_result import Match, MatchResult
 
 SUPPORT_WEIGHT = 1.25
@@ -51,8 +51,8 @@ class Move:
 
 
 def unknown_symptoms(anatomy: Anatomy, answers: Iterable[str]) -> list[str]:
-    """The answer ids that are not items of the anatomy's checklist."""
-    known = {s.id for s in anatomy.symptoms}
+    """The answer ids that are neither items of the anatomy's checklist nor danger signs."""
+    known = {s.id for s in anatomy.symptoms} | {d.id for d in anatomy.danger_signs}
     return [a for a in answers if a not in known]
 
 
@@ -108,3 +108,68 @@ def reorder(
     for new_index, match in zip(places, block, strict=True):
         matches[new_index] = match
     return replace(result, matches=tuple(matches)), tuple(moves)
+
+
+# Pain qualities that point to a nerve root (radicular pain): "numbness or tingling" (shared
+# differential facts, section 1, "Radicular pain"; clinical facts 5; both are descriptors of
+# the DN4 neuropathic-pain questionnaire, Bouhassira et al., Pain 2005;114:29-36). A paint
+# mark carrying one brings up the anatomy's nerve-root cue as another cause to consider,
+# wherever it is drawn; it is never ranked and changes no figure.
+NERVE_ROOT_QUALITIES = ("tingling", "numbness")
+NERVE_ROOT_CUE = "nerve_root"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the drawing and the answers say together.
+
+    ``result``: the drawing's ranking with its near-ties reordered by the "yes" symptom
+    answers (:func:`reorder`) and the nerve-root cue added to its other causes when a mark
+    carries a nerve-root quality; ``moves``: the reorderings, each with its reason;
+    ``dangers``: the danger signs answered "yes", in the screen's order. Danger signs change
+    no ranking: they go above it (differential facts 4.2, rule 7)."""
+
+    result: MatchResult
+    moves: tuple[Move, ...]
+    dangers: tuple[DangerSign, ...]
+
+
+def yes_answers(answers: Mapping[str, bool] | Iterable[str]) -> set[str]:
+    """The ids answered "yes": the true keys of a mapping, or every id of an iterable."""
+    if isinstance(answers, Mapping):
+        return {key for key, value in answers.items() if value}
+    return set(answers)
+
+
+def with_quality_causes(
+    anatomy: Anatomy, result: MatchResult, qualities: Iterable[str | None]
+) -> MatchResult:
+    """``result`` with the nerve-root cue among its other causes when one of ``qualities``
+    (the pain qualities of the marks; None for none) is a nerve-root quality and some pain
+    is drawn. Unchanged if the cue is already there or the anatomy has none."""
+    if result.pain_area <= 0 or not any(q in NERVE_ROOT_QUALITIES for q in qualities):
+        return result
+    if any(c.id == NERVE_ROOT_CUE for c in result.other_causes):
+        return result
+    cue = next((c for c in anatomy.cues if c.id == NERVE_ROOT_CUE), None)
+    if cue is None:
+        return result
+    order = {c.id: i for i, c in enumerate(anatomy.cues)}
+    causes = sorted((*result.other_causes, cue), key=lambda c: order.get(c.id, len(order)))
+    return replace(result, other_causes=tuple(causes))
+
+
+def assess(
+    anatomy: Anatomy,
+    result: MatchResult,
+    answers: Mapping[str, bool] | Iterable[str],
+    qualities: Iterable[str | None] = (),
+) -> Assessment:
+    """The drawing's ``result`` with the ``answers`` (symptom and danger-sign ids answered
+    "yes": a mapping id -> yes/no as sessions keep them, or the ids) and the marks'
+    pain ``qualities`` applied; what the window and ``bodymap analyze`` show."""
+    yes = yes_answers(answers)
+    reordered, moves = reorder(anatomy, result, yes)
+    reordered = with_quality_causes(anatomy, reordered, qualities)
+    dangers = tuple(d for d in anatomy.danger_signs if d.id in yes)
+    return Assessment(reordered, moves, dangers)

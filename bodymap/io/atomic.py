@@ -112,4 +112,17 @@ def describe_os_error(exc: OSError) -> str:
         errno.EISDIR: "that name is a folder; choose a file name",
         errno.EINVAL: f"{exc.strerror}; choose a file name",
     }
+    if exc.errno == errno.ENOENT and exc.filename and _folder_exists(exc.filename):
+        # e.g. /proc or /sys: the folder is there but refuses a new file with ENOENT
+        return "that folder does not take new files; choose another folder"
     return advice.get(exc.errno or 0, f"{exc.strerror or exc}; choose another location")
+
+
+def _folder_exists(filename: str | bytes | int) -> bool:
+    """Whether the folder of the file an OSError names exists (False when unknown)."""
+    if isinstance(filename, int):
+        return False
+    try:
+        return Path(os.fsdecode(filename)).parent.is_dir()
+    except (OSError, ValueError):
+        return False

@@ -27,17 +27,21 @@ class Imported:
     ``missing`` those no region of this body lists (kept in the note only)."""
 
     session: Session
-    codes: tuple[int, ...]
+    codes: tuple[int, ...]  # male chart numbering
     missing: tuple[int, ...]
 
 
-def session_of_codes(anatomy: Anatomy, text: str) -> Imported:
-    """The session of the CHOIR code string ``text`` (see :func:`parse_codes` for the
-    forms). Raises :class:`bodymap.core.choir.ChoirCodeError` naming an unknown code."""
-    codes = parse_codes(text)
+def session_of_codes(anatomy: Anatomy, text: str, chart: str = "male") -> Imported:
+    """The session of the CHOIR code string ``text`` drawn on the ``chart`` (``"male"`` or
+    ``"female"``; see :func:`parse_codes` for the forms). Raises
+    :class:`bodymap.core.choir.ChoirCodeError` naming an unknown code."""
+    codes = parse_codes(text, chart)
     regions, missing = regions_of_codes(anatomy, codes)
     marks = [RegionMark(rid, INTENSITY) for rid in regions]
     note = f"CHOIR body map codes: {code_string(codes)}"
+    if chart != "male":
+        note = f"CHOIR body map codes ({chart} chart {text.strip()}, male numbering): "
+        note += code_string(codes)
     if missing:
         note += f" (no region of this body for {code_string(missing)})"
     session = Session(

@@ -206,9 +206,18 @@ def _start_worker(anatomy: Anatomy) -> None:
     _CONTEXT = Context(anatomy)
 
 
+def _count_one(ctx: Context, path: str) -> SessionCounts:
+    """:func:`count_session`, with an unexpected failure on one file (a geometry GEOS cannot
+    overlay) reported as that file's error: one file never stops a cohort of thousands."""
+    try:
+        return count_session(ctx, path)
+    except Exception as exc:  # named with its file; the others go on
+        return SessionCounts(path, error=f"{path}: could not be counted ({exc!r})")
+
+
 def _count_chunk(paths: list[str]) -> list[SessionCounts]:
     assert _CONTEXT is not None, "the worker was not started"
-    return [count_session(_CONTEXT, p) for p in paths]
+    return [_count_one(_CONTEXT, p) for p in paths]
 
 
 def _chunks(paths: Iterable[str], size: int) -> Iterator[list[str]]:
@@ -257,7 +266,7 @@ def run(
     jobs = jobs or default_jobs()
     if jobs <= 1:
         for path in files():
-            take(count_session(ctx, path))
+            take(_count_one(ctx, path))
         return tally
     import multiprocessing
 

@@ -1,8 +1,9 @@
 """Pictures of two entries compared: each entry's pain, and the difference map.
 
 The difference map draws new, resolved and unchanged pain each with its own colour AND its
-own pattern (Okabe-Ito colours; hatching, dots and a solid fill), with a legend, so that it
-reads in grey or with any colour vision. Images are QImages drawn with QPainter (headless),
+own pattern (Okabe-Ito colours; lines, dots and a solid fill, drawn as vectors by
+``bodymap.io.report_hatch``), with a legend, so that it reads in grey or with any colour
+vision, on screen, in a PDF and on paper. Images are QImages drawn with QPainter (headless),
 both views side by side, 1 logical unit = 1 SVG unit times ``scale``.
 """
 
@@ -18,19 +19,20 @@ from bodymap.core.metrics import PainChange
 from bodymap.io import palette
 from bodymap.io.export import _ensure_gui, draw_view_art
 from bodymap.io.qt_bridge import geometry_to_path
+from bodymap.io.report_hatch import Hatch, hatch
 
 LABEL_H = 28.0  # logical space above the views for their labels
 # (label, colour, fill pattern, outline style) of the difference map's three kinds of pain
-KINDS = {
-    "new": ("New pain", "#0072B2", QtCore.Qt.BrushStyle.BDiagPattern, QtCore.Qt.PenStyle.SolidLine),
-    "resolved": (
-        "Resolved (gone)", "#E69F00", QtCore.Qt.BrushStyle.Dense5Pattern,
-        QtCore.Qt.PenStyle.DashLine,
-    ),
-    "unchanged": (
-        "Unchanged", "#CC79A7", QtCore.Qt.BrushStyle.SolidPattern, QtCore.Qt.PenStyle.SolidLine,
-    ),
-}  # fmt: skip
+NEW_HATCH: Hatch = ((45.0,), False)  # rising lines
+RESOLVED_HATCH: Hatch = ((), True)  # dots
+# (label, colour, hatching or None for a solid fill, outline style) of the difference map's
+# three kinds of pain
+KINDS: dict[str, tuple[str, str, Hatch | None, QtCore.Qt.PenStyle]] = {
+    "new": ("New pain", "#0072B2", NEW_HATCH, QtCore.Qt.PenStyle.SolidLine),
+    "resolved": ("Resolved (gone)", "#E69F00", RESOLVED_HATCH, QtCore.Qt.PenStyle.DashLine),
+    "unchanged": ("Unchanged", "#CC79A7", None, QtCore.Qt.PenStyle.SolidLine),
+}
+UNCHANGED_ALPHA = 150
 
 
 def page_size(anatomy: Anatomy) -> tuple[float, float]:
@@ -45,9 +47,11 @@ def _top(anatomy: Anatomy) -> float:
     return min(v.viewbox[1] for v in anatomy.views.values())
 
 
-def _views(
+def draw_views(
     painter: QtGui.QPainter, anatomy: Anatomy, draw: dict[str, list[tuple[BaseGeometry, str]]]
 ) -> None:
+    """Both views (labels above, ``page_size`` in SVG units) with, per view, geometries to
+    draw as ``"pain"`` or as one of ``KINDS`` (new, resolved, unchanged pain)."""
     boxes = {v.id: v.viewbox for v in anatomy.views.values()}
     offsets = palette.view_offsets(boxes)
     for view in anatomy.views.values():
@@ -62,19 +66,32 @@ def _views(
                 painter.setPen(QtCore.Qt.PenStyle.NoPen)
                 painter.setBrush(QtGui.QColor(palette.PAIN))
                 painter.drawPath(path)
-                continue
-            _, colour, pattern, outline = KINDS[kind]
-            if kind == "unchanged":
-                fill = QtGui.QColor(colour)
-                fill.setAlpha(150)
-                painter.setBrush(fill)
             else:
-                brush = QtGui.QBrush(QtGui.QColor(colour), pattern)
-                brush.setTransform(painter.worldTransform().inverted()[0])  # pixel-sized
-                painter.setBrush(brush)
-            painter.setPen(QtGui.QPen(QtGui.QColor(colour), 1.4, outline))
-            painter.drawPath(path)
+                _draw_kind(painter, path, kind)
         painter.restore()
+
+
+def _draw_kind(painter: QtGui.QPainter, path: QtGui.QPainterPath, kind: str) -> None:
+    """``path`` filled or hatched, and outlined, as ``kind`` of pain."""
+    _, colour, spec, outline = KINDS[kind]
+    if spec is None:
+        fill = QtGui.QColor(colour)
+        fill.setAlpha(UNCHANGED_ALPHA)
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawPath(path)
+    else:
+        hatch(painter, path, spec, colour, alpha=255)
+    painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    painter.setPen(QtGui.QPen(QtGui.QColor(colour), 1.4, outline))
+    painter.drawPath(path)
+
+
+def draw_kind_swatch(painter: QtGui.QPainter, kind: str, rect: QtCore.QRectF) -> None:
+    """A legend's square of ``kind`` (new, resolved, unchanged) in ``rect``."""
+    path = QtGui.QPainterPath()
+    path.addRect(rect)
+    _draw_kind(painter, path, kind)
 
 
 def _image(anatomy: Anatomy, scale: float) -> QtGui.QImage:
@@ -94,7 +111,7 @@ def render_pain(
     with QtGui.QPainter(image) as painter:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.scale(scale, scale)
-        _views(painter, anatomy, {v: [(g, "pain")] for v, g in drawing.items()})
+        draw_views(painter, anatomy, {v: [(g, "pain")] for v, g in drawing.items()})
     return image
 
 
@@ -109,21 +126,16 @@ def render_difference(anatomy: Anatomy, change: PainChange, scale: float) -> QtG
     with QtGui.QPainter(image) as painter:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.scale(scale, scale)
-        _views(painter, anatomy, draw)
+        draw_views(painter, anatomy, draw)
     return image
 
 
 def legend_swatch(kind: str, size: int = 18) -> QtGui.QPixmap:
     """A square of the colour and pattern of ``kind`` (new, resolved, unchanged)."""
     _ensure_gui()
-    _, colour, pattern, outline = KINDS[kind]
     pixmap = QtGui.QPixmap(size, size)
     pixmap.fill(QtGui.QColor(palette.PAPER))
     with QtGui.QPainter(pixmap) as painter:
-        fill = QtGui.QColor(colour)
-        if kind == "unchanged":
-            fill.setAlpha(150)
-        painter.setBrush(QtGui.QBrush(fill, pattern))
-        painter.setPen(QtGui.QPen(QtGui.QColor(colour), 1.4, outline))
-        painter.drawRect(QtCore.QRectF(1, 1, size - 2, size - 2))
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        draw_kind_swatch(painter, kind, QtCore.QRectF(1, 1, size - 2, size - 2))
     return pixmap

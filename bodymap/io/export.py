@@ -1,40 +1,65 @@
-"""Render a session as a PNG page: both views with the pain and the highlighted referral
-zones, a legend, the ranked matches, the date and the note.
+"""Render a session as a PNG page: both views with the pain, its qualities and the
+highlighted referral zones, the legends, the pain score, the ranked matches with their
+strength words, the other causes to consider, the date and the whole note.
 
 Draws with a QPainter on a QImage; no window, no scene, so no hover, selection or cursor can
 reach the image. The app's Export command and ``bodymap export`` both call ``export_png``.
-Page coordinates are logical units (1 unit = 1 SVG unit) multiplied by ``scale``.
+Page coordinates are logical units (1 unit = 1 SVG unit) multiplied by ``scale``; the text
+is laid out in logical units once (``layout_pages``), so every scale shows the same lines.
+Nothing is cut: a note a little too long for the page makes the page longer (by up to a
+third), a longer one continues on further images of the page's size, ``NAME-2.png``,
+``NAME-3.png``...
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6 import QtCore, QtGui, QtSvg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QCoreApplication
 
-from bodymap.core.anatomy import Anatomy, View
+from bodymap.core.anatomy import Anatomy
 from bodymap.core.drawing import Drawing
-from bodymap.core.matching import MatchResult
 from bodymap.core.session import Session
 from bodymap.io import palette
 from bodymap.io.atomic import describe_os_error, write_atomic
 from bodymap.io.errors import ExportError
-from bodymap.io.qt_bridge import geometry_to_path, pattern_paths
-from bodymap.io.resources import svg_path
+from bodymap.io.report_body import ART_WORDS, LABEL_H, art_renderer, draw_view_art, draw_views
+from bodymap.io.report_side import DISCLAIMER, side_rows
+from bodymap.io.report_text import (
+    Row,
+    TextBox,
+    draw_boxes,
+    font,
+    line_height,
+    metrics,
+    normalise,
+    paginate,
+    paint_rows,
+    text_rows,
+    wrap_spans,
+)
 
-# The patient's side as the page names it (translated when the window installed a language).
-SIDES = {
-    "left": str(QT_TRANSLATE_NOOP("Export", "left")),
-    "right": str(QT_TRANSLATE_NOOP("Export", "right")),
-}
+__all__ = [
+    "ART_WORDS",
+    "art_renderer",
+    "draw_view_art",
+    "export_pages",
+    "export_png",
+    "layout_pages",
+    "render_page",
+]
+
 SCALE_MIN = 1.0
 SCALE_MAX = 4.0
 MARGIN = 28.0
 VIEWS_TOP = 96.0  # logical y of the top of the views
 SIDE_WIDTH = 300.0
 SIDE_GAP = 36.0
+FOOTER_H = 22.0
+GROW = 1 / 3  # of the page's height: how much longer a page may get to hold the whole note
+NOTE_SIZE = 13.0
 
 _app: QtGui.QGuiApplication | None = None
 
@@ -79,36 +104,6 @@ def _ensure_gui() -> None:
         _app = QtGui.QGuiApplication(["bodymap", "-platform", "offscreen"])
 
 
-def draw_view_art(painter: QtGui.QPainter, anatomy: Anatomy, view: View) -> None:
-    """A view's label above its box and its body art in it, in the view's SVG units (the
-    painter translated to where the view goes on the page)."""
-    x0, y0, w, h = view.viewbox
-    painter.setFont(_font(15, bold=True))
-    painter.setPen(QtGui.QColor(palette.VIEW_LABEL))
-    painter.drawText(
-        QtCore.QRectF(x0, y0 - 26, w, 22), QtCore.Qt.AlignmentFlag.AlignHCenter, view.label
-    )
-    art_renderer(svg_path(anatomy, view)).render(painter, QtCore.QRectF(x0, y0, w, h))
-
-
-# The words written in the body art, translated as the window's art is (bodymap.ui.shell, where
-# lupdate finds them; a test keeps the two lists equal).
-ART_WORDS = ("left", "right", "BACK", "FRONT", "L", "R")
-
-
-def art_renderer(path: Path) -> QtSvg.QSvgRenderer:
-    """The SVG at ``path`` with its words (``ART_WORDS``) in the installed language."""
-    swaps = [(w, QCoreApplication.translate("Art", w)) for w in ART_WORDS]
-    swaps = [(w, t) for w, t in swaps if t != w]
-    if not swaps:
-        return QtSvg.QSvgRenderer(str(path))
-    text = path.read_text(encoding="utf-8")
-    for word, translated in swaps:
-        safe = translated.replace("&", "&amp;").replace("<", "&lt;")
-        text = text.replace(f">{word}</text>", f">{safe}</text>")
-    return QtSvg.QSvgRenderer(QtCore.QByteArray(text.encode("utf-8")))
-
-
 def write_png(image: QtGui.QImage, out: Path) -> None:
     """``image`` written to ``out`` as a PNG, atomically; :class:`ExportError` with one line
     (the previous file untouched) when it cannot be."""
@@ -125,185 +120,174 @@ def write_png(image: QtGui.QImage, out: Path) -> None:
 
 
 def _font(size: float, bold: bool = False) -> QtGui.QFont:
-    font = QtGui.QFont()
-    font.setPixelSize(max(1, round(size)))
-    font.setBold(bold)
-    return font
+    return font(size, bold)
 
 
-def _colour(hex_colour: str, alpha: int = 255) -> QtGui.QColor:
-    colour = QtGui.QColor(hex_colour)
-    colour.setAlpha(alpha)
-    return colour
+@dataclass
+class PageText:
+    """One image of the export, laid out: ``boxes`` every line of text on it (logical units),
+    ``rows`` the placed rows to paint, ``first`` whether it is the page with the views."""
+
+    width: float
+    height: float
+    first: bool
+    boxes: list[TextBox] = field(default_factory=list)
+    rows: list[tuple[float, float, Row]] = field(default_factory=list)
+
+
+def layout_pages(drawing: Drawing, session: Session) -> list[PageText]:
+    """The export's images, laid out in logical units: the first with the views and the side
+    column, then as many as the rest needs (a long note, re-wrapped to the page's width).
+    Every character of the note but the spaces and line ends where its lines break is in
+    exactly one box of role "note", in order."""
+    _ensure_gui()
+    page = page_layout(drawing.anatomy)
+    bottom = page.height - MARGIN - FOOTER_H
+    top = VIEWS_TOP - 22
+    step = line_height(NOTE_SIZE)
+    rows = side_rows(drawing, session, SIDE_WIDTH)
+    first = PageText(page.width, page.height, True)
+    y, placed = top, 0
+    for row in rows:  # beside the views while they fit (a heading with a line after it)
+        if y + row.height + (step if row.keeps else 0.0) > bottom:
+            break
+        first.rows.append((page.side_x, y, row))
+        y += row.height
+        placed += 1
+    rest = rows[placed:]
+    note = normalise(session.note.strip())
+    start = 0  # where the part of the note still to place starts
+    if not rest and note:
+        fm = metrics(NOTE_SIZE)
+        spans = wrap_spans(note, fm, SIDE_WIDTH)
+        need = y + len(spans) * step
+        limit = bottom  # a note a little too long lengthens the page rather than continue
+        if bottom < need <= bottom + GROW * page.height:
+            limit = need
+            first.height = page.height + (need - bottom)
+        for s, e in spans:
+            if y + step > limit:
+                break
+            box = TextBox(0.0, 0.0, fm.horizontalAdvance(note[s:e]), fm.height(), note[s:e],
+                          NOTE_SIZE, role="note")  # fmt: skip
+            first.rows.append((page.side_x, y, Row(step, [box], role="note")))
+            y += step
+            start = e
+    remaining = note[start:].lstrip()
+    full = page.width - 2 * MARGIN
+    more = list(rest)
+    if remaining:
+        if not rest:
+            more += text_rows("Note (continued)", full, 16, bold=True, keeps=True)
+        more += text_rows(remaining, full, NOTE_SIZE, role="note")
+    pages = [first]
+    for on_page in paginate(more, top, bottom) if more else []:
+        pages.append(
+            PageText(page.width, page.height, False, [], [(MARGIN, y, r) for y, r in on_page])
+        )
+    for number, p in enumerate(pages, 1):
+        p.boxes = [b.moved(x, y) for x, y, row in p.rows for b in row.boxes]
+        p.boxes.append(_footer(page, p.height, number, len(pages)))
+        p.boxes += _header(page, session, number > 1)
+    return pages
+
+
+def _header(page: Page, session: Session, continued: bool) -> list[TextBox]:
+    title = QCoreApplication.translate("Export", "Pain map")
+    title += " (…)" if continued else ""
+    big, small = metrics(24, True), metrics(14)
+    when = session.date or session.modified.astimezone()  # a diary entry's own date
+    stamp = when.strftime(QCoreApplication.translate("Export", "%d %B %Y, %H:%M"))
+    stamp_w = small.horizontalAdvance(stamp)
+    return [
+        TextBox(MARGIN, MARGIN, big.horizontalAdvance(title), big.height(), title, 24, True,
+                role="header"),
+        TextBox(page.width - MARGIN - stamp_w, MARGIN + 8, stamp_w, small.height(), stamp, 14,
+                colour=palette.MUTED, role="header"),
+    ]  # fmt: skip
+
+
+def _footer(page: Page, height: float, number: int, count: int) -> TextBox:
+    text = DISCLAIMER if count == 1 else f"{DISCLAIMER}   Image {number} of {count}"
+    fm = metrics(11)
+    y = height - MARGIN - fm.height()
+    x = page.side_x if number == 1 else MARGIN
+    return TextBox(x, y, fm.horizontalAdvance(text), fm.height(), text, 11,
+                   colour=palette.MUTED, role="footer")  # fmt: skip
+
+
+def render_pages(drawing: Drawing, session: Session, scale: float = 1.0) -> list[QtGui.QImage]:
+    """Every image of the export of ``drawing`` (``session`` gives its date and note), each
+    ``page_layout(anatomy).size(scale)`` (the first longer when it holds a longer note)."""
+    layouts = layout_pages(drawing, session)
+    return [_paint(drawing, p, scale) for p in layouts]
 
 
 def render_page(drawing: Drawing, session: Session, scale: float = 1.0) -> QtGui.QImage:
-    """The export page of ``drawing`` (``session`` gives its dates and note) as an image
-    ``page_layout(anatomy).size(scale)``."""
-    _ensure_gui()
-    anatomy, result = drawing.anatomy, drawing.result
-    page = page_layout(anatomy)
-    width, height = page.size(scale)
+    """The first image of the export (the views and the side column)."""
+    layouts = layout_pages(drawing, session)
+    return _paint(drawing, layouts[0], scale)
+
+
+def _paint(drawing: Drawing, layout: PageText, scale: float) -> QtGui.QImage:
+    width, height = round(layout.width * scale), round(layout.height * scale)
     image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)
     image.fill(QtGui.QColor(palette.PAPER))
+    dots_per_metre = round(scale * 72 / 0.0254)  # one logical unit is one point
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
     with QtGui.QPainter(image) as painter:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
-        _draw_header(painter, page, session)
-        _draw_views(painter, anatomy, page, drawing, result)
-        _draw_side(painter, page, anatomy, result, session)
+        painter.setPen(QtGui.QPen(QtGui.QColor(palette.RULE), 1))
+        painter.drawLine(QtCore.QPointF(MARGIN, 66), QtCore.QPointF(layout.width - MARGIN, 66))
+        if layout.first:
+            painter.save()
+            painter.translate(MARGIN, VIEWS_TOP - LABEL_H)
+            draw_views(painter, drawing, drawing.result)
+            painter.restore()
+        paint_rows(painter, layout.rows)  # a row's pictures, then its text
+        draw_boxes(painter, (b for b in layout.boxes if b.role in ("header", "footer")))
     return image
 
 
-def _draw_header(painter: QtGui.QPainter, page: Page, session: Session) -> None:
-    painter.setPen(QtGui.QColor(palette.INK))
-    painter.setFont(_font(24, bold=True))
-    painter.drawText(
-        QtCore.QPointF(MARGIN, MARGIN + 22), QCoreApplication.translate("Export", "Pain map")
-    )
-    painter.setFont(_font(14))
-    painter.setPen(QtGui.QColor(palette.MUTED))
-    pattern = QCoreApplication.translate("Export", "%d %B %Y, %H:%M")  # strftime, translated
-    stamp = session.modified.astimezone().strftime(pattern)
-    rect = QtCore.QRectF(MARGIN, MARGIN, page.width - 2 * MARGIN, 30)
-    painter.drawText(
-        rect, QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter, stamp
-    )
-    painter.setPen(QtGui.QPen(QtGui.QColor(palette.RULE), 1))
-    painter.drawLine(QtCore.QPointF(MARGIN, 66), QtCore.QPointF(page.width - MARGIN, 66))
+def continuation_path(out: Path, number: int) -> Path:
+    """The file of image ``number`` (1 is ``out`` itself, 2 is ``NAME-2.png``...)."""
+    if number == 1:
+        return out
+    return out.with_name(f"{out.name.removesuffix(out.suffix)}-{number}{out.suffix}")
 
 
-def _draw_views(
-    painter: QtGui.QPainter,
-    anatomy: Anatomy,
-    page: Page,
-    drawing: Drawing,
-    result: MatchResult,
-) -> None:
-    highlights = [pattern_paths(anatomy, m.muscle, m.side) for m in result.matches]
-    highlights = highlights[: palette.MAX_HIGHLIGHTS]
-    colours = [m.colour for m in result.matches[: palette.MAX_HIGHLIGHTS]]
-    for view in anatomy.views.values():
-        painter.save()
-        painter.translate(page.view_x[view.id], page.view_y[view.id])
-        draw_view_art(painter, anatomy, view)
-        painter.setPen(QtCore.Qt.PenStyle.NoPen)
-        for paths, colour in zip(highlights, colours, strict=True):
-            if view.id in paths:
-                painter.setBrush(_colour(colour, palette.ZONE_FILL_ALPHA))
-                painter.drawPath(paths[view.id])
-        for intensity, geom in drawing.bands(view.id):
-            painter.setBrush(_colour(palette.pain_colour(intensity), palette.PAIN_ALPHA))
-            painter.drawPath(geometry_to_path(geom))
-        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-        for paths, colour in zip(highlights, colours, strict=True):
-            if view.id in paths:
-                painter.setPen(QtGui.QPen(_colour(colour), palette.ZONE_OUTLINE_WIDTH))
-                painter.drawPath(paths[view.id])
-        painter.restore()
-
-
-def _draw_side(
-    painter: QtGui.QPainter, page: Page, anatomy: Anatomy, result: MatchResult, session: Session
-) -> None:
-    x, y, w = page.side_x, VIEWS_TOP - 22, SIDE_WIDTH
-    ink, muted = QtGui.QColor(palette.INK), QtGui.QColor(palette.MUTED)
-
-    def heading(text: str) -> None:
-        nonlocal y
-        painter.setFont(_font(16, bold=True))
-        painter.setPen(ink)
-        painter.drawText(QtCore.QPointF(x, y + 16), text)
-        y += 28
-
-    def line(text: str, colour: QtGui.QColor = ink, size: float = 13, indent: float = 0) -> None:
-        nonlocal y
-        painter.setFont(_font(size))
-        painter.setPen(colour)
-        metrics = QtGui.QFontMetricsF(painter.font())
-        shown = metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, w - indent)
-        painter.drawText(QtCore.QPointF(x + indent, y + size), shown)
-        y += size + 7
-
-    # The page's words: English, or the window's language once it installed its translators
-    # (the command line installs none).
-    translate = QCoreApplication.translate
-    heading(translate("Export", "Pain intensity"))
-    swatch, gap = 24.0, 3.0  # every level, 1 (mildest) to 10 (worst), its number below
-    painter.setPen(muted)
-    painter.setFont(_font(11))
-    for i, colour in enumerate(palette.PAIN_SCALE):
-        rect = QtCore.QRectF(x + i * (swatch + gap), y, swatch, 16)
-        painter.fillRect(rect, _colour(colour, palette.PAIN_ALPHA))
-        below = QtCore.QRectF(rect.x(), y + 17, swatch, 14)
-        painter.drawText(below, QtCore.Qt.AlignmentFlag.AlignHCenter, str(i + 1))
-    y += 40
-
-    heading(translate("Export", "Matching muscles"))
-    if not result.matches:
-        line(
-            translate("Export", "No pain marked.")
-            if result.pain_area == 0
-            else translate("Export", "No referral pattern overlaps."),
-            muted,
-        )
-    for rank, match in enumerate(result.matches[:12], 1):
-        if rank <= palette.MAX_HIGHLIGHTS:
-            rect = QtCore.QRectF(x, y + 2, 12, 12)
-            painter.fillRect(rect, _colour(match.colour, palette.ZONE_FILL_ALPHA_EMPHASISED))
-            painter.setPen(QtGui.QPen(_colour(match.colour), 1.5))
-            painter.drawRect(rect)
-        side = translate("Export", SIDES.get(match.side, match.side))
-        line(f"{rank}. {match.name} ({side})", size=14, indent=20)
-        line(
-            translate("Export", "score {score} · {pain} of pain · {pattern} of pattern").format(
-                score=f"{match.score:.2f}", pain=f"{match.pain_explained:.0%}",
-                pattern=f"{match.zone_covered:.0%}",
-            ),
-            muted, size=12, indent=20,
-        )  # fmt: skip
-    if len(result.matches) > 12:
-        line(
-            translate("Export", "… and {count} more").format(count=len(result.matches) - 12), muted
-        )
-    if result.pain_area > 0:
-        y += 4
-        share = f"{result.unexplained:.0%}"
-        line(
-            translate("Export", "No pattern explains {share} of the pain.").format(share=share), ink
-        )
-    y += 14
-
-    heading(translate("Export", "Note"))
-    painter.setFont(_font(13))
-    painter.setPen(ink if session.note.strip() else muted)
-    bottom = page.height - MARGIN
-    if bottom - y > 20:
-        note_rect = QtCore.QRectF(x, y, w, bottom - y)
-        text = session.note.strip() or translate("Export", "No note.")
-        flags = QtCore.Qt.TextFlag.TextWordWrap | QtCore.Qt.AlignmentFlag.AlignTop
-        painter.drawText(note_rect, int(flags.value), text)  # clipped at the page bottom
-    painter.setPen(muted)
-    painter.setFont(_font(11))
-    painter.drawText(
-        QtCore.QRectF(x, bottom - 14, w, 16), QtCore.Qt.AlignmentFlag.AlignLeft,
-        translate("Export", "A self-help guide, not a diagnosis."),
-    )  # fmt: skip
+def export_pages(
+    drawing: Drawing, session: Session, out: Path, scale: float = 2.0
+) -> tuple[tuple[int, int], list[Path]]:
+    """Write every image of the export (see the module) to ``out`` and its continuations,
+    atomically; returns the pixel size of each image and the files written, ``out`` first.
+    Raises :class:`ExportError` as :func:`export_png` does."""
+    if not SCALE_MIN <= scale <= SCALE_MAX:
+        raise ExportError(str(out), f"scale {scale} must be from 1 to 4")
+    layouts = layout_pages(drawing, session)
+    written = []
+    size = (0, 0)
+    for number, layout in enumerate(layouts, 1):
+        image = _paint(drawing, layout, scale)
+        path = continuation_path(out, number)
+        write_png(image, path)
+        written.append(path)
+        size = image.width(), image.height()
+    return size, written
 
 
 def export_png(
     drawing: Drawing, session: Session, out: Path, scale: float = 2.0
 ) -> tuple[int, int]:
     """Write the export page of ``drawing`` (with the dates and note of ``session``) to
-    ``out`` as a PNG, atomically.
+    ``out`` as a PNG, atomically (a note too long for the page continues in ``NAME-2.png``
+    and on: :func:`export_pages`).
 
     ``scale`` (1 to 4) multiplies the logical page size. Returns ``(width, height)`` in
     pixels. Raises :class:`ExportError` with a one-line reason when the file cannot be
     written; an existing file is then left untouched.
     """
-    if not SCALE_MIN <= scale <= SCALE_MAX:
-        raise ExportError(str(out), f"scale {scale} must be from 1 to 4")
-    image = render_page(drawing, session, scale)
-    write_png(image, out)
-    return image.width(), image.height()
+    return export_pages(drawing, session, out, scale)[0]

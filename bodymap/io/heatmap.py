@@ -216,16 +216,20 @@ def grid_of_entries(
     dates = [e.date.astimezone() for e in entries if e.date is not None]
     translate = QtCore.QCoreApplication.translate
     day = translate("Export", "%d %B %Y")  # a strftime pattern: the language's date order
-    span = (
-        translate("Export", "{first} to {last}").format(
-            first=dates[0].strftime(day), last=dates[-1].strftime(day)
-        )
-        if dates
-        else ""
-    )
-    return grid, translate("Export", "{count} entries, {span}").format(
-        count=grid.entries, span=span
-    )
+    first, last = (dates[0].strftime(day), dates[-1].strftime(day)) if dates else ("", "")
+    span = first if first == last else translate("Export", "{first} to {last}")
+    span = span.format(first=first, last=last)
+    count = count_of_entries(grid.entries)
+    title = translate("Export", "{count}, {span}").format(count=count, span=span)
+    return grid, title if span else count
+
+
+def count_of_entries(count: int) -> str:
+    """'1 entry', '2 entries' (in the interface's language when it has one)."""
+    translate = QtCore.QCoreApplication.translate
+    if count == 1:
+        return translate("Export", "1 entry")
+    return translate("Export", "{count} entries").format(count=count)
 
 
 def heatmap_of_entries(

@@ -7,7 +7,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bodymap.core.anatomy import Area, Cue, Muscle, Region, Snomed, Symptom
+from bodymap.core.anatomy import (
+    Area,
+    Cue,
+    DangerSign,
+    Muscle,
+    MuscleOutline,
+    Region,
+    Snomed,
+    Symptom,
+    TriggerPoint,
+)
 from bodymap.io import yaml_strict
 
 if TYPE_CHECKING:
@@ -134,4 +144,77 @@ def read_symptoms(r: _Reader, value: Any, muscles: dict[str, Muscle]) -> tuple[S
                 raise r.fail((*ew, "muscle"), f"unknown muscle {muscle!r}; use an id of `muscles`")
             supports[muscle] = r.text(e["source"], (*ew, "source"))
         out.append(Symptom(symptom_id, r.text(s["label"], (*where, "label")), supports))
+    return tuple(out)
+
+
+def read_outline(
+    r: _Reader, value: Any, where: yaml_strict.Path, viewboxes: dict[str, Any]
+) -> tuple[MuscleOutline, ...]:
+    """A muscle's outline: where each side lies on a view (polygons in SVG units)."""
+    out: list[MuscleOutline] = []
+    for k, item in enumerate(r.items(value, where)):
+        ow: yaml_strict.Path = (*where, k)
+        o = r.mapping(item, ow, {"view", "side", "polygon"})
+        view = r.choice(o["view"], (*ow, "view"), tuple(viewboxes))
+        side = r.choice(o["side"], (*ow, "side"), ("left", "right"))
+        polygon = r.polygon(o["polygon"], (*ow, "polygon"), viewboxes[view])
+        out.append(MuscleOutline(view, side, polygon))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def read_trigger_points(
+    r: _Reader,
+    value: Any,
+    where: yaml_strict.Path,
+    viewboxes: dict[str, Any],
+    groups: set[str],
+) -> tuple[TriggerPoint, ...]:
+    """A muscle's usual trigger points: each names one of its zones' ``groups`` and lies
+    inside the view's viewBox."""
+    out: list[TriggerPoint] = []
+    for k, item in enumerate(r.items(value, where)):
+        pw: yaml_strict.Path = (*where, k)
+        p = r.mapping(item, pw, {"group", "view", "side", "at"})
+        group = r.text(p["group"], (*pw, "group"))
+        if group not in groups:
+            raise r.fail((*pw, "group"), f"group {group!r} has no zones; use a zone's group")
+        view = r.choice(p["view"], (*pw, "view"), tuple(viewboxes))
+        side = r.choice(p["side"], (*pw, "side"), ("left", "right"))
+        at = p["at"]
+        if not isinstance(at, list) or len(at) != 2:
+            raise r.fail((*pw, "at"), "a trigger point is a point [x, y]")
+        x, y = r.number(at[0], (*pw, "at", 0)), r.number(at[1], (*pw, "at", 1))
+        vx, vy, vw, vh = viewboxes[view]
+        if not (vx <= x <= vx + vw and vy <= y <= vy + vh):
+            raise r.fail((*pw, "at"), f"point ({x}, {y}) lies outside the {view} viewBox")
+        out.append(TriggerPoint(group, view, side, (x, y)))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def read_danger_signs(r: _Reader, value: Any, taken: set[str]) -> tuple[DangerSign, ...]:
+    """The danger-sign screen; ids share the session's answers with the symptom checklist
+    (``taken``), so they must differ from them."""
+    out: list[DangerSign] = []
+    seen = set(taken)
+    for i, item in enumerate(r.items(value, ("danger_signs",))):
+        where: yaml_strict.Path = ("danger_signs", i)
+        d = r.mapping(item, where, {"id", "question", "warning", "urgent", "source"})
+        sign_id = r.text(d["id"], (*where, "id"))
+        if not _AREA_ID.match(sign_id):
+            raise r.fail((*where, "id"), f"danger sign id {sign_id!r} must be lowercase snake_case")
+        if sign_id in seen:
+            raise r.fail((*where, "id"), f"id {sign_id!r} is used twice (or by a symptom)")
+        seen.add(sign_id)
+        urgent = d["urgent"]
+        if not isinstance(urgent, bool):
+            raise r.fail((*where, "urgent"), "urgent must be true or false")
+        out.append(
+            DangerSign(
+                sign_id,
+                r.text(d["question"], (*where, "question")),
+                r.text(d["warning"], (*where, "warning")),
+                urgent,
+                r.text(d["source"], (*where, "source")),
+            )
+        )
     return tuple(out)

@@ -29,8 +29,11 @@ from bodymap.io.regions_codes import (
     read_areas,
     read_choir,
     read_cues,
+    read_danger_signs,
+    read_outline,
     read_snomed,
     read_symptoms,
+    read_trigger_points,
 )
 from bodymap.io.regions_reader import Reader as _Reader
 
@@ -103,7 +106,7 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         data,
         (),
         {"format", "version", "views", "regions", "muscles", "safety"},
-        frozenset({"areas", "cues", "symptoms"}),
+        frozenset({"areas", "cues", "symptoms", "danger_signs"}),
     )
     if top["format"] != FORMAT:
         raise r.fail(("format",), f"format must be {FORMAT!r}; is this a regions file?")
@@ -136,9 +139,11 @@ def parse_regions(raw: bytes, name: str) -> Anatomy:
         raise r.fail(("cues",), "cues need format version 2; set version: 2")
     cues = read_cues(r, top["cues"], regions) if "cues" in top else ()
     symptoms = read_symptoms(r, top["symptoms"], muscles) if "symptoms" in top else ()
+    taken = {s.id for s in symptoms}
+    danger = read_danger_signs(r, top["danger_signs"], taken) if "danger_signs" in top else ()
     return Anatomy(
         version, hashlib.sha256(raw).hexdigest(), name, views, regions, muscles, safety, areas,
-        cues, symptoms,
+        cues, symptoms, danger,
     )  # fmt: skip
 
 
@@ -218,7 +223,12 @@ def _muscles(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Muscle
     zone_ids: set[str] = set()
     for i, item in enumerate(r.items(value, ("muscles",))):
         where: yaml_strict.Path = ("muscles", i)
-        m = r.mapping(item, where, {"id", "name", "short_name", "colour", "zones", "panel"})
+        m = r.mapping(
+            item,
+            where,
+            {"id", "name", "short_name", "colour", "zones", "panel"},
+            frozenset({"outline", "trigger_points"}),
+        )
         muscle_id = r.text(m["id"], (*where, "id"))
         if not _MUSCLE_ID.match(muscle_id):
             raise r.fail((*where, "id"), f"muscle id {muscle_id!r} must be lowercase snake_case")
@@ -257,6 +267,17 @@ def _muscles(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Muscle
                     crosses,
                 )
             )
+        boxes = {v: views[v].viewbox for v in views}
+        outline = (
+            read_outline(r, m["outline"], (*where, "outline"), boxes) if "outline" in m else ()
+        )
+        points = (
+            read_trigger_points(
+                r, m["trigger_points"], (*where, "trigger_points"), boxes, {z.group for z in zones}
+            )
+            if "trigger_points" in m
+            else ()
+        )
         muscles[muscle_id] = Muscle(
             muscle_id,
             r.text(m["name"], (*where, "name")),
@@ -264,6 +285,8 @@ def _muscles(r: _Reader, value: Any, views: dict[str, View]) -> dict[str, Muscle
             colour.upper(),
             tuple(zones),
             _panel(r, m["panel"], (*where, "panel")),
+            outline,
+            points,
         )
     return muscles
 

@@ -9,6 +9,7 @@ a new entry or a file copied in shows on the timeline.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -22,7 +23,7 @@ from bodymap.ui.diary_loader import DiaryLoader
 from bodymap.ui.entry_list import EntryList
 from bodymap.ui.quality import QualityOverlay, QualityPicker
 from bodymap.ui.score_input import ScoreInput, SetScoreCommand
-from bodymap.ui.settings import app_settings, data_dir
+from bodymap.ui.settings import app_settings, data_path
 from bodymap.ui.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ REFRESH_MS = 300  # quiet time after a change in the folder before reading it ag
 
 
 def default_folder() -> Path:
-    return data_dir() / "diary"
+    """The app's own diary (created by its first entry: the data folder may be unusable)."""
+    return data_path() / "diary"
 
 
 class DiaryPanel(QtWidgets.QWidget):
@@ -312,7 +314,8 @@ class DiaryController(QtCore.QObject):
 
     def use_default_folder(self) -> None:
         folder = default_folder()
-        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # else shown empty; adding an entry says why
+            folder.mkdir(parents=True, exist_ok=True)
         self.set_folder(folder)
 
     def compare(self) -> None:

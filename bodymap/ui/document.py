@@ -26,6 +26,7 @@ class PainDocument(QtCore.QObject):
     drawing_changed = QtCore.Signal(object)  # a Change
     note_changed = QtCore.Signal(str)
     score_changed = QtCore.Signal()  # the pain score (a diary entry's NRS)
+    answers_changed = QtCore.Signal()  # the symptom and danger-sign answers
 
     def __init__(
         self, anatomy: Anatomy, matcher: Matcher, parent: QtCore.QObject | None = None
@@ -82,7 +83,20 @@ class PainDocument(QtCore.QObject):
             self.publish(Change(tuple(self.anatomy.views), drawing.result, stroke_ended=ended))
         self.set_note(session.note)
         self.answers, self.date = dict(session.answers), session.date
+        self.answers_changed.emit()
         self.set_score(session.score)
+
+    def set_answer(self, item_id: str, value: bool | None) -> None:
+        """Answer a checklist item or danger sign yes or no, or (None) not at all."""
+        if self.answers.get(item_id) == value and (
+            value is not None or item_id not in self.answers
+        ):
+            return
+        if value is None:
+            self.answers.pop(item_id, None)
+        else:
+            self.answers[item_id] = value
+        self.answers_changed.emit()
 
     def set_score(self, score: PainScore) -> None:
         self.score = score

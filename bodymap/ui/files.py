@@ -289,18 +289,25 @@ class FileController(QtCore.QObject):
         return self.export_to(*answer)
 
     def export_to(self, path: Path, scale: float) -> bool:
-        from bodymap.io.export import export_png
+        from bodymap.io.export import export_pages
 
         try:
             document = self.document
-            width, height = export_png(document.drawing, document.to_session(), path, scale)
+            (width, height), files = export_pages(
+                document.drawing, document.to_session(), path, scale
+            )
         except BodyMapError as exc:
             dialogs.show_error(self.window, self.tr("Could not export"), str(exc))
             return False
+        more = ""
+        if len(files) > 1:
+            names = ", ".join(f.name for f in files[1:])
+            more = self.tr("; the note continues in {names}").format(names=names)
         self.window.statusBar().showMessage(
             self.tr("Exported {name} ({width} × {height} pixels)").format(
                 name=path.name, width=width, height=height
-            ),
+            )
+            + more,
             6000,
         )
         return True

@@ -1,14 +1,12 @@
 """The main window: the body map in the middle, matches, muscle guide, regions and note in
-docks. Menus and files live in ``actions.py`` and ``files.py``.
+docks. Menus and files live in ``actions.py`` and ``files.py``, the checklist in
+``checklist.py``. The window forwards pointer events and commands to the core's ``Drawing``
+(through the document) and draws what each reported ``Change`` says; it holds no geometry.
 
-The window forwards pointer events and commands to the core's ``Drawing`` (through the
-document) and draws what each reported ``Change`` says; it holds no geometry of its own.
-
-The window is built in two steps so the app can show it before the heavy work: the frame
-(menus, toolbar, docks, the body art) needs neither the core nor ``bodymap.io``, and
-``attach()`` adds the anatomy, the matcher, the document and the scene. This module therefore
-imports the core (shapely, numpy) only inside the methods that run once it is attached.
-"""
+It is built in two steps so the app can show it before the heavy work: the frame (menus,
+toolbar, docks, the body art) needs neither the core nor ``bodymap.io``, and ``attach()`` adds
+the anatomy, the matcher, the document and the scene. This module therefore imports the core
+(shapely, numpy) only inside the methods that run once it is attached."""
 
 from __future__ import annotations
 
@@ -16,14 +14,15 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from bodymap.ui import dialogs
+from bodymap.ui import dialogs, words
 from bodymap.ui.actions import Actions
 from bodymap.ui.body_view import BodyView, Tool, describe_map
+from bodymap.ui.checklist import attach_checklist
 from bodymap.ui.files import FileController
 from bodymap.ui.screen_fit import restore_layout
 from bodymap.ui.settings import app_settings
 from bodymap.ui.shell import ArtScene, ViewArt, make_dock, on_paper
-from bodymap.ui.words import QT_TRANSLATE_NOOP
+from bodymap.ui.words import QT_TRANSLATE_NOOP, TOOL_HINTS
 
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy
@@ -38,19 +37,6 @@ if TYPE_CHECKING:
     from bodymap.ui.region_list import RegionList
 
 LOADING = QT_TRANSLATE_NOOP("MainWindow", "Loading the body map…")
-
-_TOOL_HINTS = {
-    Tool.REGION: QT_TRANSLATE_NOOP(
-        "MainWindow",
-        "Region: click a part of the body to mark it as painful; click again to unmark.",
-    ),
-    Tool.BRUSH: QT_TRANSLATE_NOOP(
-        "MainWindow", "Brush (size {size}, intensity {intensity}): drag to paint where it hurts."
-    ),
-    Tool.ERASER: QT_TRANSLATE_NOOP(
-        "MainWindow", "Eraser (size {size}): drag over painted pain to remove it."
-    ),
-}
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -166,7 +152,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.note_edit.setTabChangesFocus(True)  # Tab leaves the note; a note needs no tabs
         self.note_edit.setAccessibleName(self.tr("Session note"))
         self.match_dock.setWidget(self.match_list)
-        self.panel_dock.setWidget(self.panels)
+        self.checklist_ui = attach_checklist(self)  # the guide's banner, outlines, checklist
         self.region_dock.setWidget(self.region_list)
         self.note_dock.setWidget(self.note_edit)
         self.action_set.add_muscles(
@@ -182,7 +168,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor.undo_state_changed.connect(self.action_set.set_undo_state)
         self.editor.refused.connect(
             lambda why: self.statusBar().showMessage(
-                self.tr("Not added: {why}.").format(why=why), 6000
+                self.tr("Not added: {why}.").format(why=words.refusal(why)), 6000
             )
         )
         self.document.note_changed.connect(self._on_document_note_changed)
@@ -198,6 +184,9 @@ class MainWindow(QtWidgets.QMainWindow):
         from bodymap.ui.diary_dock import attach_diary
 
         self.diary = attach_diary(self)  # the Diary dock and menu
+        from bodymap.ui.report_actions import attach_report
+
+        self.report = attach_report(self)  # File > Export PDF Report, Print Report
         self._attached = True
         QtCore.QTimer.singleShot(300, self.panels.prepare_pages)  # idle, after the first frame
         self.files.update_title()
@@ -226,7 +215,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return  # the status bar says "Loading…"
         tool = self.view.tool
         self.tool_label.setText(
-            self.tr(_TOOL_HINTS[tool]).format(
+            self.tr(TOOL_HINTS[tool.value]).format(
                 size=round(self.view.current_width()), intensity=self.view.intensity
             )
         )
@@ -292,8 +281,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._on_view_region_hovered(self.view.hovered_region())  # "marked" or not now
 
     def _show_result(self, result: MatchResult, final: bool) -> None:
-        self.result = result
-        self.match_list.set_result(result)
+        # the answers and the marks' qualities applied by the core; danger signs on top
+        result = self.result = self.checklist_ui.present(result)
         self._update_highlights()
         if final:
             self.panels.show_matches(result.matches)
@@ -353,19 +342,12 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- window ------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        """The geometry and the docks as the user left them, else the default dock layout.
-        A saved state places the docks by itself, so a start with one uses no ``QtCore.Qt``
-        enum before its first frame (their PySide set-up costs ~15 ms); ``attach()`` places
-        any dock a saved state left out."""
-        settings = app_settings()
-        # Brought onto this screen if need be; the docks laid out for the screen's size.
-        restore_layout(
-            self,
-            settings.value("window/geometry"),
-            settings.value("window/state"),
-            self._left_docks,
-            self._right_docks,
-        )
+        """The geometry and docks as the user left them, else the default layout. A saved state
+        places the docks by itself, so a start with one uses no ``QtCore.Qt`` enum before its
+        first frame (~15 ms of PySide set-up); ``attach()`` places any dock it left out."""
+        settings = app_settings()  # brought onto this screen, the docks laid out for its size
+        restore_layout(self, settings.value("window/geometry"), settings.value("window/state"),
+                       self._left_docks, self._right_docks)  # fmt: skip
 
     def save_layout(self) -> None:
         settings = app_settings()
@@ -388,11 +370,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def changeEvent(self, event: QtCore.QEvent) -> None:
         # Losing the focus mid-drag (another window popped up) may swallow the release:
         # the stroke ends where it is, as drawn (one undo step takes it back).
-        if (
-            event.type() == QtCore.QEvent.Type.ActivationChange
-            and self._attached
-            and not self.isActiveWindow()
-        ):
+        activation = event.type() == QtCore.QEvent.Type.ActivationChange
+        if activation and self._attached and not self.isActiveWindow():
             self.editor.finish_stroke()
         super().changeEvent(event)
 

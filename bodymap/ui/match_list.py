@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.ui import words
+from bodymap.ui.danger_banner import DangerBanner
+from bodymap.ui.muscle_outline import legend_icon
 from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the list is built before the core is imported (see app.py)
     from bodymap.core.matching import Match, MatchResult
+    from bodymap.core.symptoms import Assessment
 
 COLUMNS = (
     "#",
@@ -42,10 +45,21 @@ def _swatch(hex_colour: str) -> QtGui.QIcon:
     return QtGui.QIcon(pixmap)
 
 
+CUES_SHARE = 0.35  # the part below the list takes at most this share of the height at first
+# list widths (pixels) below which Pattern, then Score, then Explains are hidden
+NARROW, NARROWER, NARROWEST = 460, 400, 330
+
+
 class MatchList(QtWidgets.QWidget):
-    """Matches by rank with side, score and percentages; selecting one emits it."""
+    """Matches by rank with side, score and percentages; selecting one emits it.
+
+    From the top: the danger signs answered yes (above everything), the ranked list (it
+    keeps the room), the summary and any moves the answers made, the warnings and other
+    causes in a section that folds away and never takes more than ``CUES_SHARE`` of the
+    height, the map's legend and the button opening the checklist."""
 
     match_selected = QtCore.Signal(str, str)  # muscle id, side; ("", "") for none
+    checklist_requested = QtCore.Signal()
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,25 +81,140 @@ class MatchList(QtWidgets.QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        # warnings and other causes the drawing brings up, above the list (never ranked)
+        # the ranked list keeps room for its header and about seven rows whatever else shows
+        self.tree.setMinimumHeight(int(self.fontMetrics().height() * 1.25 * 8) + 8)
+        self.danger = DangerBanner()  # danger signs answered yes: above everything
+        # warnings and other causes the drawing brings up, below the list (never ranked), in
+        # a section that folds away
         self.cues = QtWidgets.QLabel()
         self.cues.setWordWrap(True)
         self.cues.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.cues.setContentsMargins(4, 2, 4, 2)
         self.cues.setAccessibleName(self.tr("Warnings and other causes to consider"))
+        self.cues.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         self.cues.hide()
+        self.cues_toggle = QtWidgets.QToolButton()
+        self.cues_toggle.setObjectName("cues_toggle")
+        self.cues_toggle.setCheckable(True)
+        self.cues_toggle.setChecked(True)
+        self.cues_toggle.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.cues_toggle.setArrowType(QtCore.Qt.ArrowType.DownArrow)
+        self.cues_toggle.setAutoRaise(True)
+        self.cues_toggle.toggled.connect(self._on_cues_toggle_toggled)
+        self.cues_toggle.hide()
         self.summary = QtWidgets.QLabel()
         self.summary.setWordWrap(True)
         self.summary.setContentsMargins(4, 2, 4, 2)
+        self.moves = QtWidgets.QLabel()  # what the symptom answers moved, and why
+        self.moves.setObjectName("symptom_moves")
+        self.moves.setWordWrap(True)
+        self.moves.setContentsMargins(4, 0, 4, 2)
+        self.moves.hide()
+        self.checklist_button = QtWidgets.QPushButton(self.tr("Symptoms and danger signs…"))
+        self.checklist_button.setObjectName("checklist_button")
+        self.checklist_button.clicked.connect(self.checklist_requested)
+        # below the list, what it says about the list: scrolls, and a splitter gives the
+        # list the room first (at most CUES_SHARE of the height goes to this part at first)
+        details = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(details)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.cues_toggle)  # safety first: the warnings, then the rest
+        column.addWidget(self.cues)
+        column.addWidget(self.moves)
+        column.addWidget(self.summary)
+        column.addLayout(self._legend())
+        column.addStretch(1)
+        self.details = QtWidgets.QScrollArea()
+        self.details.setObjectName("match_details")
+        self.details.setWidgetResizable(True)
+        self.details.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.details.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details.setWidget(details)
+        self.details.setMinimumHeight(int(self.fontMetrics().height() * 4.5))
+        self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self._split_set = False
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.cues)
-        layout.addWidget(self.tree)
-        layout.addWidget(self.summary)
+        layout.setSpacing(2)
+        layout.addWidget(self.danger)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.checklist_button)
         self.tree.itemSelectionChanged.connect(self._on_tree_selection_changed)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self._matches: tuple[Match, ...] = ()
         self.summary.setText(self.tr(NOTHING_MARKED))
+
+    def _legend(self) -> QtWidgets.QHBoxLayout:
+        """What the map shows for a muscle: where it refers pain, where it lies (the one
+        selected) and its usual trigger points."""
+        row = QtWidgets.QHBoxLayout()
+        row.setContentsMargins(4, 0, 4, 0)
+        self.legend_texts: list[str] = []
+        for kind, text in (
+            ("zone", self.tr("refers pain")),
+            ("outline", self.tr("where it lies")),
+            ("trigger_point", self.tr("trigger point")),
+        ):
+            icon = QtWidgets.QLabel()
+            icon.setPixmap(legend_icon(kind))
+            row.addWidget(icon)
+            label = QtWidgets.QLabel(text)
+            label.setObjectName(f"legend_{kind}")
+            row.addWidget(label)
+            row.addSpacing(8)
+            self.legend_texts.append(text)
+        row.addStretch(1)
+        return row
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        """Show the core's assessment: the danger signs on top, the ranking, the moves."""
+        if assessment.dangers or not self.danger.isHidden():
+            self.danger.set_dangers(assessment.dangers)
+        self.set_result(assessment.result)
+        names = {m.muscle: m.name for m in assessment.result.matches}
+        moves = "<br>".join(
+            f"{escape(names.get(m.muscle, m.muscle))} ({escape(m.side)}) {escape(m.reason)}"
+            for m in assessment.moves
+        )
+        if moves != self.moves.text():
+            self.moves.setText(moves)
+            self.moves.setVisible(bool(moves))
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # narrow: the muscle's name keeps its room, the figures the strength word sums up go
+        width = self.tree.viewport().width()
+        self.tree.setColumnHidden(COLUMNS.index("Pattern"), width < NARROW)
+        self.tree.setColumnHidden(COLUMNS.index("Score"), width < NARROWER)
+        self.tree.setColumnHidden(COLUMNS.index("Explains"), width < NARROWEST)
+        self._fit_cues()
+
+    def _fit_cues(self) -> None:
+        """The part below the list takes what it needs up to ``CUES_SHARE`` of the height
+        (until the user moves the splitter), the list the rest."""
+        if self._split_set or self.splitter.height() <= 0:
+            return
+        total = sum(self.splitter.sizes())
+        inner = self.details.widget()
+        wanted = (inner.sizeHint().height() if inner is not None else 0) + 4
+        below = max(self.details.minimumHeight(), min(wanted, int(total * CUES_SHARE)))
+        self.splitter.setSizes([total - below, below])
+
+    def _on_splitter_moved(self, pos: int, index: int) -> None:
+        self._split_set = True  # the user chose the split: keep it
+
+    def _on_cues_toggle_toggled(self, shown: bool) -> None:
+        self.cues_toggle.setArrowType(
+            QtCore.Qt.ArrowType.DownArrow if shown else QtCore.Qt.ArrowType.RightArrow
+        )
+        self.cues.setVisible(shown and not self.cues_toggle.isHidden())
+        self._fit_cues()
 
     def set_result(self, result: MatchResult) -> None:
         # Rebuilt rather than edited: each edit of a shown row makes the header measure every
@@ -147,15 +276,22 @@ class MatchList(QtWidgets.QWidget):
                     "<b>Other causes to consider</b> (not muscles, not ranked): {causes}."
                 ).format(causes=causes)
             )
-        self.cues.setText("<br>".join(lines))
+        text = "<br>".join(lines)
+        if text == self.cues.text():
+            return  # most strokes: the same cues, no relayout (a stroke end stays cheap)
+        self.cues.setText(text)
         self.cues.setToolTip("\n\n".join(f"{c.label}: {c.text}" for c in result.other_causes))
-        self.cues.setVisible(bool(lines))
+        count = len(result.warnings) + len(result.other_causes)
+        self.cues_toggle.setText(self.tr("Warnings and other causes ({count})").format(count=count))
+        self.cues_toggle.setVisible(bool(lines))
+        self.cues.setVisible(bool(lines) and self.cues_toggle.isChecked())
+        self._fit_cues()
 
     def cue_text(self) -> str:
         """The warnings and other causes shown above the list, as plain text."""
         doc = QtGui.QTextDocument()
         doc.setHtml(self.cues.text())
-        return doc.toPlainText() if self.cues.isVisibleTo(self) else ""
+        return doc.toPlainText() if not self.cues_toggle.isHidden() else ""
 
     def rows(self) -> list[list[str]]:
         """The visible texts, row by row (what a user reads)."""

@@ -100,6 +100,8 @@ class RegionList(QtWidgets.QWidget):
                 self.list.setCurrentItem(first)
 
     def set_marked(self, marked: set[str]) -> None:
+        if marked == self._marked:
+            return  # a brush stroke marks no region: nothing to redo at its end
         self._marked = set(marked)
         with QtCore.QSignalBlocker(self.list):
             for i in range(self.list.count()):

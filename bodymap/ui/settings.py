@@ -23,11 +23,16 @@ def app_settings() -> QtCore.QSettings:
     return QtCore.QSettings(ORGANISATION, APPLICATION)
 
 
-def data_dir() -> Path:
-    """The application-data folder, created if needed."""
+def data_path() -> Path:
+    """The application-data folder, not created: it may be unusable (a file, read-only)."""
     folder = os.environ.get("BODYMAP_DATA_DIR") or QtCore.QStandardPaths.writableLocation(
         QtCore.QStandardPaths.StandardLocation.AppDataLocation
     )
-    path = Path(folder)
+    return Path(folder)
+
+
+def data_dir() -> Path:
+    """The application-data folder, created if needed (OSError when it cannot be)."""
+    path = data_path()
     path.mkdir(parents=True, exist_ok=True)
     return path

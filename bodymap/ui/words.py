@@ -47,11 +47,39 @@ CHANGES = {  # the kinds of a difference map (bodymap.io.compare_render.KINDS)
     "resolved": QT_TRANSLATE_NOOP("Words", "Resolved (gone)"),
     "unchanged": QT_TRANSLATE_NOOP("Words", "Unchanged"),
 }
+TOOL_HINTS = {  # the status bar's line for each tool (bodymap.ui.body_view.Tool values)
+    "region": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Region: click a part of the body to mark it as painful; click again to unmark.",
+    ),
+    "brush": QT_TRANSLATE_NOOP(
+        "MainWindow", "Brush (size {size}, intensity {intensity}): drag to paint where it hurts."
+    ),
+    "eraser": QT_TRANSLATE_NOOP(
+        "MainWindow", "Eraser (size {size}): drag over painted pain to remove it."
+    ),
+}
 NRS = {  # the three pain scores of a diary entry
     "now": QT_TRANSLATE_NOOP("Words", "now"),
     "usual": QT_TRANSLATE_NOOP("Words", "usual"),
     "worst": QT_TRANSLATE_NOOP("Words", "worst"),
 }
+
+
+REFUSALS = {  # why the drawing refused a mark (bodymap.core.marks.over_limits), by limit
+    "marks": QT_TRANSLATE_NOOP("Words", "a map may hold at most {count} marks"),
+    "points": QT_TRANSLATE_NOOP("Words", "a map may hold at most {count} stroke points in all"),
+}
+
+
+def refusal(why: str) -> str:
+    """The core's reason for refusing a mark (English) in the interface's language."""
+    from bodymap.core.marks import MAX_MARKS, MAX_TOTAL_POINTS
+
+    for key, limit in (("marks", MAX_MARKS), ("points", MAX_TOTAL_POINTS)):
+        if why == REFUSALS[key].format(count=limit):
+            return QCoreApplication.translate("Words", REFUSALS[key]).format(count=limit)
+    return why
 
 
 def _look_up(table: dict[str, str], key: str) -> str:

@@ -166,6 +166,7 @@ def psoas_zones() -> list[Zone]:
 def all_zones() -> list[tuple[Zone, Polygon]]:
     from . import zones_back as zb
     from . import zones_hip as zh
+    from . import zones_thigh as zt
 
     zones = [
         *ql_zones(),
@@ -180,6 +181,12 @@ def all_zones() -> list[tuple[Zone, Polygon]]:
         *zh.tfl_zones(),
     ]
     zones += zb.rectus_abdominis_zones()
+    zones += [
+        *zt.hamstrings_zones(),
+        *zt.adductor_zones(),
+        *zt.external_oblique_zones(),
+        *zt.vastus_lateralis_zones(),
+    ]
     return [
         (zone, _finish_across(zone.shape) if zone.crosses_midline else _finish(zone.shape))
         for zone in zones

@@ -70,7 +70,7 @@ def test_the_heat_map_title_gives_local_days(anatomy, tmp_path, zone) -> None:  
     zone("CET-1")
     entries = read_diary(tmp_path, anatomy)
     _, title = grid_of_entries(anatomy, tmp_path, entries[:1])
-    assert title == "1 entries, 02 November 2026 to 02 November 2026"  # 23:00 in New York
+    assert title == "1 entry, 02 November 2026"  # made at 23:00 in New York
     zone("EST5")
     _, title = grid_of_entries(anatomy, tmp_path, entries)
     assert title == "2 entries, 01 November 2026 to 02 November 2026"

@@ -187,6 +187,7 @@ def test_a_damaged_entry_is_shown_and_hides_nothing(window, qtbot) -> None:  # t
     assert len(window.diary.readable()) == 3
     label = window.diary.panel.damaged_label
     assert label.isVisibleTo(window.diary.panel) and "broken.bodymap.json" in label.text()
+    assert label.text().startswith("1 entry cannot be read:\n")
 
 
 def test_the_quality_of_the_last_mark_is_picked_drawn_and_saved(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]

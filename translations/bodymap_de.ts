@@ -505,6 +505,10 @@
             <translation>Tagebuch-&amp;Ordner öffnen…</translation>
         </message>
         <message>
+            <source>1 entry cannot be read:</source>
+            <translation>1 Eintrag kann nicht gelesen werden:</translation>
+        </message>
+        <message>
             <source>Cannot add an entry</source>
             <translation>Eintrag kann nicht angelegt werden</translation>
         </message>

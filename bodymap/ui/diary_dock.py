@@ -231,10 +231,12 @@ class DiaryController(QtCore.QObject):
         if damaged:
             lines = [f"{e.name}: {e.error}" for e in damaged[:5]]
             more = "\n" + self.tr("… and %n more", "", len(damaged) - 5) if len(damaged) > 5 else ""
-            p.damaged_label.setText(
-                self.tr("%n entries cannot be read:", "", len(damaged)) + "\n"
-                + "\n".join(lines) + more
-            )  # fmt: skip
+            head = (  # English has no plural rules without a translation file: say it here
+                self.tr("1 entry cannot be read:")
+                if len(damaged) == 1
+                else self.tr("%n entries cannot be read:", "", len(damaged))
+            )
+            p.damaged_label.setText(head + "\n" + "\n".join(lines) + more)
 
     def _on_loader_listed(self, entries: list[EntrySummary]) -> None:
         self._show_entries(entries)

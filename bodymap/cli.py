@@ -19,6 +19,7 @@ from bodymap.io.errors import BodyMapError, UsageError
 if TYPE_CHECKING:
     from bodymap.core.anatomy import Anatomy, Region
 
+ABOUT = "Patterns that resemble this drawing; self-reported, educational, not a diagnosis"
 COMMANDS: tuple[str, ...] = ("analyze", "regions", "validate", "export", "diary", "compare")
 COMMANDS += ("heatmap", "export-csv", "export-fhir", "import-choir", "cohort", "report")
 
@@ -72,6 +73,10 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("session", metavar="SESSION")
     export.add_argument("out", metavar="OUT.png")
     export.add_argument("--scale", type=float, default=2.0, help="1 to 4 (default 2)")
+    export.add_argument(
+        "--force", action="store_true",
+        help="replace existing continuation images (OUT-2.png...) of a long note",
+    )  # fmt: skip
     from bodymap import cli_diary
 
     cli_diary.add_parsers(sub)
@@ -199,7 +204,7 @@ def _run_command(ns: argparse.Namespace) -> int:
 
     if ns.command in cli_data.COMMANDS:
         return cli_data.run(anatomy, ns)
-    return _export(anatomy, ns.session, ns.out, ns.scale)
+    return _export(anatomy, ns.session, ns.out, ns.scale, ns.force)
 
 
 def _regions(anatomy: Anatomy, as_json: bool) -> int:
@@ -304,7 +309,7 @@ def _analyze(
 
         pain = drawing.pain.geometries()
         extent = pain_extent(anatomy, pain)
-        doc = result.as_dict()
+        doc = {"about": ABOUT, **result.as_dict()}
         doc["symptom_moves"] = [m.as_dict() for m in moves]
         doc["danger_signs"] = [
             {"id": d.id, "warning": d.warning, "urgent": d.urgent} for d in answered.dangers
@@ -321,6 +326,7 @@ def _analyze(
         return 0
     for cue in result.warnings:
         print(f"Warning: {cue.label}. {cue.text}")
+    print(f"{ABOUT}, best first:")
     print(
         f"{'#':>2}  {'muscle':28} {'side':6} {'score':>5}  {'strength':8}  "
         f"{'pain explained':>14}  zone covered"
@@ -347,16 +353,24 @@ def _analyze(
     return 0
 
 
-def _export(anatomy: Anatomy, session_path: str, out: str, scale: float) -> int:
+def _export(anatomy: Anatomy, session_path: str, out: str, scale: float, force: bool) -> int:
     if not 1.0 <= scale <= 4.0:
         raise UsageError(f"--scale {scale}: must be from 1 to 4")
     from bodymap.io.session_file import load_session
 
     session = load_session(session_path, anatomy)
     from bodymap.core.drawing import Drawing
-    from bodymap.io.export import export_pages  # Qt, only for this command
+    from bodymap.io.export import continuation_path, export_pages, layout_pages  # Qt
 
-    size, files = export_pages(Drawing.of_session(session, anatomy), session, Path(out), scale)
+    drawing = Drawing.of_session(session, anatomy)
+    pages = len(layout_pages(drawing, session))
+    found = [p for n in range(2, pages + 1) if (p := continuation_path(Path(out), n)).exists()]
+    if found and not force:  # OUT was named; its continuations were not: never replace them
+        raise UsageError(
+            f"{found[0]}: exists, and the note continues there ({pages} images in all); "
+            "choose another OUT name, move the file, or add --force to replace it"
+        )
+    size, files = export_pages(drawing, session, Path(out), scale)
     more = f"; continued in {', '.join(str(f) for f in files[1:])}" if len(files) > 1 else ""
     print(f"{out}: {size[0]} x {size[1]} pixels{more}")
     return 0

@@ -56,7 +56,7 @@ def _answer_next_box(qtbot, text: str, seen: list[str]) -> None:  # type: ignore
 
     def answer() -> None:
         box = QtWidgets.QApplication.activeModalWidget()
-        if not isinstance(box, QtWidgets.QMessageBox):
+        if not isinstance(box, QtWidgets.QMessageBox) or not box.isVisible():
             QtCore.QTimer.singleShot(20, answer)
             return
         seen.append(box.text())
@@ -268,3 +268,49 @@ def test_a_data_folder_that_is_a_file_still_gives_a_whole_window(
     assert blocker.read_bytes() == b"not a folder"
     win.undo_stack.setClean()
     win.close()
+
+
+def test_an_export_never_replaces_a_continuation_file_without_asking(
+    qtbot, anatomy, matcher, errors, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # Found exporting report.png with a long note: the note's next image, report-2.png,
+    # silently replaced a file of that name already in the folder (the file dialog had
+    # asked about report.png only).
+    from bodymap.ui import dialogs
+    from tests.ui_helpers import click, new_window
+
+    out = tmp_path / "report.png"
+    other = tmp_path / "report-2.png"
+    other.write_bytes(b"precious")
+    monkeypatch.setattr(dialogs, "ask_export", lambda *a: (out, 1.0))
+    win = new_window(qtbot, anatomy, matcher)
+    click(win, *_point(anatomy, "back.left.iliac_crest"))
+    win.note_edit.setPlainText("\n".join(f"worse when sitting, day {i}" for i in range(120)))
+    seen: list[str] = []
+    _answer_next_box(qtbot, "Cancel", seen)
+    assert not win.files.export()
+    assert "report-2.png already exist" in seen[0]
+    assert other.read_bytes() == b"precious" and not out.exists()
+    _answer_next_box(qtbot, "Yes", seen)
+    assert win.files.export() and len(seen) == 2
+    assert other.read_bytes()[:4] == b"\x89PNG" and out.exists()
+    for page in tmp_path.glob("report-*.png"):  # nothing in the way: no question
+        page.unlink()
+    assert win.files.export() and len(seen) == 2 and other.exists()
+    win.undo_stack.setClean()
+    win.close()
+
+
+def test_the_readme_example_names_the_matches_it_leaves_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The example is shortened: its words must still say how many matches follow.
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert cli.main(["analyze", "--mark", "back.left.outer_hip", "--json"]) == 0
+    names = [m["name"].lower() for m in json.loads(capsys.readouterr().out)["matches"][1:]]
+    start = readme.index("`bodymap analyze --mark back.left.outer_hip --json` prints")
+    intro = " ".join(readme[start : readme.index("{", start)].split())
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+    assert f"{words.get(len(names), len(names))} more matches" in intro, (names, intro)
+    for name in names:
+        assert name.split()[-1] in intro, (name, intro)

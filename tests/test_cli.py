@@ -45,6 +45,9 @@ def test_analyze_table_and_session_with_marks(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "Quadratus lumborum" in proc.stdout and "right" in proc.stdout
     assert "Pain no listed pattern explains" in proc.stdout and "strength" in proc.stdout
+    # what the list is, before it: resemblance, not a diagnosis
+    assert proc.stdout.index("Patterns that resemble this drawing") < proc.stdout.index("Quadr")
+    assert "not a diagnosis" in proc.stdout
 
 
 def test_regions_json_lists_every_region() -> None:

@@ -195,3 +195,21 @@ def test_hatching_is_vector_lines_in_the_pdf(anatomy) -> None:  # type: ignore[n
     data, _ = render_pdf(session_report(anatomy, Session(marks=marks)))
     for page in PdfReader(io.BytesIO(data)).pages:
         assert not list(page.images)
+
+
+def test_the_command_never_replaces_a_continuation_it_was_not_named(tmp_path: Path) -> None:
+    """Attack finding 2: `bodymap export S report.png` with a long note replaced an unrelated
+    report-2.png. Now it refuses in one line, writes nothing, and --force replaces."""
+    from bodymap import cli
+    from bodymap.io.session_file import save_session
+
+    note = "\n".join(f"Day {i}: stiff after sitting, better walking" for i in range(400))
+    session_path = tmp_path / "s.bodymap.json"
+    save_session(Session([RegionMark("back.left.outer_hip", 6)], note=note), session_path)
+    precious = tmp_path / "report-2.png"
+    precious.write_bytes(b"precious")
+    out = tmp_path / "report.png"
+    assert cli.main(["export", str(session_path), str(out)]) == 2
+    assert precious.read_bytes() == b"precious" and not out.exists()
+    assert cli.main(["export", str(session_path), str(out), "--force"]) == 0
+    assert precious.read_bytes().startswith(b"\x89PNG") and out.exists()

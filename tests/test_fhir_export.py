@@ -138,7 +138,11 @@ def test_the_command_writes_a_valid_bundle_without_fhir_resources(
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[-1] == "0 False"  # nothing of fhir.resources at run time
-    Bundle.model_validate(json.loads(out.read_text("utf-8")))
+    bundle = json.loads(out.read_text("utf-8"))
+    Bundle.model_validate(bundle)
+    (document,) = resources(bundle, "DocumentReference")  # the PDF report, attached
+    pdf = base64.b64decode(document["content"][0]["attachment"]["data"])
+    assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-64:]
 
 
 def test_bad_input_is_one_line(tmp_path: Path, session: Session) -> None:

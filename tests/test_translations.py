@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.ui.language import LANGUAGES
 from tests.conftest import REGIONS, ROOT
@@ -292,29 +292,60 @@ def test_window_started_in_german_shows_german(qtbot, asked, german) -> None:  #
     window.close()
 
 
-def test_language_menu_keeps_the_choice_and_says_when_it_applies(window, asked) -> None:  # type: ignore[no-untyped-def]
-    """View > Language: choosing Deutsch is saved and the window says, in both languages,
-    that it applies at the next start; System goes back to the system's language."""
-    from bodymap.ui import language
+def _entries(window) -> dict[str, QtGui.QAction]:  # type: ignore[no-untyped-def]
+    return {a.text(): a for a in window.action_set.language_menu.actions() if a.isCheckable()}
 
-    menu = window.action_set.language_menu
-    entries = {a.text(): a for a in menu.actions() if a.isCheckable()}
-    assert set(entries) == {
-        f"System ({language.LANGUAGES[language.system_language()]})",
-        "English",
-        "Deutsch",
-    }
-    assert entries[next(t for t in entries if t.startswith("System"))].isChecked()
+
+def test_language_menu_switches_the_window_and_keeps_the_work(
+    qtbot, window, asked, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """View > Language > Deutsch: the choice is saved and a window in German takes over the
+    open work (marks, note, file, unsaved state, autosaved at once); the old one closes
+    without asking. English brings it back."""
+    from bodymap.ui import language, language_switch
+
+    entries = _entries(window)
+    system = f"System ({language.LANGUAGES[language.system_language()]})"
+    assert set(entries) == {system, "English", "Deutsch"}
+    assert entries[system].isChecked()
+    path = tmp_path / "mine.bodymap.json"
+    assert window.files.save_to(path)
+    window.toggle_region("back.left.outer_hip")
+    window.note_edit.setPlainText("since Monday")
+    marks = window.document.marks
     entries["Deutsch"].trigger()
-    assert language.saved_choice() == "de"
-    assert language.chosen_language() == "de"
-    assert entries["Deutsch"].isChecked()
-    [notice] = asked["info"]
-    assert "from the next start" in notice and "ab dem nächsten Start" in notice
-    notes = [a.text() for a in menu.actions() if not a.isCheckable() and a.text()]
-    assert notes == ["A new language applies at the next start"]
-    entries[next(t for t in entries if t.startswith("System"))].trigger()
-    assert language.saved_choice() == language.SYSTEM
+    qtbot.waitUntil(lambda: bool(language_switch._windows), timeout=20000)
+    german = language_switch._windows[-1]
+    qtbot.addWidget(german)
+    try:
+        assert language.saved_choice() == "de" and language.current_language() == "de"
+        assert not window.isVisible() and german.isVisible()
+        assert [a.text() for a in german.menuBar().actions()][:2] == ["&Datei", "&Bearbeiten"]
+        assert german.match_dock.windowTitle() == "Treffer"
+        assert german.document.marks == marks and german.document.path == path
+        assert german.note_edit.toPlainText() == "since Monday"
+        assert german.isWindowModified() and not german.undo_stack.isClean()
+        assert german.autosaver.path.is_file()  # the unsaved work is protected at once
+        qtbot.waitUntil(lambda: bool(german.match_list.rows()), timeout=10000)
+        assert german.match_list.rows()[0][2] == "links"
+        assert german.anatomy.regions["back.left.outer_hip"].label == "Hüfte außen links"
+        assert german.statusBar().currentMessage() == (
+            "Deutsch: Der Verlauf zum Rückgängigmachen beginnt neu."
+        )
+        assert asked["unsaved"] == []  # nothing was asked: the work moved
+        _entries(german)["English"].trigger()
+        qtbot.waitUntil(lambda: language_switch._windows[-1] is not german, timeout=20000)
+        english = language_switch._windows[-1]
+        qtbot.addWidget(english)
+        assert language.current_language() == "en" and language.saved_choice() == "en"
+        assert english.menuBar().actions()[0].text() == "&File"
+        assert english.document.marks == marks and english.isWindowModified()
+        english.undo_stack.setClean()
+        english.close()
+    finally:
+        language.install(QtWidgets.QApplication.instance(), "en")
+        german.undo_stack.setClean()
+        german.close()
 
 
 def test_system_language(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -392,3 +423,17 @@ def test_region_search_finds_german_and_english_words(anatomy) -> None:  # type:
     }
     assert [r.id for r in search(german, "hüfte außen rechts")] == ["back.right.outer_hip"]
     assert search(german, "lower back")[0].id == "back.left.low_back"  # English still works
+
+
+def test_a_choice_made_while_loading_applies_at_the_next_start(qtbot, asked) -> None:  # type: ignore[no-untyped-def]
+    """Before the anatomy is loaded there is no work to hand over: the choice is saved and
+    the window says, in both languages, that it applies at the next start."""
+    from bodymap.ui import language
+
+    shell = QtWidgets.QWidget()
+    qtbot.addWidget(shell)
+    switched: list[str] = []
+    language._choose(shell, "de", switched.append)
+    assert language.saved_choice() == "de" and switched == []
+    [notice] = asked["info"]
+    assert "from the next start" in notice and "ab dem nächsten Start" in notice

@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtTest import QTest
 
 from bodymap.core.symptoms import reorder
+from bodymap.ui.match_list import COLUMNS
 from tests.ui_helpers import click, drag
 
 LEFT = QtCore.Qt.MouseButton.LeftButton
@@ -146,6 +147,16 @@ def test_the_list_keeps_its_room_on_a_1280_by_720_screen(window, anatomy, qtbot)
     assert ml.cue_text()  # warnings and other causes are there
     row_height = ml.tree.sizeHintForRow(0)
     assert ml.tree.viewport().height() >= 5 * row_height  # at least five rows show
+    # the strength word shows in full, right of the (elided) muscle name, without scrolling,
+    # in the narrowest dock the layout gives (Xvfb's fonts at 1280 x 720: about 300 pixels)
+    window.resizeDocks([window.match_dock], [280], QtCore.Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: ml.width() <= 300)
+    strength = COLUMNS.index("Strength")
+    header = ml.tree.header()
+    assert not ml.tree.isColumnHidden(strength)
+    right = header.sectionViewportPosition(strength) + header.sectionSize(strength)
+    assert right <= ml.tree.viewport().width()
+    assert header.sectionSize(strength) >= ml.tree.sizeHintForColumn(strength)
     # the part below the list never takes more than its share at first, and folds away
     assert ml.splitter.sizes()[1] <= ml.splitter.sizes()[0]
     QTest.mouseClick(ml.cues_toggle, LEFT)

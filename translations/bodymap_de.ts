@@ -443,6 +443,10 @@
             <translation>Schmerzkarten-Sitzungen (*.bodymap.json);;Alle Dateien (*)</translation>
         </message>
         <message>
+            <source>Replace files?</source>
+            <translation>Dateien ersetzen?</translation>
+        </message>
+        <message>
             <source>Restore</source>
             <translation>Wiederherstellen</translation>
         </message>
@@ -469,6 +473,10 @@
         <message>
             <source>The app did not close properly last time. Choose what to do with each piece of unsaved work it autosaved: the first you restore opens here, any other in a window of its own. Work kept for later is offered again at the next start.</source>
             <translation>Das Programm wurde beim letzten Mal nicht ordnungsgemäß beendet. Wählen Sie für jede automatisch gesicherte, ungespeicherte Arbeit, was damit geschehen soll: Die erste wiederhergestellte öffnet sich hier, jede weitere in einem eigenen Fenster. Für später Aufgehobenes wird beim nächsten Start erneut angeboten.</translation>
+        </message>
+        <message>
+            <source>The note continues on {count} more images, and {names} already exist. Replace them?</source>
+            <translation>Die Notiz geht auf {count} weiteren Bildern weiter, und {names} gibt es schon. Ersetzen?</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
@@ -698,12 +706,100 @@
             <translation>1 Eintrag</translation>
         </message>
         <message>
+            <source>A danger sign answered yes needs a clinician soon, before any self-help.</source>
+            <translation>Ein mit Ja beantwortetes Warnzeichen gehört bald in ärztliche Hände, vor jeder Selbsthilfe.</translation>
+        </message>
+        <message>
+            <source>Also touches, but explains little of it: {names}.</source>
+            <translation>Berührt auch, erklärt aber wenig davon: {names}.</translation>
+        </message>
+        <message>
+            <source>Best pattern, score</source>
+            <translation>Bestes Muster, Wert</translation>
+        </message>
+        <message>
+            <source>Best patterns in the first entry: {patterns}.</source>
+            <translation>Beste Muster im ersten Eintrag: {patterns}.</translation>
+        </message>
+        <message>
+            <source>Best patterns in the last entry: {patterns}.</source>
+            <translation>Beste Muster im letzten Eintrag: {patterns}.</translation>
+        </message>
+        <message>
+            <source>Danger sign answered yes: {sign}.</source>
+            <translation>Warnzeichen mit Ja beantwortet: {sign}.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Diary of {count} entries, {first} to {last}. This page shows the newest entry, {date}; the timeline and the first entry against the last follow.</source>
+            <translation>Tagebuch mit {count} Einträgen, {first} bis {last}. Diese Seite zeigt den neuesten Eintrag, {date}; der Zeitverlauf und der erste Eintrag im Vergleich zum letzten folgen.</translation>
+        </message>
+        <message>
+            <source>Drawn on {date}</source>
+            <translation>Gezeichnet am {date}</translation>
+        </message>
+        <message>
+            <source>Entries ({count})</source>
+            <translation>Einträge ({count})</translation>
+        </message>
+        <message>
+            <source>Entries that could not be read ({count})</source>
+            <translation>Einträge, die nicht gelesen werden konnten ({count})</translation>
+        </message>
+        <message>
+            <source>Explains</source>
+            <translation>Erklärt</translation>
+        </message>
+        <message>
+            <source>Extent</source>
+            <translation>Ausdehnung</translation>
+        </message>
+        <message>
+            <source>First entry</source>
+            <translation>Erster Eintrag</translation>
+        </message>
+        <message>
             <source>How often it hurt where</source>
             <translation>Wie oft es wo geschmerzt hat</translation>
         </message>
         <message>
+            <source>Image {number} of {count}</source>
+            <translation>Bild {number} von {count}</translation>
+        </message>
+        <message>
+            <source>Last entry</source>
+            <translation>Letzter Eintrag</translation>
+        </message>
+        <message>
+            <source>Look at these first</source>
+            <translation>Zuerst beachten</translation>
+        </message>
+        <message>
             <source>Matching muscles</source>
             <translation>Passende Muskeln</translation>
+        </message>
+        <message>
+            <source>Measures</source>
+            <translation>Messwerte</translation>
+        </message>
+        <message>
+            <source>Muscle</source>
+            <translation>Muskel</translation>
+        </message>
+        <message>
+            <source>Muscle patterns that match, best first</source>
+            <translation>Passende Muskelmuster, das beste zuerst</translation>
+        </message>
+        <message>
+            <source>NRS now/usual/worst</source>
+            <translation>NRS jetzt/üblich/stärkste</translation>
+        </message>
+        <message>
+            <source>New pain {new}%, resolved {resolved}%, unchanged {unchanged}% of the body; same place (Jaccard index) {jaccard}.</source>
+            <translation>Neuer Schmerz {new} %, abgeklungen {resolved} %, unverändert {unchanged} % des Körpers; gleiche Stelle (Jaccard-Index) {jaccard}.</translation>
         </message>
         <message>
             <source>No colour: never painful in these entries.</source>
@@ -722,6 +818,10 @@
             <translation>{share} des Schmerzes erklärt kein Muster.</translation>
         </message>
         <message>
+            <source>No referral pattern explains a tenth of this pain or more.</source>
+            <translation>Kein Übertragungsmuster erklärt ein Zehntel dieses Schmerzes oder mehr.</translation>
+        </message>
+        <message>
             <source>No referral pattern overlaps.</source>
             <translation>Kein Übertragungsmuster überschneidet sich.</translation>
         </message>
@@ -730,20 +830,140 @@
             <translation>Notiz</translation>
         </message>
         <message>
+            <source>Note (continued)</source>
+            <translation>Notiz (Fortsetzung)</translation>
+        </message>
+        <message>
+            <source>One entry in range: nothing to compare.</source>
+            <translation>Ein Eintrag im Zeitraum: nichts zu vergleichen.</translation>
+        </message>
+        <message>
+            <source>Other causes to consider (not muscles, not ranked)</source>
+            <translation>Andere mögliche Ursachen (keine Muskeln, ohne Rangfolge)</translation>
+        </message>
+        <message>
+            <source>Other causes to consider (not muscles, not ranked): {causes}.</source>
+            <translation>Andere mögliche Ursachen (keine Muskeln, ohne Rangfolge): {causes}.</translation>
+        </message>
+        <message>
+            <source>Page {number} of {count}</source>
+            <translation>Seite {number} von {count}</translation>
+        </message>
+        <message>
+            <source>Pain extent: {first}% of the body, then {last}%.</source>
+            <translation>Schmerzausdehnung: {first} % des Körpers, dann {last} %.</translation>
+        </message>
+        <message>
+            <source>Pain extent: {total}% of the body ({views})</source>
+            <translation>Schmerzausdehnung: {total} % des Körpers ({views})</translation>
+        </message>
+        <message>
             <source>Pain intensity</source>
             <translation>Schmerzintensität</translation>
+        </message>
+        <message>
+            <source>Pain intensity (1 mildest, 10 worst)</source>
+            <translation>Schmerzintensität (1 am leichtesten, 10 am stärksten)</translation>
         </message>
         <message>
             <source>Pain map</source>
             <translation>Schmerzkarte</translation>
         </message>
         <message>
+            <source>Pain report</source>
+            <translation>Schmerzbericht</translation>
+        </message>
+        <message>
+            <source>Pain report, diary</source>
+            <translation>Schmerzbericht, Tagebuch</translation>
+        </message>
+        <message>
+            <source>Pain score (NRS 0-10): not given</source>
+            <translation>Schmerzstärke (NRS 0–10): nicht angegeben</translation>
+        </message>
+        <message>
+            <source>Pain score (NRS 0-10): {scores}</source>
+            <translation>Schmerzstärke (NRS 0–10): {scores}</translation>
+        </message>
+        <message>
+            <source>Pain score change (NRS): {change}.</source>
+            <translation>Änderung der Schmerzstärke (NRS): {change}.</translation>
+        </message>
+        <message>
+            <source>Pattern</source>
+            <translation>Muster</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>Regionen</translation>
+        </message>
+        <message>
+            <source>Regions touched: {count}</source>
+            <translation>Berührte Regionen: {count}</translation>
+        </message>
+        <message>
+            <source>Said yes to: {items}.</source>
+            <translation>Mit Ja beantwortet: {items}.</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>Self-reported; educational, not a diagnosis.</source>
+            <translation>Selbst angegeben; zur Information, keine Diagnose.</translation>
+        </message>
+        <message>
             <source>Share of the entries with pain at that spot</source>
             <translation>Anteil der Einträge mit Schmerz an dieser Stelle</translation>
         </message>
         <message>
+            <source>Side</source>
+            <translation>Seite</translation>
+        </message>
+        <message>
+            <source>Strength</source>
+            <translation>Stärke</translation>
+        </message>
+        <message>
+            <source>The first entry against the last</source>
+            <translation>Der erste Eintrag im Vergleich zum letzten</translation>
+        </message>
+        <message>
+            <source>Timeline of the entries in range</source>
+            <translation>Zeitverlauf der Einträge im Zeitraum</translation>
+        </message>
+        <message>
+            <source>Warning: {warning}.</source>
+            <translation>Warnung: {warning}.</translation>
+        </message>
+        <message>
+            <source>What changed</source>
+            <translation>Was sich geändert hat</translation>
+        </message>
+        <message>
+            <source>What the pain feels like</source>
+            <translation>Wie sich der Schmerz anfühlt</translation>
+        </message>
+        <message>
+            <source>back</source>
+            <translation>Rückseite</translation>
+        </message>
+        <message>
+            <source>front</source>
+            <translation>Vorderseite</translation>
+        </message>
+        <message>
             <source>left</source>
             <translation>links</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>not given in both</source>
+            <translation>nicht in beiden angegeben</translation>
         </message>
         <message>
             <source>right</source>
@@ -764,6 +984,10 @@
         <message>
             <source>{first} to {last}</source>
             <translation>{first} bis {last}</translation>
+        </message>
+        <message>
+            <source>{name}: damaged, left out: {reason}</source>
+            <translation>{name}: beschädigt, ausgelassen: {reason}</translation>
         </message>
     </context>
     <context>
@@ -921,12 +1145,12 @@
             <translation>&amp;Sprache</translation>
         </message>
         <message>
-            <source>A new language applies at the next start</source>
-            <translation>Eine neue Sprache gilt ab dem nächsten Start</translation>
-        </message>
-        <message>
             <source>BodyMap will use {language} from the next start. Close it and start it again.</source>
             <translation>BodyMap verwendet ab dem nächsten Start {language}. Schließen Sie das Programm und starten Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Cannot change the language</source>
+            <translation>Sprache kann nicht gewechselt werden</translation>
         </message>
         <message>
             <source>Language</source>
@@ -935,6 +1159,10 @@
         <message>
             <source>System ({language})</source>
             <translation>System ({language})</translation>
+        </message>
+        <message>
+            <source>{language}: the undo history starts afresh.</source>
+            <translation>{language}: Der Verlauf zum Rückgängigmachen beginnt neu.</translation>
         </message>
     </context>
     <context>

@@ -26,7 +26,7 @@ from bodymap.io import palette
 from bodymap.io.atomic import describe_os_error, write_atomic
 from bodymap.io.errors import ExportError
 from bodymap.io.report_body import ART_WORDS, LABEL_H, art_renderer, draw_view_art, draw_views
-from bodymap.io.report_side import DISCLAIMER, side_rows
+from bodymap.io.report_side import disclaimer, side_rows, translate
 from bodymap.io.report_text import (
     Row,
     TextBox,
@@ -178,7 +178,8 @@ def layout_pages(drawing: Drawing, session: Session) -> list[PageText]:
     more = list(rest)
     if remaining:
         if not rest:
-            more += text_rows("Note (continued)", full, 16, bold=True, keeps=True)
+            title = translate("Export", "Note (continued)")
+            more += text_rows(title, full, 16, bold=True, keeps=True)
         more += text_rows(remaining, full, NOTE_SIZE, role="note")
     pages = [first]
     for on_page in paginate(more, top, bottom) if more else []:
@@ -208,7 +209,11 @@ def _header(page: Page, session: Session, continued: bool) -> list[TextBox]:
 
 
 def _footer(page: Page, height: float, number: int, count: int) -> TextBox:
-    text = DISCLAIMER if count == 1 else f"{DISCLAIMER}   Image {number} of {count}"
+    text = disclaimer()
+    if count > 1:
+        text += "   " + translate("Export", "Image {number} of {count}").format(
+            number=number, count=count
+        )
     fm = metrics(11)
     y = height - MARGIN - fm.height()
     x = page.side_x if number == 1 else MARGIN

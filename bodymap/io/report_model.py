@@ -174,14 +174,3 @@ def _answer_label(key: str) -> str:
 def region_labels(report: EntryReport) -> list[str]:
     """The labels of the regions touched, in ``regions.yaml`` order."""
     return [report.anatomy.regions[r].label for r in report.regions]
-
-
-def nrs_text(session: Session) -> str:
-    """``"now 6, usual 4, worst 8"`` (unanswered ones as "-"), or "" when none is answered."""
-    s = session.score
-    if s.is_empty():
-        return ""
-    return ", ".join(
-        f"{k} {'-' if v is None else v}" for k, v in (("now", s.now), ("usual", s.usual),
-                                                     ("worst", s.worst))
-    )  # fmt: skip

@@ -12,9 +12,10 @@ ones with their reason. Every page has a header, the words ``DISCLAIMER`` and "P
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.diary import EntrySummary
@@ -22,13 +23,15 @@ from bodymap.io import compare_render, palette
 from bodymap.io.report_body import draw_views, views_size
 from bodymap.io.report_model import DiaryReport, EntryReport, Report
 from bodymap.io.report_side import (
-    DISCLAIMER,
     alert_rows,
+    disclaimer,
     heading,
     legend_rows,
     match_rows,
     measure_rows,
     space,
+    translate,
+    word,
 )
 from bodymap.io.report_text import (
     Row,
@@ -63,24 +66,30 @@ class ReportPage:
         return "\n".join(b.text for b in self.boxes)
 
 
+def _day(date: datetime) -> str:
+    return date.strftime(translate("Export", "%d %B %Y"))
+
+
 def _date(report: EntryReport) -> str:
     date = report.date
-    return f"{date:%d %B %Y, %H:%M} (UTC{date:%z})"
+    return date.strftime(translate("Export", "%d %B %Y, %H:%M")) + f" (UTC{date:%z})"
 
 
 def _title_rows(report: Report, width: float) -> list[Row]:
     entry = report.entry
-    rows = text_rows("Pain report", width, 18, bold=True)
+    rows = text_rows(translate("Export", "Pain report"), width, 18, bold=True)
     if report.diary is None:
-        rows += text_rows(f"Drawn on {_date(entry)}", width, TEXT + 1, colour=palette.MUTED)
+        line = translate("Export", "Drawn on {date}").format(date=_date(entry))
+        rows += text_rows(line, width, TEXT + 1, colour=palette.MUTED)
     else:
         d = report.diary
-        rows += text_rows(
-            f"Diary of {len(d.entries)} entries, {d.first_date:%d %B %Y} to "
-            f"{entry.date:%d %B %Y}. This page shows the newest entry, {_date(entry)}; the "
-            "timeline and the first entry against the last follow.",
-            width, TEXT + 1, colour=palette.MUTED,
-        )  # fmt: skip
+        line = translate(
+            "Export",
+            "Diary of {count} entries, {first} to {last}. This page shows the newest entry, "
+            "{date}; the timeline and the first entry against the last follow.",
+        ).format(count=len(d.entries), first=_day(d.first_date), last=_day(entry.date),
+                 date=_date(entry))  # fmt: skip
+        rows += text_rows(line, width, TEXT + 1, colour=palette.MUTED)
     return rows
 
 
@@ -92,7 +101,8 @@ def _figure(entry: EntryReport, width: float) -> Row:
     side_x = shown_w + 14
     side_w = width - side_x
     side = [*legend_rows(entry.drawing, side_w, TEXT), space(TEXT)]
-    side += heading("Measures", side_w, TEXT) + measure_rows(entry, side_w, TEXT)
+    side += heading(translate("Export", "Measures"), side_w, TEXT)
+    side += measure_rows(entry, side_w, TEXT)
     boxes, placed, bottom = stack(side, side_x, 0.0)
     drawing = entry.drawing
 
@@ -115,11 +125,11 @@ def entry_rows(report: Report, width: float) -> list[Row]:
     rows.append(_figure(entry, width))
     rows += match_rows(entry.drawing.result, width, TEXT)
     note = entry.session.note.strip()
-    rows += heading("Note", width, TEXT)
+    rows += heading(translate("Export", "Note"), width, TEXT)
     if note:
         rows += text_rows(note, width, TEXT + 0.5, role="note")
     else:
-        rows += text_rows("No note.", width, TEXT, colour=palette.MUTED)
+        rows += text_rows(translate("Export", "No note."), width, TEXT, colour=palette.MUTED)
     return rows
 
 
@@ -136,7 +146,8 @@ def _timeline_row(diary: DiaryReport, width: float) -> Row:
 def _comparison_rows(diary: DiaryReport, width: float) -> list[Row]:
     result = diary.comparison
     if result is None:
-        return text_rows("One entry in range: nothing to compare.", width, TEXT,
+        none = translate("Export", "One entry in range: nothing to compare.")
+        return text_rows(none, width, TEXT,
                          colour=palette.MUTED)  # fmt: skip
     anatomy = diary.last.anatomy
     change = result.change
@@ -144,7 +155,11 @@ def _comparison_rows(diary: DiaryReport, width: float) -> list[Row]:
     each = (width - 2 * gap) / 3
     views_w, views_h = compare_render.page_size(anatomy)
     k = each / views_w
-    captions = ("First entry", "Last entry", "What changed")
+    captions = (
+        translate("Export", "First entry"),
+        translate("Export", "Last entry"),
+        translate("Export", "What changed"),
+    )
     fm = metrics(TEXT, True)
     boxes = [
         TextBox(i * (each + gap), 0.0, fm.horizontalAdvance(c), fm.height(), c, TEXT, True)
@@ -174,16 +189,33 @@ def _comparison_rows(diary: DiaryReport, width: float) -> list[Row]:
 
     rows = [Row(top + views_h * k + 6, boxes, paint, role="figure")]
     rows += _kind_legend(width)
-    nrs = ", ".join(f"{key} {d:+d}" for key, d in result.nrs_change.items() if d is not None)
+    nrs = ", ".join(f"{word(k)} {d:+d}" for k, d in result.nrs_change.items() if d is not None)
+    pct = "{:.1f}".format
     lines = [
-        f"Pain extent: {change.extent_a:.1f}% of the body, then {change.extent_b:.1f}%.",
-        f"New pain {change.new:.1f}%, resolved {change.resolved:.1f}%, unchanged "
-        f"{change.unchanged:.1f}% of the body; same place (Jaccard index) {change.jaccard:.2f}.",
-        f"Pain score change (NRS): {nrs or 'not given in both'}.",
+        translate("Export", "Pain extent: {first}% of the body, then {last}%.").format(
+            first=pct(change.extent_a), last=pct(change.extent_b)
+        ),
+        translate(
+            "Export",
+            "New pain {new}%, resolved {resolved}%, unchanged {unchanged}% of the body; same "
+            "place (Jaccard index) {jaccard}.",
+        ).format(
+            new=pct(change.new),
+            resolved=pct(change.resolved),
+            unchanged=pct(change.unchanged),
+            jaccard=f"{change.jaccard:.2f}",
+        ),
+        translate("Export", "Pain score change (NRS): {change}.").format(
+            change=nrs or translate("Export", "not given in both")
+        ),
     ]
-    for label, res in (("first", result.matches_a), ("last", result.matches_b)):
-        best = ", ".join(f"{m.name} ({m.side}, {m.strength})" for m in res.matches[:3])
-        lines.append(f"Best patterns in the {label} entry: {best or 'none'}.")
+    firsts = (
+        translate("Export", "Best patterns in the first entry: {patterns}."),
+        translate("Export", "Best patterns in the last entry: {patterns}."),
+    )
+    for template, res in zip(firsts, (result.matches_a, result.matches_b), strict=True):
+        best = ", ".join(f"{m.name} ({word(m.side)}, {word(m.strength)})" for m in res.matches[:3])
+        lines.append(template.format(patterns=best or translate("Export", "none")))
     for line in lines:
         rows += text_rows(line, width, TEXT)
     return rows
@@ -207,38 +239,48 @@ def _kind_legend(width: float) -> list[Row]:
     return [Row(side + 6, boxes, paint, role="legend")]
 
 
-ENTRY_COLUMNS = ("Date", "NRS now/usual/worst", "Extent", "Regions", "Best pattern, score")
+ENTRY_COLUMNS = (
+    str(QT_TRANSLATE_NOOP("Export", "Date")),
+    str(QT_TRANSLATE_NOOP("Export", "NRS now/usual/worst")),
+    str(QT_TRANSLATE_NOOP("Export", "Extent")),
+    str(QT_TRANSLATE_NOOP("Export", "Regions")),
+    str(QT_TRANSLATE_NOOP("Export", "Best pattern, score")),
+)
 
 
 def _entry_cells(entry: EntrySummary, anatomy: Anatomy) -> list[str]:
     assert entry.date is not None
     s = entry.score
     nrs = " / ".join("-" if v is None else str(v) for v in (s.now, s.usual, s.worst))
-    top = "none"
+    top = translate("Export", "none")
     if entry.top is not None:
         muscle = anatomy.muscles.get(entry.top.muscle)
         name = muscle.name if muscle else entry.top.muscle
-        top = f"{name} ({entry.top.side}), {entry.top.score:.2f}"
+        top = f"{name} ({word(entry.top.side)}), {entry.top.score:.2f}"
     return [f"{entry.date:%d %b %Y %H:%M}", nrs, f"{entry.extent_pct:.1f}%",
             str(entry.regions_touched), top]  # fmt: skip
 
 
 def diary_rows(diary: DiaryReport, width: float) -> list[Row]:
     """The diary's pages: timeline, first against last, the entries and the damaged ones."""
-    rows = heading("Timeline of the entries in range", width, TEXT)
+    rows = heading(translate("Export", "Timeline of the entries in range"), width, TEXT)
     rows.append(_timeline_row(diary, width))
-    rows += heading("The first entry against the last", width, TEXT)
+    rows += heading(translate("Export", "The first entry against the last"), width, TEXT)
     rows += _comparison_rows(diary, width)
-    rows += heading(f"Entries ({len(diary.entries)})", width, TEXT)
+    rows += heading(translate("Export", "Entries ({count})").format(count=len(diary.entries)),
+                    width, TEXT)  # fmt: skip
     size = TEXT - 0.5
     widths = [size * 11.5, size * 11, size * 5, size * 5, 0.0]
     widths[-1] = width - sum(widths) - 4 * 6.0
     cells = [_entry_cells(e, diary.last.anatomy) for e in diary.entries]
-    rows += table_rows(ENTRY_COLUMNS, cells, widths, size, right=(2, 3))
+    header = [translate("Export", h) for h in ENTRY_COLUMNS]
+    rows += table_rows(header, cells, widths, size, right=(2, 3))
     if diary.damaged:
-        rows += heading(f"Entries that could not be read ({len(diary.damaged)})", width, TEXT)
+        title = translate("Export", "Entries that could not be read ({count})")
+        rows += heading(title.format(count=len(diary.damaged)), width, TEXT)
         for name, reason in diary.damaged:
-            rows += text_rows(f"{name}: damaged, left out: {reason}", width, TEXT - 0.5,
+            line = translate("Export", "{name}: damaged, left out: {reason}")
+            rows += text_rows(line.format(name=name, reason=reason), width, TEXT - 0.5,
                               colour=palette.MUTED)  # fmt: skip
     return rows
 
@@ -264,14 +306,18 @@ def _margins(report: Report, width: float, height: float, number: int, count: in
     """The header (what and when) and the footer (the disclaimer, the page number)."""
     fm = metrics(8)
     entry = report.entry
-    what = "Pain report, diary" if report.diary else "Pain report"
-    head = f"{what}: {entry.date:%d %B %Y}"
-    page_text = f"Page {number} of {count}"
+    what = (
+        translate("Export", "Pain report, diary")
+        if report.diary
+        else translate("Export", "Pain report")
+    )
+    head = f"{what}: {_day(entry.date)}"
+    page_text = translate("Export", "Page {number} of {count}").format(number=number, count=count)
     y_foot = height - MARGIN - fm.height()
     return [
         TextBox(MARGIN, MARGIN, fm.horizontalAdvance(head), fm.height(), head, 8,
                 colour=palette.MUTED, role="header"),
-        TextBox(MARGIN, y_foot, fm.horizontalAdvance(DISCLAIMER), fm.height(), DISCLAIMER, 8,
+        TextBox(MARGIN, y_foot, fm.horizontalAdvance(disclaimer()), fm.height(), disclaimer(), 8,
                 colour=palette.MUTED, role="footer"),
         TextBox(width - MARGIN - fm.horizontalAdvance(page_text), y_foot,
                 fm.horizontalAdvance(page_text), fm.height(), page_text, 8,

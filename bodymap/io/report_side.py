@@ -28,7 +28,6 @@ from bodymap.io.report_model import (
     EntryReport,
     alerts,
     entry_report,
-    nrs_text,
     region_labels,
     symptoms_yes,
 )
@@ -42,6 +41,19 @@ SIDES = {
 }
 # The words every exported page carries (a reader and a test can find them).
 DISCLAIMER = "Self-reported; educational, not a diagnosis."
+
+
+def disclaimer() -> str:
+    """``DISCLAIMER`` in the installed language (English on the command line)."""
+    return translate("Export", "Self-reported; educational, not a diagnosis.")
+
+
+def word(text: str) -> str:
+    """A core word (strength, side, quality, NRS) as the window's words table translates it
+    (``bodymap.ui.words``, context "Words"); itself on the command line."""
+    return translate("Words", text)
+
+
 ALERT_INK = "#8A1C00"
 
 
@@ -60,18 +72,20 @@ def alert_rows(report: EntryReport, width: float, size: float) -> list[Row]:
     found = alerts(report)
     if not found:
         return []
-    rows = heading("Look at these first", width, size, ALERT_INK)
+    rows = heading(translate("Export", "Look at these first"), width, size, ALERT_INK)
     for alert in found:
         if alert.kind == "danger":
-            line = f"Danger sign answered yes: {alert.label}."
+            line = translate("Export", "Danger sign answered yes: {sign}.").format(sign=alert.label)
             rows += text_rows(line, width, size, bold=True, colour=ALERT_INK, role="alert")
         else:
-            rows += text_rows(f"Warning: {alert.label}.", width, size, bold=True,
-                              colour=ALERT_INK, role="alert")  # fmt: skip
+            line = translate("Export", "Warning: {warning}.").format(warning=alert.label)
+            rows += text_rows(line, width, size, bold=True, colour=ALERT_INK, role="alert")
             rows += text_rows(alert.text, width, size * 0.92, indent=size, role="alert")
     if any(a.kind == "danger" for a in found):
         rows += text_rows(
-            "A danger sign answered yes needs a clinician soon, before any self-help.",
+            translate(
+                "Export", "A danger sign answered yes needs a clinician soon, before any self-help."
+            ),
             width, size * 0.92, colour=ALERT_INK, role="alert",
         )  # fmt: skip
     return rows
@@ -81,19 +95,33 @@ def measure_rows(report: EntryReport, width: float, size: float) -> list[Row]:
     """The pain score (NRS), pain extent and the regions touched."""
     session, extent = report.session, report.extent
     rows: list[Row] = []
-    nrs = nrs_text(session)
+    s = session.score
+    nrs = (
+        ""
+        if s.is_empty()
+        else ", ".join(
+            f"{word(k)} {'-' if v is None else v}"
+            for k, v in (("now", s.now), ("usual", s.usual), ("worst", s.worst))
+        )
+    )
     rows += text_rows(
-        f"Pain score (NRS 0-10): {nrs}" if nrs else "Pain score (NRS 0-10): not given",
+        translate("Export", "Pain score (NRS 0-10): {scores}").format(scores=nrs)
+        if nrs
+        else translate("Export", "Pain score (NRS 0-10): not given"),
         width, size, bold=bool(nrs),
     )  # fmt: skip
-    views = ", ".join(f"{v} {p:.1f}%" for v, p in extent.per_view.items())
-    rows += text_rows(f"Pain extent: {extent.total:.1f}% of the body ({views})", width, size)
+    views = ", ".join(f"{translate('Export', VIEWS.get(v, v))} {p:.1f}%"
+                      for v, p in extent.per_view.items())  # fmt: skip
+    line = translate("Export", "Pain extent: {total}% of the body ({views})")
+    rows += text_rows(line.format(total=f"{extent.total:.1f}", views=views), width, size)
     labels = region_labels(report)
-    touched = f"Regions touched: {len(labels)}" + (f" ({', '.join(labels)})" if labels else "")
+    touched = translate("Export", "Regions touched: {count}").format(count=len(labels))
+    touched += f" ({', '.join(labels)})" if labels else ""
     rows += text_rows(touched, width, size)
     said = symptoms_yes(report)
     if said:
-        rows += text_rows("Said yes to: " + "; ".join(said) + ".", width, size)
+        line = translate("Export", "Said yes to: {items}.").format(items="; ".join(said))
+        rows += text_rows(line, width, size)
     return rows
 
 
@@ -102,7 +130,7 @@ def legend_rows(drawing: Drawing, width: float, size: float, detail: bool = True
     which end is which with ``detail`` (the PNG page's scale shows it by its numbers)."""
     small = size * 0.85
     if detail:
-        rows = heading("Pain intensity (1 mildest, 10 worst)", width, size)
+        rows = heading(translate("Export", "Pain intensity (1 mildest, 10 worst)"), width, size)
     else:
         rows = heading(translate("Export", "Pain intensity"), width, size)
     scale_w = min(width, size * 22)
@@ -113,11 +141,11 @@ def legend_rows(drawing: Drawing, width: float, size: float, detail: bool = True
     rows.append(Row(small * 2.6 + 4, paint=scale, role="legend"))
     qualities = qualities_on_map(drawing)
     if qualities:
-        rows += heading("What the pain feels like", width, size)
+        rows += heading(translate("Export", "What the pain feels like"), width, size)
         fm = metrics(small)
         side = fm.height() + 2
         for quality in qualities:
-            label = QUALITIES[quality].label
+            label = word(QUALITIES[quality].label)
             box = TextBox(side + 6, 1.0, fm.horizontalAdvance(label), fm.height(), label, small,
                           role="legend")  # fmt: skip
             paint = functools.partial(draw_quality_swatch, quality=quality, side=side)
@@ -131,8 +159,8 @@ def match_rows(result: MatchResult, width: float, size: float, detail: bool = Tr
     "also touches" and the other causes to consider (not ranked), with what each says when
     ``detail``, else by name as the window's list has them."""
     if detail:
-        rows = heading("Muscle patterns that match, best first", width, size)
-        none = "No referral pattern explains a tenth of this pain or more."
+        rows = heading(translate("Export", "Muscle patterns that match, best first"), width, size)
+        none = translate("Export", "No referral pattern explains a tenth of this pain or more.")
     else:
         rows = heading(translate("Export", "Matching muscles"), width, size)
         none = translate("Export", "No referral pattern overlaps.")
@@ -149,14 +177,16 @@ def match_rows(result: MatchResult, width: float, size: float, detail: bool = Tr
         line = translate("Export", "No pattern explains {share} of the pain.").format(share=share)
         rows += text_rows(line, width, size)
     if result.also_touches:
-        names = ", ".join(f"{m.name} ({m.side})" for m in result.also_touches)
-        rows += text_rows(f"Also touches, but explains little of it: {names}.", width, size)
+        names = ", ".join(f"{m.name} ({word(m.side)})" for m in result.also_touches)
+        line = translate("Export", "Also touches, but explains little of it: {names}.")
+        rows += text_rows(line.format(names=names), width, size)
     if result.other_causes and not detail:
         causes = "; ".join(c.label for c in result.other_causes)
-        rows += text_rows(f"Other causes to consider (not muscles, not ranked): {causes}.",
-                          width, size)  # fmt: skip
+        line = translate("Export", "Other causes to consider (not muscles, not ranked): {causes}.")
+        rows += text_rows(line.format(causes=causes), width, size)
     elif result.other_causes:
-        rows += heading("Other causes to consider (not muscles, not ranked)", width, size)
+        title = translate("Export", "Other causes to consider (not muscles, not ranked)")
+        rows += heading(title, width, size)
         for cue in result.other_causes:
             rows += text_rows(cue.label, width, size, bold=True, keeps=True)
             rows += text_rows(cue.text, width, size * 0.92, indent=size)
@@ -182,8 +212,8 @@ def _match_list(result: MatchResult, width: float, size: float) -> list[Row]:
         match = sides[0]
         explains = min(1.0, sum(m.pain_explained for m in sides))
         side_words = " + ".join(translate("Export", SIDES.get(m.side, m.side)) for m in sides)
-        first = text_rows(f"{rank}. {match.name} ({side_words}): {match.strength}", width, size,
-                          bold=True, indent=indent, keeps=True)  # fmt: skip
+        title = f"{rank}. {match.name} ({side_words}): {word(match.strength)}"
+        first = text_rows(title, width, size, bold=True, indent=indent, keeps=True)
         _badge(first, result, rank, sides, size)
         rows += first
         shares = translate("Export", "score {score} · {pain} of pain · {pattern} of pattern")
@@ -195,7 +225,19 @@ def _match_list(result: MatchResult, width: float, size: float) -> list[Row]:
     return rows
 
 
-MATCH_COLUMNS = ("#", "Muscle", "Side", "Strength", "Score", "Explains", "Pattern")
+MATCH_COLUMNS = (
+    "#",
+    str(QT_TRANSLATE_NOOP("Export", "Muscle")),
+    str(QT_TRANSLATE_NOOP("Export", "Side")),
+    str(QT_TRANSLATE_NOOP("Export", "Strength")),
+    str(QT_TRANSLATE_NOOP("Export", "Score")),
+    str(QT_TRANSLATE_NOOP("Export", "Explains")),
+    str(QT_TRANSLATE_NOOP("Export", "Pattern")),
+)
+VIEWS = {
+    "back": str(QT_TRANSLATE_NOOP("Export", "back")),
+    "front": str(QT_TRANSLATE_NOOP("Export", "front")),
+}
 
 
 def _match_table(result: MatchResult, width: float, size: float) -> list[Row]:
@@ -204,14 +246,16 @@ def _match_table(result: MatchResult, width: float, size: float) -> list[Row]:
     for rank, sides in enumerate(result.rows(), 1):
         match = sides[0]
         explains = min(1.0, sum(m.pain_explained for m in sides))
-        cells.append([str(rank), match.name, " and ".join(m.side for m in sides),
-                      match.strength, f"{match.score:.2f}", f"{explains:.0%}",
+        side_words = " + ".join(word(m.side) for m in sides)
+        cells.append([str(rank), match.name, side_words,
+                      word(match.strength), f"{match.score:.2f}", f"{explains:.0%}",
                       f"{match.zone_covered:.0%}"])  # fmt: skip
     if not cells:
         return []
     fixed = [size * 3.2, 0.0, size * 7, size * 5.5, size * 3.5, size * 5.4, size * 5.4]
     fixed[1] = width - sum(fixed) - 6 * 6.0
-    rows = table_rows(MATCH_COLUMNS, cells, fixed, size, right=(0, 4, 5, 6))
+    header = [translate("Export", h) for h in MATCH_COLUMNS]
+    rows = table_rows(header, cells, fixed, size, right=(0, 4, 5, 6))
     for rank, (row, sides) in enumerate(zip(rows[1:], result.rows(), strict=True), 1):
         _badge([row], result, rank, sides, size)
     return rows

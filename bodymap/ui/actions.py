@@ -187,13 +187,18 @@ class Actions(QtCore.QObject):
             toggle = dock.toggleViewAction()
             _set_shortcuts(toggle, f"Alt+{i}")
             panels.addAction(toggle)
-        self.language_menu = language.add_menu(view, self.host)
+        self.language_menu = language.add_menu(view, self.host, self._switch_language)
 
         self.muscles_menu = bar.addMenu(self.tr("&Muscles"))  # filled by add_muscles()
         self.diary_menu = bar.addMenu(self.tr("&Diary"))  # filled by ui/diary_dock.attach_diary
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.safety, self.about])
+
+    def _switch_language(self, target: str) -> None:
+        from bodymap.ui import language_switch
+
+        language_switch.switch(self.host, target)
 
     def add_muscles(self, muscles: Sequence[tuple[str, str]]) -> None:
         """One entry per muscle ``(id, menu text)`` of the anatomy (once it is loaded)."""

@@ -217,6 +217,7 @@ def attach_checklist(window: ChecklistHost) -> ChecklistController:
         QtCore.QCoreApplication.translate("Checklist", "Symptoms and &Danger Signs…"), menu
     )
     action.setObjectName("checklist_action")
+    action.setShortcut(QtGui.QKeySequence("Ctrl+K"))
     action.triggered.connect(controller.show)
     first = menu.actions()[0] if menu.actions() else None
     menu.insertAction(first, action)  # type: ignore[arg-type]

@@ -186,6 +186,30 @@ def ask_export(
     return Path(name), float(scale)
 
 
+def confirm_continuations(parent: QtWidgets.QWidget | None, pages: int, out: Path) -> bool:
+    """Whether an export of ``pages`` images may write ``out``'s continuations (``NAME-2.png``
+    and on; the file dialog asked about ``out`` only): none exists yet, or the user agrees
+    to replace those that do (Cancel is the default)."""
+    from bodymap.io.export import continuation_path
+
+    found = [p for n in range(2, pages + 1) if (p := continuation_path(out, n)).exists()]
+    if not found:
+        return True
+    names = ", ".join(p.name for p in found[:4]) + (" …" if len(found) > 4 else "")
+    buttons = QtWidgets.QMessageBox.StandardButton
+    answer = QtWidgets.QMessageBox.question(
+        parent,
+        QCoreApplication.translate("Dialogs", "Replace files?"),
+        QCoreApplication.translate(
+            "Dialogs",
+            "The note continues on {count} more images, and {names} already exist. Replace them?",
+        ).format(count=pages - 1, names=names),
+        buttons.Yes | buttons.Cancel,
+        buttons.Cancel,
+    )
+    return answer == buttons.Yes
+
+
 def safety_html(safety: Safety) -> str:
     from html import escape  # html.entities is large: not on the way to the first frame
 

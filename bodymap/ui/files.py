@@ -192,6 +192,15 @@ class FileController(QtCore.QObject):
             dialogs.show_info(self.window, self.tr("Session opened"), warning)
         return True
 
+    def adopt(self, session: Session, path: Path | None, modified: bool) -> None:
+        """Take over another window's work (a language switch): ``session`` tied to ``path``;
+        when ``modified``, unsaved and autosaved at once (as restored work is)."""
+        self._load(session, path)
+        if modified:
+            self.window.setWindowModified(True)
+            self.undo_stack.resetClean()
+            self.autosaver.save_now()
+
     def _load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
         self.session_replaced.emit()  # e.g. the muscle guide starts afresh
         self.document.load(session, path, drawing)
@@ -279,13 +288,16 @@ class FileController(QtCore.QObject):
         from bodymap.io.session_file import SUFFIX
 
         base = self.document.path.name.removesuffix(SUFFIX) if self.document.path else "pain-map"
-        from bodymap.io.export import page_layout
+        from bodymap.io.export import layout_pages, page_layout
 
         page = page_layout(self.document.drawing.anatomy)
         suggested = str(Path(self._folder()) / f"{base}.png")
         answer = dialogs.ask_export(self.window, suggested, (page.width, page.height))
         if answer is None:
             return False
+        pages = len(layout_pages(self.document.drawing, self.document.to_session()))
+        if not dialogs.confirm_continuations(self.window, pages, answer[0]):
+            return False  # a long note would replace NAME-2.png... the user did not name
         return self.export_to(*answer)
 
     def export_to(self, path: Path, scale: float) -> bool:

@@ -4,14 +4,15 @@ The choice is kept in QSettings (``ui/language``: ``system``, ``en`` or a shippe
 ``BODYMAP_LANGUAGE`` overrides it (tests, screenshots). The catalogue of a language is
 ``bodymap/translations/bodymap_<lang>.qm`` (compiled from ``translations/bodymap_<lang>.ts`` by
 ``python tools/translations.py release``), and Qt's own ``qtbase_<lang>.qm`` (standard buttons
-and dialogs) comes from the Qt install. A new choice applies at the next start: the window
-says so (the content of ``regions.yaml`` is read in the chosen language at start, see
-``bodymap.io.content_language``).
+and dialogs) comes from the Qt install. A new choice applies at once: the window is built
+again in that language and takes over the open work (``bodymap.ui.language_switch``); chosen
+while the app is still loading, it applies at the next start and the window says so.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -98,9 +99,11 @@ def install(app: QtCore.QCoreApplication, language: str) -> str:
     return _current
 
 
-def add_menu(menu: QtWidgets.QMenu, parent: QtWidgets.QWidget) -> QtWidgets.QMenu:
+def add_menu(
+    menu: QtWidgets.QMenu, parent: QtWidgets.QWidget, switch: Callable[[str], object]
+) -> QtWidgets.QMenu:
     """The Language submenu of ``menu``: System, then every shipped language by its own name.
-    Choosing one saves it and says that it applies at the next start."""
+    Choosing one saves it and calls ``switch(language)`` (``bodymap.ui.language_switch``)."""
     translate = QtCore.QCoreApplication.translate
     sub = menu.addMenu(translate("Language", "&Language"))
     group = QtGui.QActionGroup(sub)
@@ -114,19 +117,21 @@ def add_menu(menu: QtWidgets.QMenu, parent: QtWidgets.QWidget) -> QtWidgets.QMen
         action.setChecked(code == choice)
         action.setData(code)
         group.addAction(action)
-        action.triggered.connect(lambda _=False, c=code: _choose(parent, c))
-    sub.addSeparator()
-    note = sub.addAction(translate("Language", "A new language applies at the next start"))
-    note.setEnabled(False)
+        action.triggered.connect(lambda _=False, c=code: _choose(parent, c, switch))
     return sub
 
 
-def _choose(parent: QtWidgets.QWidget, code: str) -> None:
+def _choose(parent: QtWidgets.QWidget, code: str, switch: Callable[[str], object]) -> None:
     app_settings().setValue(SETTING, code)
     target = system_language() if code == SYSTEM else code
     if target == _current:
         return
-    from bodymap.ui import dialogs
+    is_attached = getattr(parent, "is_attached", None)
+    if callable(is_attached) and is_attached():
+        # After the menu's signal returns: the switch closes the window the menu is in.
+        QtCore.QTimer.singleShot(0, lambda: switch(target))
+        return
+    from bodymap.ui import dialogs  # still loading: the choice is used at the next start
 
     dialogs.show_info(parent, *restart_notice(target))
 

@@ -81,8 +81,16 @@ class MatchList(QtWidgets.QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        # the ranked list keeps room for its header and about seven rows whatever else shows
-        self.tree.setMinimumHeight(int(self.fontMetrics().height() * 1.25 * 8) + 8)
+        # the muscle's name takes what the other columns leave (elided, whole in its tooltip),
+        # so the strength word is never pushed out of sight
+        header.setSectionResizeMode(
+            COLUMNS.index("Muscle"), QtWidgets.QHeaderView.ResizeMode.Stretch
+        )
+        self.tree.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
+        self.tree.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the ranked list keeps room for its header and five rows whatever else shows (and
+        # the whole window still fits a 1024 x 600 screen)
+        self.tree.setMinimumHeight(int(self.fontMetrics().height() * 1.25 * 7) + 8)
         self.danger = DangerBanner()  # danger signs answered yes: above everything
         # warnings and other causes the drawing brings up, below the list (never ranked), in
         # a section that folds away
@@ -131,7 +139,7 @@ class MatchList(QtWidgets.QWidget):
         self.details.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.details.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details.setWidget(details)
-        self.details.setMinimumHeight(int(self.fontMetrics().height() * 4.5))
+        self.details.setMinimumHeight(int(self.fontMetrics().height() * 3.5))
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tree)
@@ -240,6 +248,7 @@ class MatchList(QtWidgets.QWidget):
                 ]
             )
             item.setIcon(1, _swatch(match.colour))
+            item.setToolTip(1, match.name)  # whole, when the column elides it
             item.setData(0, QtCore.Qt.ItemDataRole.UserRole, (match.muscle, match.side))
             for column in (0, 4, 5, 6):
                 item.setTextAlignment(column, QtCore.Qt.AlignmentFlag.AlignRight)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote_to_bytes
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.io.errors import BodyMapError, one_line
+from bodymap.io.file_names import disk_stamp, name_from_text, name_to_text
 from bodymap.ui import dialogs
 from bodymap.ui.settings import app_settings
 
@@ -31,35 +30,6 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 MAX_PREVIEWS = 6  # orphans drawn in the recovery dialog
 PREVIEW_SCALE = 0.18  # of the export page: about 200 pixels wide
-
-
-def disk_stamp(path: Path) -> tuple[int, int, int] | None:
-    """What tells one version of the file at ``path`` from the next: its inode (an atomic
-    save makes a new one), modification time in nanoseconds and size in bytes; ``None`` when
-    it cannot be read (e.g. it is gone)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_ino, info.st_mtime_ns, info.st_size
-
-
-_BYTES = "fs:"  # a recent file whose name is not text: its bytes, percent-encoded
-
-
-def _to_setting(name: str) -> str:
-    """``name`` as QSettings can keep it: a name holding bytes that are not UTF-8 (Python's
-    surrogate escapes, which a QString cannot carry) is kept as its percent-encoded bytes."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return _BYTES + quote(os.fsencode(name), safe="/")
-    return name
-
-
-def _from_setting(text: str) -> str:
-    """The name :func:`_to_setting` kept (an absolute path never starts with ``fs:``)."""
-    return os.fsdecode(unquote_to_bytes(text[len(_BYTES) :])) if text.startswith(_BYTES) else text
 
 
 def settle_memory() -> None:
@@ -120,12 +90,12 @@ class FileController(QtCore.QObject):
         value = app_settings().value("files/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [_from_setting(str(v)) for v in value] if isinstance(value, list) else []
+        return [name_from_text(str(v)) for v in value] if isinstance(value, list) else []
 
     def _remember(self, path: Path) -> None:
         name = str(path.resolve())
         recent = [name] + [p for p in self.recent_files() if p != name]
-        app_settings().setValue("files/recent", [_to_setting(p) for p in recent[:MAX_RECENT]])
+        app_settings().setValue("files/recent", [name_to_text(p) for p in recent[:MAX_RECENT]])
         self.recent_changed.emit()
 
     def _folder(self) -> str:
@@ -192,14 +162,15 @@ class FileController(QtCore.QObject):
             dialogs.show_info(self.window, self.tr("Session opened"), warning)
         return True
 
-    def adopt(self, session: Session, path: Path | None, modified: bool) -> None:
-        """Take over another window's work (a language switch): ``session`` tied to ``path``;
-        when ``modified``, unsaved and autosaved at once (as restored work is)."""
+    def adopt(self, session: Session, path: Path | None, modified: bool) -> bool:
+        """Take over work (restored, or a language switch's): ``session`` tied to ``path``;
+        ``modified``: unsaved and autosaved at once (True once the autosave holds it)."""
         self._load(session, path)
         if modified:
             self.window.setWindowModified(True)
             self.undo_stack.resetClean()
-            self.autosaver.save_now()
+            return self.autosaver.save_now() is not None
+        return False
 
     def _load(self, session: Session, path: Path | None, drawing: Drawing | None = None) -> None:
         self.session_replaced.emit()  # e.g. the muscle guide starts afresh
@@ -311,17 +282,12 @@ class FileController(QtCore.QObject):
         except BodyMapError as exc:
             dialogs.show_error(self.window, self.tr("Could not export"), str(exc))
             return False
-        more = ""
-        if len(files) > 1:
-            names = ", ".join(f.name for f in files[1:])
-            more = self.tr("; the note continues in {names}").format(names=names)
-        self.window.statusBar().showMessage(
-            self.tr("Exported {name} ({width} × {height} pixels)").format(
-                name=path.name, width=width, height=height
-            )
-            + more,
-            6000,
+        names = ", ".join(f.name for f in files[1:])
+        more = self.tr("; the note continues in {names}").format(names=names) if names else ""
+        shown = self.tr("Exported {name} ({width} × {height} pixels)").format(
+            name=path.name, width=width, height=height
         )
+        self.window.statusBar().showMessage(shown + more, 6000)
         return True
 
     # -- recovery ------------------------------------------------------------------------
@@ -380,12 +346,8 @@ class FileController(QtCore.QObject):
         the orphan is removed once this window's own autosave holds it."""
         from bodymap.ui.autosave import Autosaver
 
-        self._load(orphan.session, orphan.source)
-        self.window.setWindowModified(True)
-        self.undo_stack.resetClean()
-        if self.autosaver.save_now() is not None:
-            Autosaver.remove(orphan.path)
-        # else it stays where it is, and is offered again at the next start
+        if self.adopt(orphan.session, orphan.source, modified=True):
+            Autosaver.remove(orphan.path)  # else it is offered again at the next start
 
     def _previews(self, orphans: list[Orphan]) -> dict[Path, QtGui.QImage]:
         """Small pictures of the orphans whose file keeps its pain (no refolding needed)."""

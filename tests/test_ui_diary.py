@@ -66,6 +66,7 @@ def window(qtbot, anatomy, matcher, asked):  # type: ignore[no-untyped-def]
     win.show()
     qtbot.waitExposed(win)
     win.diary.show()
+    assert win.diary.wait()  # read and measured in the background
     win.diary.entries_paths = paths  # type: ignore[attr-defined]
     yield win
     win.undo_stack.setClean()
@@ -139,9 +140,11 @@ def test_new_entry_from_the_last_copies_it_and_shows_on_the_timeline(window, qtb
     assert window.document.path == path
     assert window.document.drawing.region_marked("back.tailbone")
     assert window.document.score == PainScore(2, 3, 5)
+    assert window.diary.wait()
     assert len(window.diary.entries) == before + 1
     empty = window.diary.new_entry()
     assert empty is not None and window.document.marks == ()
+    assert window.diary.wait()
     assert len(window.diary.entries) == before + 2
 
 
@@ -180,9 +183,11 @@ def test_heat_map_dialog_shows_and_saves(window, qtbot, tmp_path: Path) -> None:
 def test_a_damaged_entry_is_shown_and_hides_nothing(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     (window.diary.folder / "broken.bodymap.json").write_text("{", "utf-8")
     window.diary.refresh()
+    assert window.diary.wait()
     assert len(window.diary.readable()) == 3
     label = window.diary.panel.damaged_label
     assert label.isVisibleTo(window.diary.panel) and "broken.bodymap.json" in label.text()
+    assert label.text().startswith("1 entry cannot be read:\n")
 
 
 def test_the_quality_of_the_last_mark_is_picked_drawn_and_saved(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -204,7 +209,7 @@ def test_the_quality_of_the_last_mark_is_picked_drawn_and_saved(window, qtbot, t
     assert window.document.marks[0].quality == "tingling"
     items = window.diary.qualities.items
     assert list(items) == [("back", "tingling")]
-    assert items[("back", "tingling")].brush().style() == QtCore.Qt.BrushStyle.FDiagPattern
+    assert items[("back", "tingling")].brush().style() == QtCore.Qt.BrushStyle.TexturePattern
     assert picker.legend_shown() == ["tingling"]
     window.undo_stack.undo()
     assert window.document.marks[0].quality is None and not window.diary.qualities.items
@@ -213,3 +218,32 @@ def test_the_quality_of_the_last_mark_is_picked_drawn_and_saved(window, qtbot, t
     path = tmp_path / "q.bodymap.json"
     assert window.files.save_to(path)
     assert json.loads(path.read_text("utf-8"))["marks"][0]["quality"] == "tingling"
+
+
+def test_the_dock_fits_a_narrow_column_and_says_what_is_not_answered(window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.diary.panel
+    # Below 1,600 pixels the docks are narrowed (ui/screen_fit.py): no sideways scrolling.
+    assert panel.minimumSizeHint().width() <= 300
+    assert [s.text() for s in panel.score_input.spins.values()] == ["–", "–", "–"]
+
+
+def test_every_quality_pattern_reads_on_the_palest_and_the_darkest_pain(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from bodymap.core.score import QUALITIES
+    from bodymap.io import palette
+    from bodymap.ui.quality import brush
+
+    def luminance(colour: QtGui.QColor) -> float:
+        return 0.2126 * colour.redF() + 0.7152 * colour.greenF() + 0.0722 * colour.blueF()
+
+    tiles = {}
+    for background in (palette.PAPER, *palette.PAIN_SCALE):  # every intensity's colour
+        for quality in QUALITIES:
+            image = QtGui.QImage(32, 32, QtGui.QImage.Format.Format_RGB32)
+            image.fill(QtGui.QColor(background))
+            with QtGui.QPainter(image) as painter:
+                painter.fillRect(image.rect(), brush(quality))
+            lum = [luminance(image.pixelColor(x, y)) for x in range(32) for y in range(32)]
+            assert max(lum) - min(lum) > 0.3, (quality, background)  # visible lines
+            tiles[(background, quality)] = bytes(image.constBits())
+    for background in (palette.PAPER, *palette.PAIN_SCALE):  # no two qualities look alike
+        assert len({tiles[(background, q)] for q in QUALITIES}) == len(QUALITIES)

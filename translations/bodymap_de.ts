@@ -513,6 +513,10 @@
             <translation>Tagebuch-&amp;Ordner öffnen…</translation>
         </message>
         <message>
+            <source>1 entry cannot be read:</source>
+            <translation>1 Eintrag kann nicht gelesen werden:</translation>
+        </message>
+        <message>
             <source>Cannot add an entry</source>
             <translation>Eintrag kann nicht angelegt werden</translation>
         </message>
@@ -531,6 +535,10 @@
         <message>
             <source>Heat map</source>
             <translation>Häufigkeitskarte</translation>
+        </message>
+        <message>
+            <source>Measuring entries: %v of %m</source>
+            <translation>Einträge werden ausgewertet: %v von %m</translation>
         </message>
         <message>
             <source>New Entry from the &amp;Last</source>
@@ -601,8 +609,16 @@
             <translation>Alle</translation>
         </message>
         <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
             <source>Copy last entry</source>
             <translation>Letzten Eintrag übernehmen</translation>
+        </message>
+        <message>
+            <source>Measuring the diary's entries</source>
+            <translation>Die Einträge des Tagebuchs werden ausgewertet</translation>
         </message>
         <message>
             <source>New entry</source>
@@ -611,6 +627,10 @@
         <message>
             <source>Pain score of the open entry (0-10)</source>
             <translation>Schmerzstärke des geöffneten Eintrags (0–10)</translation>
+        </message>
+        <message>
+            <source>Stop measuring; what is measured is kept, the rest is measured next time</source>
+            <translation>Auswertung anhalten; Ausgewertetes bleibt erhalten, der Rest wird beim nächsten Mal ausgewertet</translation>
         </message>
         <message>
             <source>What the pain feels like</source>
@@ -650,6 +670,25 @@
         <message>
             <source>step</source>
             <translation>Schritt</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryList</name>
+        <message>
+            <source>Diary entries, newest first</source>
+            <translation>Tagebucheinträge, neueste zuerst</translation>
+        </message>
+        <message>
+            <source>Enter or double-click opens the entry</source>
+            <translation>Eingabetaste oder Doppelklick öffnet den Eintrag</translation>
+        </message>
+        <message>
+            <source>pain {0}/10</source>
+            <translation>Schmerz {0}/10</translation>
+        </message>
+        <message>
+            <source>{0:.1f}% of the body</source>
+            <translation>{0:.1f} % des Körpers</translation>
         </message>
     </context>
     <context>

@@ -30,7 +30,7 @@ from bodymap.core.geometry import EMPTY, polygonal
 
 # Bumped whenever the geometry a mark makes changes (buffering, chunking, simplification):
 # anything that stores computed pain keys it with this number.
-GEOMETRY_VERSION = 3
+GEOMETRY_VERSION = 4  # 4: a rasterised stroke always paints the cells its path is in
 _CHUNK = 48  # points per buffered chunk: long scribbles buffered at once are slow
 _QUAD_SEGS = 6
 TRACED_MAX_WIDTHS = 4000.0  # path length / width beyond which a stroke is rasterised
@@ -169,7 +169,8 @@ def raster_geometry(points: Sequence[tuple[float, float]], width: float) -> Base
     reach = math.ceil(half / cell)
     for dy in range(-reach, reach + 1):
         for dx in range(-reach, reach + 1):
-            if (abs(dx) - 0.5) ** 2 + (abs(dy) - 0.5) ** 2 > (half / cell + 0.5) ** 2 + 1e-9:
+            near_x, near_y = max(0.0, abs(dx) - 0.5), max(0.0, abs(dy) - 0.5)
+            if near_x**2 + near_y**2 > (half / cell + 0.5) ** 2 + 1e-9:
                 continue  # a corner cell the brush's disc cannot reach
             cx, cy = np.clip(gx + dx, 0, nx - 1), np.clip(gy + dy, 0, ny - 1)
             grid[cy, cx] = True

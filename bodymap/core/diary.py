@@ -49,7 +49,9 @@ class TopMatch:
 class EntrySummary:
     """One entry as the diary lists it. ``name`` is its file name in the diary folder;
     ``extent_pct`` is pain extent in percent of the body's area; ``error`` is set (and the
-    measures are empty) when the entry could not be read."""
+    measures are empty) when the entry could not be read. ``measured`` is False while only
+    the date and score have been read (a quick listing): extent, regions and top are not
+    known yet, and the entry may still turn out damaged when it is read whole."""
 
     name: str
     date: datetime | None
@@ -58,6 +60,7 @@ class EntrySummary:
     regions_touched: int = 0
     top: TopMatch | None = None
     error: str | None = None
+    measured: bool = True
     # The entry's pain per view (SVG units) when it was just measured; derived, not compared
     pain: Mapping[str, BaseGeometry] | None = field(default=None, compare=False, repr=False)
 

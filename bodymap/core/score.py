@@ -62,6 +62,13 @@ class Quality:
     nerve: bool = False
 
 
+# Codes checked on 2026-11-30. Aching, burning, stabbing, throbbing, tingling and cramping
+# are the SNOMED CT codes of the "Pain Types" value set of the HL7 CDS for Chronic Pain
+# Management IG (build.fhir.org/ig/cqframework/cds4cpm/ValueSet-pain-types.html, MyPAIN);
+# aching, burning and cramping are also in the FHIR Symptoms IG's QualityCodes
+# (hl7.org/fhir/uv/symptoms/en/ValueSet-QualityCodes.html). Numbness is in neither: 44077006
+# is the clinical finding |Numbness (finding)| (as SNOMED International's COVID-19 symptom
+# list names it), a sensation rather than a kind of pain, which is what it is here.
 QUALITIES: Mapping[str, Quality] = {
     q.id: q
     for q in (

@@ -6,12 +6,18 @@ from their date, ``YYYY-MM-DD_HH-MM-SS+HHMM.bodymap.json`` (``-2``, ``-3``... wh
 the name is only for people: the date an entry has is the one inside it. The index
 (``bodymap.io.diary_index``) sits in the folder as ``.bodymap-index.sqlite``, or in memory
 when the folder cannot be written.
+
+Listing a diary is quick (``list_diary``: the index, and the date and score of entries it
+does not know yet); measuring entries (``measure_entries``: each read whole, its pain
+folded or taken from the file, extent, regions and ranking) is the slow part, done once per
+entry and kept in the index. ``read_diary`` does both.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -20,8 +26,9 @@ from shapely.geometry.base import BaseGeometry
 from bodymap.core.anatomy import Anatomy
 from bodymap.core.diary import EntrySummary, Summarizer, entry_date, ordered
 from bodymap.core.session import Session
+from bodymap.io.bounded import FileProblem, read_regular
 from bodymap.io.errors import SessionError
-from bodymap.io.session_file import SUFFIX, load_session, save_session
+from bodymap.io.session_file import FORMAT, MAX_BYTES, SUFFIX, load_session, save_session
 
 INDEX_NAME = ".bodymap-index.sqlite"
 
@@ -79,14 +86,95 @@ def read_diary(
     folder: str | Path, anatomy: Anatomy, summarizer: Summarizer | None = None
 ) -> list[EntrySummary]:
     """Every entry of the diary ``folder``, readable ones oldest first then damaged ones,
-    each damaged one with its one-line reason. Uses and refreshes the folder's index;
-    raises SessionError only when the folder itself cannot be read."""
+    each damaged one with its one-line reason, all measured. Uses and refreshes the folder's
+    index; raises SessionError only when the folder itself cannot be read."""
+    entries = list_diary(folder, anatomy)
+    done = {e.name: e for e in measure_entries(folder, anatomy, entries, summarizer)}
+    return ordered(done.get(e.name, e) for e in entries)
+
+
+def list_diary(folder: str | Path, anatomy: Anatomy) -> list[EntrySummary]:
+    """Every entry of the diary ``folder`` as ``read_diary`` orders them, quickly: from the
+    index, and for an entry it does not know yet only its date and score
+    (``measured`` False; about 0.5 ms an entry). Raises SessionError only when the folder
+    itself cannot be read."""
     from bodymap.io.diary_index import DiaryIndex
 
     path = check_folder(folder)
-    summarizer = summarizer or Summarizer(anatomy)
     with DiaryIndex(index_path(path), anatomy) as index:
-        return ordered(index.refresh(entry_files(path), lambda p: _summary(p, summarizer)))
+        return ordered(index.refresh(entry_files(path), lambda p: peek_entry(p, anatomy)))
+
+
+def measure_entries(
+    folder: str | Path,
+    anatomy: Anatomy,
+    entries: Sequence[EntrySummary],
+    summarizer: Summarizer | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    measured: Callable[[list[EntrySummary]], None] | None = None,
+    batch: int = 8,
+) -> list[EntrySummary]:
+    """Read whole and measure the entries of ``entries`` not ``measured`` yet (in their
+    order), keeping each in the folder's index; returns them. ``cancelled`` is asked
+    between entries (True stops, keeping what was done); ``measured`` is given each batch
+    of ``batch`` entries as it is kept. Thread-safe if ``anatomy`` and ``summarizer`` are
+    used by no other thread (shapely's prepared geometries are not)."""
+    from bodymap.io.diary_index import DiaryIndex
+
+    pending = [e.name for e in entries if not e.measured]
+    if not pending:
+        return []
+    path = check_folder(folder)
+    summarizer = summarizer or Summarizer(anatomy)
+    out: list[EntrySummary] = []
+    with DiaryIndex(index_path(path), anatomy) as index:
+
+        def keep(done: list[tuple[EntrySummary, int, int]]) -> None:
+            index.store(done)
+            out.extend(s for s, _, _ in done)
+            if measured is not None:
+                measured([s for s, _, _ in done])
+
+        done: list[tuple[EntrySummary, int, int]] = []
+        for name in pending:
+            if cancelled():
+                break
+            try:
+                stat = (path / name).stat()
+            except OSError:
+                continue  # gone since it was listed: the next listing drops it
+            done.append((_summary(path / name, summarizer), stat.st_size, stat.st_mtime_ns))
+            if len(done) >= batch:
+                keep(done)
+                done = []
+        if done:
+            keep(done)
+    return out
+
+
+def peek_entry(path: Path, anatomy: Anatomy) -> EntrySummary:
+    """The date and score of the entry at ``path``, not measured, read without its marks
+    and pain when it is a version 3 file with a date; any other file (older, damaged) is
+    read whole, so a damaged entry is listed with the reason ``load_session`` gives (and
+    counts as measured: there is nothing more to learn from it)."""
+    from bodymap.io.session_v3 import VERSION, read_entry
+
+    def fail(where: str, reason: str) -> SessionError:
+        return SessionError(str(path), f"{where}: {reason}")
+
+    try:
+        doc = json.loads(read_regular(path, MAX_BYTES, "a session file"))
+        if type(doc) is dict and doc.get("format") == FORMAT and doc.get("version") == VERSION:
+            score, _, date = read_entry(doc, fail)
+            if date is not None:
+                return EntrySummary(name=path.name, date=date, score=score, measured=False)
+    except (FileProblem, SessionError, ValueError, RecursionError):
+        pass
+    try:
+        session = load_session(path, anatomy)
+    except SessionError as exc:
+        return EntrySummary(name=path.name, date=None, error=exc.reason)
+    return EntrySummary(path.name, entry_date(session), session.score, measured=False)
 
 
 def read_pains(
@@ -101,7 +189,7 @@ def read_pains(
     path = check_folder(folder)
     names = [e.name for e in entries if e.ok]
     with DiaryIndex(index_path(path), anatomy) as index:
-        index.refresh(entry_files(path), lambda p: _summary(p, Summarizer(anatomy)))
+        index.refresh(entry_files(path), lambda p: peek_entry(p, anatomy))
         kept = index.pains(names)
     for name in names:
         if name in kept:

@@ -7,6 +7,12 @@ file are recomputed or dropped; the whole index is recomputed when its schema, t
 file or the stroke geometry changed. A damaged index file is deleted and rebuilt without a
 word. Stdlib ``sqlite3``; times are stored as ISO 8601 text with their offset, the pain of each
 view as WKB (SVG units).
+
+Two steps, so a diary whose index is new shows at once: :meth:`DiaryIndex.refresh` lists
+every entry, reading only the date and score of a new or changed one (a row with
+``measured`` 0); :meth:`DiaryIndex.store` keeps the full measures of entries read whole
+later (pain extent, regions touched, the best pattern, the pain), which is the slow part
+(about 30 ms an entry, the matching most of it).
 """
 
 from __future__ import annotations
@@ -27,17 +33,18 @@ from bodymap.core.anatomy import Anatomy
 from bodymap.core.diary import EntrySummary, TopMatch
 from bodymap.core.score import PainScore
 
-SCHEMA = 2
+SCHEMA = 3
 _COLUMNS = (
     "name, size, mtime_ns, date, nrs_now, nrs_usual, nrs_worst, extent_pct, regions, "
-    "top_muscle, top_side, top_score, error"
+    "top_muscle, top_side, top_score, error, measured"
 )
 _CREATE = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entries (
     name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, date TEXT,
     nrs_now INTEGER, nrs_usual INTEGER, nrs_worst INTEGER, extent_pct REAL NOT NULL,
-    regions INTEGER NOT NULL, top_muscle TEXT, top_side TEXT, top_score REAL, error TEXT
+    regions INTEGER NOT NULL, top_muscle TEXT, top_side TEXT, top_score REAL, error TEXT,
+    measured INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS pain (
     name TEXT NOT NULL, view TEXT NOT NULL, wkb BLOB NOT NULL, PRIMARY KEY (name, view)
@@ -96,24 +103,38 @@ class DiaryIndex:
             return self._open()
 
     def refresh(
-        self, files: Iterable[Path], summarize: Callable[[Path], EntrySummary]
+        self, files: Iterable[Path], peek: Callable[[Path], EntrySummary]
     ) -> list[EntrySummary]:
         """The summaries of ``files`` (entries of one folder): taken from the index where
-        name, size and modification time match, else from ``summarize`` and stored."""
+        name, size and modification time match, else from ``peek`` (quick: date and score,
+        ``measured`` False; or whole) and stored. Rows of files not in ``files`` are
+        dropped."""
         try:
-            return self._refresh(list(files), summarize)
+            return self._refresh(list(files), peek)
         except sqlite3.DatabaseError:  # damaged while in use: start again, once
-            self._db.close()
-            self._db = self._recreate()
-            return self._refresh(list(files), summarize)
+            self._reopen()
+            return self._refresh(list(files), peek)
+
+    def store(self, measured: Iterable[tuple[EntrySummary, int, int]]) -> None:
+        """Keep ``(summary, size, mtime_ns)`` of entries read whole (the size and time the
+        file had before it was read: a file changed since is measured again next time)."""
+        items = list(measured)
+        try:
+            self._write(items, [])
+        except sqlite3.DatabaseError:
+            self._reopen()
+            self._write(items, [])
+
+    def _reopen(self) -> None:
+        self._db.close()
+        self._db = self._recreate()
 
     def _refresh(
-        self, files: list[Path], summarize: Callable[[Path], EntrySummary]
+        self, files: list[Path], peek: Callable[[Path], EntrySummary]
     ) -> list[EntrySummary]:
         known = {row[0]: row for row in self._db.execute(f"SELECT {_COLUMNS} FROM entries")}
         out: list[EntrySummary] = []
-        fresh: list[tuple[object, ...]] = []
-        pains: list[tuple[str, str, bytes]] = []
+        fresh: list[tuple[EntrySummary, int, int]] = []
         for path in files:
             try:
                 stat = path.stat()
@@ -123,22 +144,29 @@ class DiaryIndex:
             if row is not None and row[1] == stat.st_size and row[2] == stat.st_mtime_ns:
                 out.append(_from_row(row))
                 continue
-            summary = summarize(path)
+            summary = peek(path)
             out.append(summary)
-            fresh.append(_to_row(summary, stat.st_size, stat.st_mtime_ns))
-            for view, geom in (summary.pain or {}).items():
-                pains.append((summary.name, view, shapely.to_wkb(geom, output_dimension=2)))
-        gone = [(n,) for n in known] + [(str(row[0]),) for row in fresh]
+            fresh.append((summary, stat.st_size, stat.st_mtime_ns))
+        self._write(fresh, list(known))
+        return out
+
+    def _write(self, fresh: list[tuple[EntrySummary, int, int]], gone: list[str]) -> None:
+        rows = [_to_row(s, size, mtime) for s, size, mtime in fresh]
+        pains = [
+            (s.name, view, shapely.to_wkb(geom, output_dimension=2))
+            for s, _, _ in fresh
+            for view, geom in (s.pain or {}).items()
+        ]
+        names = [(n,) for n in gone] + [(s.name,) for s, _, _ in fresh]
         with self._db:
-            if gone:
-                self._db.executemany("DELETE FROM entries WHERE name = ?", gone)
-                self._db.executemany("DELETE FROM pain WHERE name = ?", gone)
+            if names:
+                self._db.executemany("DELETE FROM entries WHERE name = ?", names)
+                self._db.executemany("DELETE FROM pain WHERE name = ?", names)
             if pains:
                 self._db.executemany("INSERT INTO pain VALUES (?, ?, ?)", pains)
-            if fresh:
-                marks = ", ".join("?" * len(fresh[0]))
-                self._db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({marks})", fresh)
-        return out
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                self._db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({marks})", rows)
 
     def pains(self, names: Iterable[str]) -> dict[str, dict[str, BaseGeometry]]:
         """The pain per view of the entries ``names`` that the index holds (call
@@ -161,12 +189,12 @@ def _to_row(s: EntrySummary, size: int, mtime_ns: int) -> tuple[object, ...]:
         s.name, size, mtime_ns, s.date.isoformat() if s.date else None,
         s.score.now, s.score.usual, s.score.worst, s.extent_pct, s.regions_touched,
         top.muscle if top else None, top.side if top else None, top.score if top else None,
-        s.error,
+        s.error, int(s.measured),
     )  # fmt: skip
 
 
 def _from_row(row: tuple[object, ...]) -> EntrySummary:
-    name, _, _, date, now, usual, worst, extent, regions, muscle, side, score, error = row
+    name, _, _, date, now, usual, worst, extent, regions, muscle, side, score, error, done = row
     top = None
     if isinstance(muscle, str) and isinstance(side, str) and isinstance(score, float):
         top = TopMatch(muscle, side, score)
@@ -178,6 +206,7 @@ def _from_row(row: tuple[object, ...]) -> EntrySummary:
         regions_touched=int(regions) if isinstance(regions, int) else 0,
         top=top,
         error=str(error) if error is not None else None,
+        measured=bool(done),
     )
 
 

@@ -206,13 +206,14 @@ def grid_of_entries(
     anatomy: Anatomy, folder: Path, entries: Sequence[EntrySummary]
 ) -> tuple[FrequencyGrid, str]:
     """The frequency grid of the diary ``entries`` (readable ones, from ``folder``) and a
-    title naming how many and their dates; the pain comes from the diary's index
+    title naming how many and their dates (days in this computer's time zone, as the
+    window shows them); the pain comes from the diary's index
     (``read_pains``). An entry that can no longer be read since it was listed is left out."""
     from bodymap.io.diary_files import read_pains
 
     grid = FrequencyGrid(anatomy)
     grid.add_all(read_pains(folder, anatomy, entries))
-    dates = [e.date for e in entries if e.date is not None]
+    dates = [e.date.astimezone() for e in entries if e.date is not None]
     translate = QtCore.QCoreApplication.translate
     day = translate("Export", "%d %B %Y")  # a strftime pattern: the language's date order
     first, last = (dates[0].strftime(day), dates[-1].strftime(day)) if dates else ("", "")

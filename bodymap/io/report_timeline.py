@@ -36,12 +36,12 @@ _MARGIN_L, _MARGIN_R, _MARGIN_T, _MARGIN_B, _GAP = 46.0, 46.0, 26.0, 34.0, 30.0
 @dataclass(frozen=True)
 class ChartPoint:
     """Where one entry is drawn: its x, and its NRS, extent and score points (None when it
-    has no NRS now, or no ranked pattern)."""
+    has no NRS now, is not measured yet, or has no ranked pattern)."""
 
     name: str
     x: float
     nrs: QtCore.QPointF | None
-    extent: QtCore.QPointF
+    extent: QtCore.QPointF | None
     score: QtCore.QPointF | None
     entry: EntrySummary
 
@@ -89,7 +89,11 @@ class TimelineChart:
             nrs = None
             if e.score.now is not None:
                 nrs = QtCore.QPointF(x, top.bottom() - top.height() * e.score.now / 10)
-            extent = QtCore.QPointF(x, low.bottom() - low.height() * e.extent_pct / self.extent_max)
+            extent = None  # until the diary has measured the entry (bodymap.io.diary_files)
+            if e.measured:
+                extent = QtCore.QPointF(
+                    x, low.bottom() - low.height() * e.extent_pct / self.extent_max
+                )
             score = None
             if e.top is not None:
                 score = QtCore.QPointF(x, low.bottom() - low.height() * e.top.score)
@@ -169,11 +173,11 @@ class TimelineChart:
         colour = QtGui.QColor(EXTENT_COLOUR)
         painter.setPen(QtGui.QPen(colour, 2 * k))
         painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-        if len(self.points) > 1:
-            painter.drawPolyline([p.extent for p in self.points])
+        extents = [p.extent for p in self.points if p.extent is not None]
+        if len(extents) > 1:
+            painter.drawPolyline(extents)
         painter.setBrush(colour)
-        for p in self.points:
-            e = p.extent
+        for e in extents:
             painter.drawRect(QtCore.QRectF(e.x() - 3.5 * k, e.y() - 3.5 * k, 7 * k, 7 * k))
         colour = QtGui.QColor(SCORE_COLOUR)
         scores = [p.score for p in self.points if p.score is not None]

@@ -10,6 +10,13 @@ running instances never touch each other's autosaves.
 When the folder cannot be used (read-only, a file, a dangling link) or a write fails (a full
 disk), the autosave moves to the next folder of ``autosave_dirs()``; when none works the
 window says so in its status bar (``show_in``) until an autosave succeeds again.
+
+An autosave the window discards (the work was saved, undone back to the saved state, or
+replaced by another file) but cannot remove, because its folder cannot be reached at that
+moment, is removed as soon as it can be (the next write, discard or close); meanwhile a
+tombstone ``autosave-<...>.discarded`` in a usable folder says that this instance had nothing
+unsaved at that time, so that the next start removes such an autosave of a dead instance
+instead of offering work that was already saved (``bodymap.ui.recovery``).
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ MAX_WAIT_MS = 8000  # but never later than this after the first unsaved edit
 RETRY_MS = 30_000  # after a failed write, try again this much later
 PREFIX = "autosave-"
 SOURCE = ".source"  # the sidecar naming the session file the work came from
+TOMBSTONE = ".discarded"  # an instance's autosaves up to this file's time hold nothing unsaved
 
 
 def autosave_dirs() -> list[Path]:
@@ -73,6 +81,14 @@ def source_path(path: Path) -> Path:
     return path.with_name(path.name.removesuffix(SUFFIX) + SOURCE)
 
 
+def token_of(path: Path) -> str:
+    """The instance token (``<pid>-<random>``) of an autosave, lock or tombstone file."""
+    name = path.name.removeprefix(PREFIX)
+    for suffix in (SUFFIX, TOMBSTONE, ".lock", SOURCE):
+        name = name.removesuffix(suffix)
+    return name
+
+
 def read_source(path: Path) -> Path | None:
     """The session file autosave ``path`` was tied to, or None."""
     try:
@@ -101,6 +117,7 @@ class Autosaver(QtCore.QObject):
         self.problem: str | None = None
         self._token = f"{os.getpid()}-{secrets.token_hex(4)}"
         self._lock: QtCore.QLockFile | None = None
+        self._unremoved: set[Path] = set()  # discarded autosaves whose folder was unreachable
         self.path = self._claim(autosave_dirs())
         self._timer = QtCore.QTimer(self)
         self._timer.setSingleShot(True)
@@ -164,6 +181,8 @@ class Autosaver(QtCore.QObject):
         path, or None when no folder took it (``problem`` then says why)."""
         self._timer.stop()
         self._pending.invalidate()
+        if self._unremoved:  # discarded earlier but out of reach then: gone before writing
+            self._remove_discarded()
         session = self._snapshot()
         current = self.path if self._lock is not None else None
         folders = autosave_dirs()
@@ -210,12 +229,42 @@ class Autosaver(QtCore.QObject):
             write_atomic(sidecar, os.fsencode(str(self.source.absolute())))
 
     def discard_file(self) -> None:
-        """Nothing unsaved any more: stop the timer and remove the file."""
+        """Nothing unsaved any more: stop the timer and remove the file (later, with a
+        tombstone meanwhile, when its folder cannot be reached now)."""
         self._timer.stop()
         self._pending.invalidate()
-        with contextlib.suppress(OSError):
-            self.path.unlink(missing_ok=True)
-            source_path(self.path).unlink(missing_ok=True)
+        self._unremoved.add(self.path)
+        self._remove_discarded()
+        if self._unremoved:
+            self._write_tombstone()  # its time: when this instance had nothing unsaved
+
+    def _remove_discarded(self) -> None:
+        left = set()
+        for path in self._unremoved:
+            try:
+                path.unlink(missing_ok=True)
+                source_path(path).unlink(missing_ok=True)
+            except OSError:
+                left.add(path)  # its folder is a file now, read-only...
+                continue
+            if not path.parent.is_dir():
+                left.add(path)  # its folder was moved away: the file may come back with it
+        if self._unremoved and not left:
+            for folder in autosave_dirs():
+                with contextlib.suppress(OSError):
+                    (folder / f"{PREFIX}{self._token}{TOMBSTONE}").unlink(missing_ok=True)
+        self._unremoved = left
+
+    def _write_tombstone(self) -> None:
+        """Now, this instance has nothing unsaved: said in the first folder that takes it,
+        by an empty file's time (made even on a full disk)."""
+        for folder in autosave_dirs():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / f"{PREFIX}{self._token}{TOMBSTONE}").touch()
+                return
+            except OSError:
+                continue
 
     def close(self) -> None:
         """A clean exit: no autosave left behind, lock released."""

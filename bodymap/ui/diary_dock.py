@@ -14,110 +14,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QCoreApplication
 
-from bodymap.core.diary import RANGES_DAYS, EntrySummary, Summarizer, new_entry
-from bodymap.core.score import NRS_FIELDS, PainScore
+from bodymap.core.diary import RANGES_DAYS, EntrySummary, Summarizer, new_entry, ordered
+from bodymap.core.score import PainScore
 from bodymap.io.errors import BodyMapError
 from bodymap.ui import dialogs
+from bodymap.ui.diary_loader import DiaryLoader
+from bodymap.ui.entry_list import EntryList
 from bodymap.ui.quality import QualityOverlay, QualityPicker
+from bodymap.ui.score_input import ScoreInput, SetScoreCommand
 from bodymap.ui.settings import app_settings, data_path
 from bodymap.ui.timeline import Timeline
-from bodymap.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from bodymap.ui.document import PainDocument
     from bodymap.ui.host import Host
 
 SETTING_FOLDER = "diary/folder"
 SETTING_RANGE = "diary/range"
 REFRESH_MS = 300  # quiet time after a change in the folder before reading it again
-_SCORE_ID = 2
-_NRS_LABELS = {
-    "now": QT_TRANSLATE_NOOP("DiaryDock", "Now"),
-    "usual": QT_TRANSLATE_NOOP("DiaryDock", "Usual (24 h)"),
-    "worst": QT_TRANSLATE_NOOP("DiaryDock", "Worst (24 h)"),
-}
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DiaryDock", text)
 
 
 def default_folder() -> Path:
     """The app's own diary (created by its first entry: the data folder may be unusable)."""
     return data_path() / "diary"
-
-
-class SetScoreCommand(QtGui.QUndoCommand):
-    """Change the entry's pain score; consecutive changes merge into one step."""
-
-    def __init__(self, document: PainDocument, score: PainScore) -> None:
-        super().__init__(QCoreApplication.translate("DiaryDock", "Change pain score"))
-        self._document = document
-        self._before = document.score
-        self._after = score
-
-    def id(self) -> int:
-        return _SCORE_ID
-
-    def mergeWith(self, other: QtGui.QUndoCommand) -> bool:
-        if not isinstance(other, SetScoreCommand):
-            return False
-        self._after = other._after
-        return True
-
-    def redo(self) -> None:
-        self._document.set_score(self._after)
-
-    def undo(self) -> None:
-        self._document.set_score(self._before)
-
-
-class ScoreInput(QtWidgets.QWidget):
-    """Three spin boxes, NRS 0-10 now / usual / worst; "–" is not answered."""
-
-    score_edited = QtCore.Signal(object)  # PainScore
-
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QtWidgets.QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.spins: dict[str, QtWidgets.QSpinBox] = {}
-        for key in NRS_FIELDS:
-            spin = QtWidgets.QSpinBox()
-            spin.setRange(-1, 10)
-            spin.setSpecialValueText("–")
-            spin.setAccessibleName(
-                self.tr("Pain score {which}, 0 to 10").format(which=_t(_NRS_LABELS[key]).lower())
-            )
-            spin.setToolTip(self.tr("0 no pain, 10 the worst pain imaginable"))
-            spin.valueChanged.connect(self._on_spin_value_changed)
-            label = QtWidgets.QLabel(_t(_NRS_LABELS[key]))
-            label.setBuddy(spin)
-            layout.addWidget(label)
-            layout.addWidget(spin)
-            self.spins[key] = spin
-        layout.addStretch(1)
-        self._updating = False
-
-    def score(self) -> PainScore:
-        values = [self.spins[k].value() for k in NRS_FIELDS]
-        now, usual, worst = (None if v < 0 else v for v in values)
-        return PainScore(now, usual, worst)
-
-    def set_score(self, score: PainScore) -> None:
-        self._updating = True  # no echo back into the document
-        try:
-            for key in NRS_FIELDS:
-                value = getattr(score, key)
-                self.spins[key].setValue(-1 if value is None else value)
-        finally:
-            self._updating = False
-
-    def _on_spin_value_changed(self, _value: int) -> None:
-        if not self._updating:
-            self.score_edited.emit(self.score())
 
 
 class DiaryPanel(QtWidgets.QWidget):
@@ -134,9 +53,11 @@ class DiaryPanel(QtWidgets.QWidget):
         self.new_button = QtWidgets.QPushButton(self.tr("New entry"))
         self.copy_button = QtWidgets.QPushButton(self.tr("Copy last entry"))
         self.copy_button.setToolTip(self.tr("A new entry starting from the last one, to adjust"))
-        head.addWidget(self.folder_label, 1)
+        # The folder on its own line: the dock is often narrow (a column beside the body).
+        layout.addWidget(self.folder_label)
         head.addWidget(self.new_button)
         head.addWidget(self.copy_button)
+        head.addStretch(1)
         layout.addLayout(head)
         ranges = QtWidgets.QHBoxLayout()
         self.range_group = QtWidgets.QButtonGroup(self)
@@ -151,8 +72,26 @@ class DiaryPanel(QtWidgets.QWidget):
         self.damaged_label.setWordWrap(True)
         self.damaged_label.hide()
         layout.addLayout(ranges)
+        # Shown while entries are being measured (a new index): the timeline fills in.
+        self.progress_row = QtWidgets.QWidget()
+        row = QtWidgets.QHBoxLayout(self.progress_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setAccessibleName(self.tr("Measuring the diary's entries"))
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop measuring; what is measured is kept, the rest is measured next time")
+        )
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        self.progress_row.hide()
+        layout.addWidget(self.progress_row)
         self.timeline = Timeline()
         layout.addWidget(self.timeline, 1)
+        self.entry_list = EntryList()
+        self.entry_list.setMinimumHeight(90)
+        self.entry_list.setMaximumHeight(160)
+        layout.addWidget(self.entry_list)
         layout.addWidget(self.damaged_label)
         score_box = QtWidgets.QGroupBox(self.tr("Pain score of the open entry (0-10)"))
         box_layout = QtWidgets.QVBoxLayout(score_box)
@@ -175,6 +114,7 @@ class DiaryController(QtCore.QObject):
         self.main = cast(QtWidgets.QMainWindow, window)  # dialogs' parent, status bar
         self.summarizer = Summarizer(window.anatomy, window.matcher)
         self.entries: list[EntrySummary] = []
+        self.loader = DiaryLoader(window.anatomy, self)
         self.panel = DiaryPanel()
         self.dock = window.diary_dock
         # In a scroll area: the dock may be small (a small screen tabs every dock together)
@@ -198,13 +138,29 @@ class DiaryController(QtCore.QObject):
         p.copy_button.clicked.connect(self.copy_last_entry)
         p.range_group.idClicked.connect(self._on_range_group_id_clicked)
         p.timeline.entry_activated.connect(self._on_timeline_entry_activated)
+        p.entry_list.entry_activated.connect(self._on_timeline_entry_activated)
         p.score_input.score_edited.connect(self._on_score_input_score_edited)
         window.document.score_changed.connect(self._on_document_score_changed)
+        p.score_input.set_score(window.document.score)  # "–" until answered, never a 0
         self._watcher.directoryChanged.connect(self._refresh_timer.start)
         self._refresh_timer.timeout.connect(self.refresh)
+        self.loader.listed.connect(self._on_loader_listed)
+        self.loader.measured.connect(self._on_loader_measured)
+        self.loader.progressed.connect(self._on_loader_progressed)
+        self.loader.failed.connect(self._on_loader_failed)
+        self.loader.finished.connect(self._on_loader_finished)
+        p.cancel_button.clicked.connect(self.loader.cancel)
+        p.cancel_button.clicked.connect(p.progress_row.hide)
+        for view in window.scene.views():  # a stroke pauses the measuring (diary_loader)
+            view.stroke_began.connect(self._on_view_stroke_began)  # type: ignore[attr-defined]
+            view.stroke_released.connect(self.loader.resume)  # type: ignore[attr-defined]
+            view.stroke_cancelled.connect(self.loader.resume)  # type: ignore[attr-defined]
         self.menu = self._build_menu()
         self.qualities = QualityOverlay(window, p.quality_picker)
         self.refresh()
+
+    def _on_view_stroke_began(self, *_stroke: object) -> None:
+        self.loader.pause()
 
     # -- menu ------------------------------------------------------------------------------
 
@@ -243,9 +199,7 @@ class DiaryController(QtCore.QObject):
         self.show()
 
     def refresh(self) -> None:
-        """Read the folder again (through its index) and show it."""
-        from bodymap.io.diary_files import read_diary
-
+        """Read the folder again (through its index, in the background) and show it."""
         p = self.panel
         own = self.folder == default_folder()
         p.folder_label.setText(
@@ -257,25 +211,54 @@ class DiaryController(QtCore.QObject):
         if self._watcher.directories():
             self._watcher.removePaths(self._watcher.directories())
         if not self.folder.is_dir():
-            self.entries = []
-        else:
-            self._watcher.addPath(str(self.folder))
-            try:
-                self.entries = read_diary(self.folder, self.window.anatomy, self.summarizer)
-            except BodyMapError as exc:
-                self.entries = []
-                self.main.statusBar().showMessage(str(exc), 8000)
+            self.loader.cancel()
+            self._show_entries([])
+            return
+        self._watcher.addPath(str(self.folder))
+        self.loader.load(self.folder)
+
+    def wait(self, timeout: float = 30.0) -> bool:
+        """Wait until the diary is read and measured and shown (tests, the benchmark)."""
+        return self.loader.wait(timeout)
+
+    def _show_entries(self, entries: list[EntrySummary]) -> None:
+        p = self.panel
+        self.entries = entries
         p.timeline.set_entries(self.entries)
-        self._show_current()
+        self._fill_list()
         damaged = [e for e in self.entries if not e.ok]
         p.damaged_label.setVisible(bool(damaged))
         if damaged:
             lines = [f"{e.name}: {e.error}" for e in damaged[:5]]
             more = "\n" + self.tr("… and %n more", "", len(damaged) - 5) if len(damaged) > 5 else ""
-            p.damaged_label.setText(
-                self.tr("%n entries cannot be read:", "", len(damaged)) + "\n"
-                + "\n".join(lines) + more
-            )  # fmt: skip
+            head = (  # English has no plural rules without a translation file: say it here
+                self.tr("1 entry cannot be read:")
+                if len(damaged) == 1
+                else self.tr("%n entries cannot be read:", "", len(damaged))
+            )
+            p.damaged_label.setText(head + "\n" + "\n".join(lines) + more)
+
+    def _on_loader_listed(self, entries: list[EntrySummary]) -> None:
+        self._show_entries(entries)
+
+    def _on_loader_measured(self, done: list[EntrySummary]) -> None:
+        by_name = {e.name: e for e in done}
+        self._show_entries(ordered(by_name.get(e.name, e) for e in self.entries))
+
+    def _on_loader_progressed(self, done: int, total: int) -> None:
+        p = self.panel
+        p.progress_row.setVisible(done < total)
+        p.progress.setRange(0, total)
+        p.progress.setValue(done)
+        p.progress.setFormat(self.tr("Measuring entries: %v of %m"))
+
+    def _on_loader_failed(self, message: str) -> None:
+        self.panel.progress_row.hide()
+        self._show_entries([])
+        self.main.statusBar().showMessage(message, 8000)
+
+    def _on_loader_finished(self, complete: bool) -> None:
+        self.panel.progress_row.hide()
 
     def readable(self) -> list[EntrySummary]:
         return [e for e in self.entries if e.ok]
@@ -288,13 +271,18 @@ class DiaryController(QtCore.QObject):
         self.dock.raise_()
 
     def _add_and_open(self, copy_last: bool) -> Path | None:
-        from bodymap.io.diary_files import add_entry
+        from bodymap.io.diary_files import add_entry, list_diary
         from bodymap.io.session_file import load_session
 
         if not self.window.files.maybe_save():
             return None
         previous = None
         readable = self.readable()
+        if copy_last and not readable and self.folder.is_dir():  # not listed yet: list now
+            try:
+                readable = [e for e in list_diary(self.folder, self.window.anatomy) if e.ok]
+            except BodyMapError:
+                readable = []
         if copy_last and readable:
             try:
                 previous = load_session(self.folder / readable[-1].name, self.window.anatomy)
@@ -361,10 +349,17 @@ class DiaryController(QtCore.QObject):
         days = days if days in RANGES_DAYS else 0
         self.panel.range_group.button(days).setChecked(True)
         self.panel.timeline.set_range(days or None)
+        self._fill_list()
 
     def _on_range_group_id_clicked(self, days: int) -> None:
         app_settings().setValue(SETTING_RANGE, days)
         self.panel.timeline.set_range(days or None)
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        """The list shows what the timeline shows; then the open entry is marked on both."""
+        self.panel.entry_list.set_entries(self.panel.timeline.shown(), None)
+        self._show_current()
 
     def _on_timeline_entry_activated(self, name: str) -> None:
         self.window.files.open_path(self.folder / name)
@@ -382,7 +377,9 @@ class DiaryController(QtCore.QObject):
         """Ring the open session on the timeline when it is an entry of this diary."""
         path = self.window.document.path
         inside = path is not None and path.parent == self.folder
-        self.panel.timeline.set_current(path.name if inside and path else None)
+        name = path.name if inside and path else None
+        self.panel.timeline.set_current(name)
+        self.panel.entry_list.set_current(name)
 
 
 def attach_diary(window: Host) -> DiaryController:

@@ -33,7 +33,13 @@ class HeatMapDialog(QtWidgets.QDialog):
         self.grid, self.title = grid_of_entries(anatomy, folder, entries)
         layout = QtWidgets.QVBoxLayout(self)
         ratio = self.devicePixelRatioF()
-        pixmap = QtGui.QPixmap.fromImage(render_heatmap(self.grid, self.title, VIEW_SCALE * ratio))
+        image = render_heatmap(self.grid, self.title, VIEW_SCALE * ratio)
+        screen = parent.screen() if parent else QtGui.QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 120  # the buttons and the frame
+        if image.height() / ratio > room > 200:  # smaller, so the legend shows too
+            image = render_heatmap(self.grid, self.title, VIEW_SCALE * ratio * room * ratio
+                                   / image.height())  # fmt: skip
+        pixmap = QtGui.QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(ratio)
         self.image = QtWidgets.QLabel()
         self.image.setPixmap(pixmap)
@@ -47,7 +53,9 @@ class HeatMapDialog(QtWidgets.QDialog):
         save.clicked.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(min(900, pixmap.width() // max(1, round(ratio)) + 40), 760)
+        self.resize(
+            min(900, round(pixmap.width() / ratio) + 40), round(pixmap.height() / ratio) + 70
+        )
 
     def _on_save_clicked(self) -> None:
         path, _ = QtWidgets.QFileDialog.getSaveFileName(

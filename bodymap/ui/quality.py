@@ -32,13 +32,35 @@ PATTERNS = {
     "tingling": QtCore.Qt.BrushStyle.FDiagPattern,
     "numbness": QtCore.Qt.BrushStyle.VerPattern,
 }
-INK_ALPHA = 170
+# Each ink line has a light line beside it, so the pattern reads on the palest and on the
+# darkest pain colours alike; the light line goes across the pattern's lines.
+HALO = {
+    "aching": (1, 0),
+    "burning": (1, 0),
+    "stabbing": (1, 0),
+    "throbbing": (0, 1),
+    "cramping": (1, 1),
+    "tingling": (1, 0),
+    "numbness": (1, 0),
+}
+INK_ALPHA = 200
+HALO_ALPHA = 210
+TILE = 16  # pixels: a whole number of repeats of Qt's 8-pixel patterns
 
 
 def brush(quality: str) -> QtGui.QBrush:
-    ink = QtGui.QColor(palette.INK)
+    """The quality's pattern as a brush: ink lines, each with a light line beside it."""
+    tile = QtGui.QPixmap(TILE, TILE)
+    tile.fill(QtCore.Qt.GlobalColor.transparent)
+    ink, light = QtGui.QColor(palette.INK), QtGui.QColor(palette.PAPER)
     ink.setAlpha(INK_ALPHA)
-    return QtGui.QBrush(ink, PATTERNS[quality])
+    light.setAlpha(HALO_ALPHA)
+    with QtGui.QPainter(tile) as painter:
+        painter.setBrushOrigin(*HALO[quality])
+        painter.fillRect(tile.rect(), QtGui.QBrush(light, PATTERNS[quality]))
+        painter.setBrushOrigin(0, 0)
+        painter.fillRect(tile.rect(), QtGui.QBrush(ink, PATTERNS[quality]))
+    return QtGui.QBrush(tile)
 
 
 def swatch(quality: str, size: int = 16) -> QtGui.QPixmap:
@@ -68,7 +90,7 @@ class QualityPicker(QtWidgets.QWidget):
         super().__init__(parent)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QtWidgets.QHBoxLayout()
+        row = QtWidgets.QVBoxLayout()  # the label above the list: fits a narrow dock
         self.combo = QtWidgets.QComboBox()
         self.combo.addItem(self.tr("not said"), None)
         for quality in QUALITIES.values():
@@ -90,12 +112,12 @@ class QualityPicker(QtWidgets.QWidget):
             icon = QtWidgets.QLabel()
             icon.setPixmap(swatch(quality.id))
             text = QtWidgets.QLabel(words.quality(quality.id))
-            swatches.addWidget(icon, i // 2, 2 * (i % 2))
-            swatches.addWidget(text, i // 2, 2 * (i % 2) + 1)
+            swatches.addWidget(icon, i, 0)
+            swatches.addWidget(text, i, 1)
             icon.hide()
             text.hide()
             self._rows[quality.id] = (icon, text)
-        swatches.setColumnStretch(3, 1)
+        swatches.setColumnStretch(1, 1)
         layout.addLayout(swatches)
         self.combo.activated.connect(self._on_combo_activated)
 

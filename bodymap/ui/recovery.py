@@ -5,6 +5,11 @@ date, what it holds and the file it came from; what becomes of it is the user's 
 (restore, keep for later, discard). One that cannot be read (a newer format, a regions file
 that lost one of its regions, damage, a link or anything but a regular file) is never
 deleted: it is moved to the ``unreadable`` folder beside it with a ``.reason.txt`` saying why.
+
+One exception, which loses nothing: an autosave its own window had discarded (the work was
+saved, undone to the saved state or replaced) but could not remove because its folder was out
+of reach then, is removed, not offered; the window left a tombstone saying so
+(``bodymap.ui.autosave``), and the orphan is no newer than that tombstone.
 """
 
 from __future__ import annotations
@@ -23,7 +28,16 @@ from bodymap.core.anatomy import Anatomy
 from bodymap.core.session import Session
 from bodymap.io.errors import BodyMapError, one_line
 from bodymap.io.session_file import SUFFIX, load_session
-from bodymap.ui.autosave import PREFIX, autosave_dirs, lock_path, read_source, source_path
+from bodymap.ui.autosave import (
+    PREFIX,
+    TOMBSTONE,
+    Autosaver,
+    autosave_dirs,
+    lock_path,
+    read_source,
+    source_path,
+    token_of,
+)
 
 UNREADABLE = "unreadable"  # the folder, beside the autosaves, for what could not be read
 NOTE_START = 40  # characters of the note a summary shows
@@ -82,6 +96,8 @@ def find(anatomy: Anatomy) -> tuple[list[Orphan], list[SetAside]]:
     read (moved aside). Never raises for what it finds on disk."""
     orphans: list[Orphan] = []
     aside: list[SetAside] = []
+    discarded = _tombstones()
+    used: set[Path] = set()
     for folder in autosave_dirs():
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -101,6 +117,11 @@ def find(anatomy: Anatomy) -> tuple[list[Orphan], list[SetAside]]:
                 continue
             if not _owner_gone(path):
                 continue  # a running instance's work
+            tomb = discarded.get(token_of(path))
+            if tomb is not None and info.st_mtime <= tomb[1]:
+                Autosaver.remove(path)  # its window had nothing unsaved after writing it
+                used.add(tomb[0])
+                continue
             try:
                 session = load_session(path, anatomy)
             except BodyMapError as exc:
@@ -111,8 +132,29 @@ def find(anatomy: Anatomy) -> tuple[list[Orphan], list[SetAside]]:
                 continue
             saved = datetime.fromtimestamp(info.st_mtime)
             orphans.append(Orphan(path, saved, session, read_source(path)))
+    for tomb_path in used:
+        with contextlib.suppress(OSError):
+            tomb_path.unlink()
     orphans.sort(key=lambda o: o.saved, reverse=True)
     return orphans, aside
+
+
+def _tombstones() -> dict[str, tuple[Path, float]]:
+    """The newest tombstone of each instance token in every autosave folder, and its time."""
+    found: dict[str, tuple[Path, float]] = {}
+    for folder in autosave_dirs():
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith(PREFIX) and entry.name.endswith(TOMBSTONE):
+                with contextlib.suppress(OSError):
+                    when = entry.stat(follow_symlinks=False).st_mtime
+                    token = token_of(Path(entry.path))
+                    if token not in found or when > found[token][1]:
+                        found[token] = (Path(entry.path), when)
+    return found
 
 
 def _owner_gone(path: Path) -> bool:

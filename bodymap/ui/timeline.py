@@ -38,9 +38,10 @@ def describe(entry: EntrySummary) -> str:
                  for k, v in (("now", s.now), ("usual", s.usual), ("worst", s.worst))
                  if v is not None]  # fmt: skip
         text += "\n" + translate("Timeline", "Pain score: {scores}").format(scores=", ".join(parts))
-    text += "\n" + translate("Timeline", "Pain extent: {extent}% of the body").format(
-        extent=f"{entry.extent_pct:.1f}"
-    )
+    if entry.measured:  # else not known yet (being measured)
+        text += "\n" + translate("Timeline", "Pain extent: {extent}% of the body").format(
+            extent=f"{entry.extent_pct:.1f}"
+        )
     if entry.top is not None:
         text += "\n" + translate("Timeline", "Best pattern score: {score}").format(
             score=f"{entry.top.score:.2f}"
@@ -61,7 +62,7 @@ class Timeline(QtWidgets.QWidget):
         self._current: str | None = None  # the entry open in the window, ringed
         self._chart: TimelineChart | None = None
         self.setMouseTracking(True)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(250, 220)  # fits a narrow dock
         self.setAccessibleName(self.tr("Diary timeline"))
 
     def set_entries(self, entries: list[EntrySummary], now: datetime | None = None) -> None:

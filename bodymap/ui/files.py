@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote_to_bytes
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from bodymap.io.errors import BodyMapError, one_line
 from bodymap.ui import dialogs
-from bodymap.ui.settings import app_settings
+from bodymap.ui.settings import app_settings, path_from_setting, path_to_setting
 
 if TYPE_CHECKING:
     from bodymap.core.drawing import Drawing
@@ -42,24 +40,6 @@ def disk_stamp(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return info.st_ino, info.st_mtime_ns, info.st_size
-
-
-_BYTES = "fs:"  # a recent file whose name is not text: its bytes, percent-encoded
-
-
-def _to_setting(name: str) -> str:
-    """``name`` as QSettings can keep it: a name holding bytes that are not UTF-8 (Python's
-    surrogate escapes, which a QString cannot carry) is kept as its percent-encoded bytes."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return _BYTES + quote(os.fsencode(name), safe="/")
-    return name
-
-
-def _from_setting(text: str) -> str:
-    """The name :func:`_to_setting` kept (an absolute path never starts with ``fs:``)."""
-    return os.fsdecode(unquote_to_bytes(text[len(_BYTES) :])) if text.startswith(_BYTES) else text
 
 
 def settle_memory() -> None:
@@ -120,12 +100,12 @@ class FileController(QtCore.QObject):
         value = app_settings().value("files/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [_from_setting(str(v)) for v in value] if isinstance(value, list) else []
+        return [path_from_setting(str(v)) for v in value] if isinstance(value, list) else []
 
     def _remember(self, path: Path) -> None:
         name = str(path.resolve())
         recent = [name] + [p for p in self.recent_files() if p != name]
-        app_settings().setValue("files/recent", [_to_setting(p) for p in recent[:MAX_RECENT]])
+        app_settings().setValue("files/recent", [path_to_setting(p) for p in recent[:MAX_RECENT]])
         self.recent_changed.emit()
 
     def _folder(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote, unquote_to_bytes
 
 from PySide6 import QtCore
 
@@ -36,3 +37,21 @@ def data_dir() -> Path:
     path = data_path()
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+_BYTES = "fs:"  # a recent file whose name is not text: its bytes, percent-encoded
+
+
+def path_to_setting(name: str) -> str:
+    """``name`` as QSettings can keep it: a name holding bytes that are not UTF-8 (Python's
+    surrogate escapes, which a QString cannot carry) is kept as its percent-encoded bytes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return _BYTES + quote(os.fsencode(name), safe="/")
+    return name
+
+
+def path_from_setting(text: str) -> str:
+    """The name :func:`path_to_setting` kept (an absolute path never starts with ``fs:``)."""
+    return os.fsdecode(unquote_to_bytes(text[len(_BYTES) :])) if text.startswith(_BYTES) else text

@@ -34,7 +34,10 @@ def measure(root: Path, env: dict[str, str], cwd: Path) -> dict[str, tuple[float
     out: dict[str, tuple[float, float]] = {}
     for name, cmd in (
         ("analyze", [py, "-m", "bodymap", "analyze", str(session)]),
-        ("export", [py, "-m", "bodymap", "export", str(session), str(root / "limits.png")]),
+        (
+            "export",
+            [py, "-m", "bodymap", "export", str(session), str(root / "limits.png"), "--force"],
+        ),
     ):
         start = time.perf_counter()
         kib = processes.run_measured(cmd, env, cwd)

@@ -157,6 +157,8 @@ def test_the_list_keeps_its_room_on_a_1280_by_720_screen(window, anatomy, qtbot)
     right = header.sectionViewportPosition(strength) + header.sectionSize(strength)
     assert right <= ml.tree.viewport().width()
     assert header.sectionSize(strength) >= ml.tree.sizeHintForColumn(strength)
+    # and what is said below the list wraps inside the dock, never past its right edge
+    qtbot.waitUntil(lambda: ml.details.widget().width() <= ml.details.viewport().width())
     # the part below the list never takes more than its share at first, and folds away
     assert ml.splitter.sizes()[1] <= ml.splitter.sizes()[0]
     QTest.mouseClick(ml.cues_toggle, LEFT)

@@ -158,27 +158,31 @@ class MatchList(QtWidgets.QWidget):
         self._matches: tuple[Match, ...] = ()
         self.summary.setText(self.tr(NOTHING_MARKED))
 
-    def _legend(self) -> QtWidgets.QHBoxLayout:
+    def _legend(self) -> QtWidgets.QGridLayout:
         """What the map shows for a muscle: where it refers pain, where it lies (the one
-        selected) and its usual trigger points."""
-        row = QtWidgets.QHBoxLayout()
-        row.setContentsMargins(4, 0, 4, 0)
+        selected) and its usual trigger points. One entry a row, so the legend is never wider
+        than a narrow dock (a wider one would push the warnings' text past its right edge)."""
+        grid = QtWidgets.QGridLayout()
+        grid.setContentsMargins(4, 0, 4, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(0)
         self.legend_texts: list[str] = []
-        for kind, text in (
-            ("zone", self.tr("refers pain")),
-            ("outline", self.tr("where it lies")),
-            ("trigger_point", self.tr("trigger point")),
+        for row, (kind, text) in enumerate(
+            (
+                ("zone", self.tr("refers pain")),
+                ("outline", self.tr("where it lies")),
+                ("trigger_point", self.tr("trigger point")),
+            )
         ):
             icon = QtWidgets.QLabel()
             icon.setPixmap(legend_icon(kind))
-            row.addWidget(icon)
+            grid.addWidget(icon, row, 0)
             label = QtWidgets.QLabel(text)
             label.setObjectName(f"legend_{kind}")
-            row.addWidget(label)
-            row.addSpacing(8)
+            grid.addWidget(label, row, 1)
             self.legend_texts.append(text)
-        row.addStretch(1)
-        return row
+        grid.setColumnStretch(1, 1)
+        return grid
 
     def show_assessment(self, assessment: Assessment) -> None:
         """Show the core's assessment: the danger signs on top, the ranking, the moves."""

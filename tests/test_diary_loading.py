@@ -239,3 +239,36 @@ def test_drawing_pauses_the_measuring(window, qtbot, tmp_path, monkeypatch) -> N
     qtbot.waitUntil(lambda: not d.loader.paused())  # a moment after the stroke ends
     assert d.wait()
     assert len(seen) == 8 and all(e.measured for e in d.entries)
+
+
+def test_waiting_for_the_measuring_right_after_a_stroke_never_deadlocks(  # type: ignore[no-untyped-def]
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    """The benchmark hung here: the window waited for the worker (closing, a test) within the
+    moment after a stroke, while the worker waited for the window's timer to resume it."""
+    from bodymap.ui.body_view import Tool
+    from tests.ui_helpers import LEFT, NONE, _send, scene_point
+
+    window.set_tool(Tool.BRUSH)
+    folder = tmp_path / "big"
+    _fill(folder, 8)
+    original = diary_files._summary
+    seen: list[str] = []
+
+    def slow(path, summarizer):  # type: ignore[no-untyped-def]
+        time.sleep(0.05)
+        seen.append(path.name)
+        return original(path, summarizer)
+
+    monkeypatch.setattr(diary_files, "_summary", slow)
+    d = window.diary
+    d.set_folder(folder)
+    qtbot.waitUntil(lambda: len(seen) >= 1)
+    where = scene_point(window, "back", 200, 420)
+    _send(window.view, QtCore.QEvent.Type.MouseButtonPress, where, LEFT, LEFT)
+    _send(window.view, QtCore.QEvent.Type.MouseButtonRelease, where, LEFT, NONE)
+    assert d.loader.paused()  # held until the window's timer says the stroke is over
+    started = time.monotonic()
+    assert d.loader.wait(10.0)  # no timer runs while the window waits: measuring resumes
+    assert time.monotonic() - started < 5.0
+    assert len(seen) == 8

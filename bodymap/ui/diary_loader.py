@@ -107,7 +107,11 @@ class DiaryLoader(QtCore.QObject):
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Block until every request has ended and its signals are sent (tests, the
-        benchmark and closing the window); False if ``timeout`` seconds were not enough."""
+        benchmark and closing the window); False if ``timeout`` seconds were not enough.
+        Measuring is resumed first: a worker held by a stroke that just ended would otherwise
+        wait for the window's timer while the window waits for it."""
+        self._resume.stop()
+        self._drawing.clear()
         for thread in list(self._threads):
             thread.join(timeout)
             if thread.is_alive():

@@ -157,6 +157,7 @@ def test_the_list_keeps_its_room_on_a_1280_by_720_screen(window, anatomy, qtbot)
     right = header.sectionViewportPosition(strength) + header.sectionSize(strength)
     assert right <= ml.tree.viewport().width()
     assert header.sectionSize(strength) >= ml.tree.sizeHintForColumn(strength)
+    assert header.sectionSize(COLUMNS.index("Muscle")) >= 80  # names readable, not a swatch
     # and what is said below the list wraps inside the dock, never past its right edge
     qtbot.waitUntil(lambda: ml.details.widget().width() <= ml.details.viewport().width())
     # the part below the list never takes more than its share at first, and folds away

@@ -200,12 +200,18 @@ class MatchList(QtWidgets.QWidget):
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
-        # narrow: the muscle's name keeps its room, the figures the strength word sums up go
-        width = self.tree.viewport().width()
+        self._fit_columns()
+        self._fit_cues()
+
+    def _fit_columns(self) -> None:
+        """Narrow: the muscle's name keeps its room, the figures the strength word sums up go.
+        Measured as if the vertical scroll bar showed, so rows arriving (which bring it) never
+        leave the columns fitted to a width the list no longer has."""
+        bar = self.tree.verticalScrollBar().sizeHint().width()
+        width = self.tree.width() - 2 * self.tree.frameWidth() - bar
         self.tree.setColumnHidden(COLUMNS.index("Pattern"), width < NARROW)
         self.tree.setColumnHidden(COLUMNS.index("Score"), width < NARROWER)
         self.tree.setColumnHidden(COLUMNS.index("Explains"), width < NARROWEST)
-        self._fit_cues()
 
     def _fit_cues(self) -> None:
         """The part below the list takes what it needs up to ``CUES_SHARE`` of the height
@@ -262,6 +268,7 @@ class MatchList(QtWidgets.QWidget):
             if selected in {(m.muscle, m.side) for m in sides}:
                 item.setSelected(True)
         del blocker
+        self._fit_columns()
         self._show_cues(result)
         if result.pain_area == 0:
             self.summary.setText(self.tr(NOTHING_MARKED))

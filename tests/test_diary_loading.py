@@ -210,9 +210,10 @@ def test_cancel_keeps_the_measured_and_carries_on(window, qtbot, tmp_path, monke
     assert (folder / INDEX_NAME).exists()
 
 
-def test_drawing_pauses_the_measuring(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _measuring_slowly(window, qtbot, tmp_path, monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """A diary of 8 entries opened with the brush chosen, each entry measured in 50 ms or more
+    (their names listed as they are), once the first is measured."""
     from bodymap.ui.body_view import Tool
-    from tests.ui_helpers import LEFT, NONE, _send, scene_point
 
     window.set_tool(Tool.BRUSH)
     folder = tmp_path / "big"
@@ -226,9 +227,16 @@ def test_drawing_pauses_the_measuring(window, qtbot, tmp_path, monkeypatch) -> N
         return original(path, summarizer)
 
     monkeypatch.setattr(diary_files, "_summary", slow)
-    d = window.diary
-    d.set_folder(folder)
+    window.diary.set_folder(folder)
     qtbot.waitUntil(lambda: len(seen) >= 1)
+    return seen
+
+
+def test_drawing_pauses_the_measuring(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui_helpers import LEFT, NONE, _send, scene_point
+
+    seen = _measuring_slowly(window, qtbot, tmp_path, monkeypatch)
+    d = window.diary
     where = scene_point(window, "back", 200, 420)
     _send(window.view, QtCore.QEvent.Type.MouseButtonPress, where, LEFT, LEFT)  # a stroke
     assert d.loader.paused()
@@ -246,24 +254,10 @@ def test_waiting_for_the_measuring_right_after_a_stroke_never_deadlocks(  # type
 ) -> None:
     """The benchmark hung here: the window waited for the worker (closing, a test) within the
     moment after a stroke, while the worker waited for the window's timer to resume it."""
-    from bodymap.ui.body_view import Tool
     from tests.ui_helpers import LEFT, NONE, _send, scene_point
 
-    window.set_tool(Tool.BRUSH)
-    folder = tmp_path / "big"
-    _fill(folder, 8)
-    original = diary_files._summary
-    seen: list[str] = []
-
-    def slow(path, summarizer):  # type: ignore[no-untyped-def]
-        time.sleep(0.05)
-        seen.append(path.name)
-        return original(path, summarizer)
-
-    monkeypatch.setattr(diary_files, "_summary", slow)
+    seen = _measuring_slowly(window, qtbot, tmp_path, monkeypatch)
     d = window.diary
-    d.set_folder(folder)
-    qtbot.waitUntil(lambda: len(seen) >= 1)
     where = scene_point(window, "back", 200, 420)
     _send(window.view, QtCore.QEvent.Type.MouseButtonPress, where, LEFT, LEFT)
     _send(window.view, QtCore.QEvent.Type.MouseButtonRelease, where, LEFT, NONE)

@@ -360,11 +360,11 @@ def _export(anatomy: Anatomy, session_path: str, out: str, scale: float, force: 
 
     session = load_session(session_path, anatomy)
     from bodymap.core.drawing import Drawing
-    from bodymap.io.export import continuation_path, export_pages, layout_pages  # Qt
+    from bodymap.io.export import existing_continuations, export_pages, layout_pages  # Qt
 
     drawing = Drawing.of_session(session, anatomy)
     pages = len(layout_pages(drawing, session))
-    found = [p for n in range(2, pages + 1) if (p := continuation_path(Path(out), n)).exists()]
+    found = existing_continuations(Path(out), pages)
     if found and not force:  # OUT was named; its continuations were not: never replace them
         raise UsageError(
             f"{found[0]}: exists, and the note continues there ({pages} images in all); "

@@ -182,20 +182,10 @@ def test_the_window_lists_first_then_fills_in(window, qtbot, tmp_path, monkeypat
 
 
 def test_cancel_keeps_the_measured_and_carries_on(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seen = _measuring_slowly(window, qtbot, tmp_path, monkeypatch, 12)
     folder = tmp_path / "big"
-    _fill(folder, 12)
-    original = diary_files._summary
-    seen: list[str] = []
-
-    def slow(path, summarizer):  # type: ignore[no-untyped-def]
-        time.sleep(0.05)
-        seen.append(path.name)
-        return original(path, summarizer)
-
-    monkeypatch.setattr(diary_files, "_summary", slow)
     d, p = window.diary, window.diary.panel
-    d.set_folder(folder)
-    qtbot.waitUntil(lambda: len(seen) >= 1 and p.progress_row.isVisibleTo(p))
+    qtbot.waitUntil(lambda: p.progress_row.isVisibleTo(p))
     QTest.mouseClick(p.cancel_button, QtCore.Qt.MouseButton.LeftButton)
     assert d.wait()
     assert not p.progress_row.isVisibleTo(p)
@@ -210,14 +200,15 @@ def test_cancel_keeps_the_measured_and_carries_on(window, qtbot, tmp_path, monke
     assert (folder / INDEX_NAME).exists()
 
 
-def _measuring_slowly(window, qtbot, tmp_path, monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
-    """A diary of 8 entries opened with the brush chosen, each entry measured in 50 ms or more
-    (their names listed as they are), once the first is measured."""
+def _measuring_slowly(window, qtbot, tmp_path, monkeypatch, entries=8) -> list[str]:  # type: ignore[no-untyped-def]
+    """A diary of ``entries`` entries in ``tmp_path / "big"`` opened with the brush chosen,
+    each entry measured in 50 ms or more (their names listed as they are), once the first
+    is measured."""
     from bodymap.ui.body_view import Tool
 
     window.set_tool(Tool.BRUSH)
     folder = tmp_path / "big"
-    _fill(folder, 8)
+    _fill(folder, entries)
     original = diary_files._summary
     seen: list[str] = []
 

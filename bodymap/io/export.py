@@ -264,6 +264,13 @@ def continuation_path(out: Path, number: int) -> Path:
     return out.with_name(f"{out.name.removesuffix(out.suffix)}-{number}{out.suffix}")
 
 
+def existing_continuations(out: Path, pages: int) -> list[Path]:
+    """The continuation files (``NAME-2.png`` up to image ``pages``) of ``out`` that exist
+    already: an export of that many images would replace them although only ``out`` was
+    named, so the window asks and the command line refuses first."""
+    return [p for n in range(2, pages + 1) if (p := continuation_path(out, n)).exists()]
+
+
 def export_pages(
     drawing: Drawing, session: Session, out: Path, scale: float = 2.0
 ) -> tuple[tuple[int, int], list[Path]]:

@@ -190,9 +190,9 @@ def confirm_continuations(parent: QtWidgets.QWidget | None, pages: int, out: Pat
     """Whether an export of ``pages`` images may write ``out``'s continuations (``NAME-2.png``
     and on; the file dialog asked about ``out`` only): none exists yet, or the user agrees
     to replace those that do (Cancel is the default)."""
-    from bodymap.io.export import continuation_path
+    from bodymap.io.export import existing_continuations
 
-    found = [p for n in range(2, pages + 1) if (p := continuation_path(out, n)).exists()]
+    found = existing_continuations(out, pages)
     if not found:
         return True
     names = ", ".join(p.name for p in found[:4]) + (" …" if len(found) > 4 else "")
